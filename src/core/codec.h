@@ -1,0 +1,19 @@
+// Crossroads core: a session as a compact URL-safe string and back, for resume and share links.
+// The string carries the quiz id and version and a checksum; anything corrupt, truncated or stale is refused.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "model.h"
+#include "session.h"
+
+namespace cr {
+
+// e.g. "cr1.python-path.1.5yc1s.q4.0-1-2~3-7.1k2j3h" (only letters, digits and . - ~ _).
+std::string encode_session(const Quiz& quiz, const SessionState& state);
+
+// On success fills `out` and returns true; otherwise sets `error` to a sentence for the reader.
+bool decode_session(const Quiz& quiz, std::string_view text, SessionState& out, std::string& error);
+
+}  // namespace cr

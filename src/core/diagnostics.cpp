@@ -1,0 +1,98 @@
+// Crossroads core: formatting of diagnostics and the "did you mean" helper.
+// Pure functions over strings; no I/O.
+#include "diagnostics.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace cr {
+
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is not valid.
+size_t utf8_sequence_length(std::string_view s, size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    size_t n = 0;
+    if (c < 0x80) return 1;
+    if ((c & 0xE0) == 0xC0 && c >= 0xC2) n = 2;
+    else if ((c & 0xF0) == 0xE0) n = 3;
+    else if ((c & 0xF8) == 0xF0 && c <= 0xF4) n = 4;
+    else return 0;
+    if (i + n > s.size()) return 0;
+    for (size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+    return n;
+}
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+}  // namespace
+
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const size_t n = utf8_sequence_length(text, i);
+        if (n == 0 || (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02X", c);
+            out += buf;
+            ++i;
+        } else {
+            out.append(text.substr(i, n));
+            i += n;
+        }
+    }
+    return out;
+}
+
+std::string format_diagnostic(const Diagnostic& d, std::string_view file) {
+    std::string out(file);
+    if (d.line > 0) out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+    out += d.severity == Severity::Error ? ": error: " : ": warning: ";
+    if (!d.path.empty()) out += d.path + ": ";
+    out += printable(d.message);
+    return out;
+}
+
+bool has_errors(const std::vector<Diagnostic>& diagnostics) {
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::Error; });
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string best;
+    size_t best_distance = std::string::npos;
+    for (const auto& candidate : candidates) {
+        size_t distance = edit_distance(word, candidate);
+        // A prefix ("junior" for "junior-job") counts as close even when many letters are missing.
+        if (!word.empty() && candidate.rfind(word, 0) == 0) distance = std::min<size_t>(distance, 1);
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = candidate;
+        }
+    }
+    const size_t allowed = std::max<size_t>(2, word.size() / 3);
+    return best_distance <= allowed ? best : std::string();
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+    const std::string match = closest_match(word, candidates);
+    return match.empty() ? std::string() : " (did you mean '" + match + "'?)";
+}
+
+}  // namespace cr

@@ -1,0 +1,777 @@
+// Crossroads core: builds the Quiz model from a parsed JSON document and checks it.
+// Every value is type-checked before use (nlohmann's throwing accessors are never called),
+// and all problems are collected rather than stopping at the first.
+#include "loader.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "json_doc.h"
+#include "reachability.h"
+
+namespace cr {
+
+int Quiz::question_index(const std::string& id) const {
+    for (size_t i = 0; i < questions.size(); ++i)
+        if (questions[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+int Quiz::outcome_index(const std::string& id) const {
+    for (size_t i = 0; i < outcomes.size(); ++i)
+        if (outcomes[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+int option_index(const Question& q, const std::string& id) {
+    for (size_t i = 0; i < q.options.size(); ++i)
+        if (q.options[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+namespace {
+
+const char* type_name(const Json& v) {
+    switch (v.type()) {
+        case Json::value_t::object: return "an object";
+        case Json::value_t::array: return "an array";
+        case Json::value_t::string: return "a string";
+        case Json::value_t::boolean: return "true/false";
+        case Json::value_t::null: return "null";
+        default: return "a number";
+    }
+}
+
+bool valid_id(const std::string& id) {
+    if (id.empty() || id.size() > 64) return false;
+    for (size_t i = 0; i < id.size(); ++i) {
+        const char c = id[i];
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (i > 0 && (c == '-' || c == '_'));
+        if (!ok) return false;
+    }
+    return true;
+}
+
+// Reads typed fields out of JSON objects, reporting every problem with its path.
+class Reader {
+public:
+    explicit Reader(std::vector<Diagnostic>& out) : out_(out) {}
+
+    void error(const std::string& path, std::string message) {
+        out_.push_back({Severity::Error, path, std::move(message)});
+    }
+    void warning(const std::string& path, std::string message) {
+        out_.push_back({Severity::Warning, path, std::move(message)});
+    }
+
+    bool is_object(const Json& v, const std::string& path) {
+        if (v.is_object()) return true;
+        error(path, std::string("expected an object, found ") + type_name(v));
+        return false;
+    }
+
+    void check_keys(const Json& obj, const std::string& path, const std::vector<std::string>& allowed) {
+        for (const auto& item : obj.items()) {
+            if (std::find(allowed.begin(), allowed.end(), item.key()) != allowed.end()) continue;
+            warning(path_key(path, item.key()),
+                    "unknown key '" + item.key() + "' is ignored" + did_you_mean(item.key(), allowed));
+        }
+    }
+
+    const Json* field(const Json& obj, const std::string& path, const char* key, bool required) {
+        auto it = obj.find(key);
+        if (it == obj.end()) {
+            if (required) error(path_key(path, key), std::string("missing required key '") + key + "'");
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    bool text(const Json& obj, const std::string& path, const char* key, std::string& out, bool required) {
+        const Json* v = field(obj, path, key, required);
+        if (!v) return false;
+        if (!v->is_string()) {
+            error(path_key(path, key), std::string("expected a string, found ") + type_name(*v));
+            return false;
+        }
+        out = v->get_ref<const std::string&>();
+        if (required && out.find_first_not_of(" \t\r\n") == std::string::npos) {
+            error(path_key(path, key), "must not be empty");
+            return false;
+        }
+        return true;
+    }
+
+    bool id(const Json& obj, const std::string& path, std::string& out) {
+        if (!text(obj, path, "id", out, true)) return false;
+        if (!valid_id(out)) {
+            error(path_key(path, "id"), "'" + out +
+                                            "' is not a valid id: use lowercase letters, digits, '-' and '_', "
+                                            "starting with a letter or digit, at most 64 characters");
+            return false;
+        }
+        return true;
+    }
+
+    bool number(const Json& obj, const std::string& path, const char* key, double& out, bool required) {
+        const Json* v = field(obj, path, key, required);
+        if (!v) return false;
+        if (!v->is_number()) {
+            error(path_key(path, key), std::string("expected a number, found ") + type_name(*v));
+            return false;
+        }
+        const double d = v->get<double>();
+        if (!std::isfinite(d) || std::fabs(d) > 1e9) {
+            error(path_key(path, key), "number is out of range (at most 1000000000 either way)");
+            return false;
+        }
+        out = d;
+        return true;
+    }
+
+    bool integer(const Json& obj, const std::string& path, const char* key, int& out, bool required) {
+        double d = 0;
+        if (!number(obj, path, key, d, required)) return false;
+        if (d != std::floor(d)) {
+            error(path_key(path, key), "expected a whole number");
+            return false;
+        }
+        out = static_cast<int>(d);
+        return true;
+    }
+
+    bool boolean(const Json& obj, const std::string& path, const char* key, bool& out) {
+        const Json* v = field(obj, path, key, false);
+        if (!v) return false;
+        if (!v->is_boolean()) {
+            error(path_key(path, key), std::string("expected true or false, found ") + type_name(*v));
+            return false;
+        }
+        out = v->get<bool>();
+        return true;
+    }
+
+    const Json* array(const Json& obj, const std::string& path, const char* key, bool required) {
+        const Json* v = field(obj, path, key, required);
+        if (!v) return nullptr;
+        if (!v->is_array()) {
+            error(path_key(path, key), std::string("expected an array, found ") + type_name(*v));
+            return nullptr;
+        }
+        if (required && v->empty()) {
+            error(path_key(path, key), "must not be empty");
+            return nullptr;
+        }
+        return v;
+    }
+
+private:
+    std::vector<Diagnostic>& out_;
+};
+
+// Everything the loader needs while walking one document.
+class QuizBuilder {
+public:
+    QuizBuilder(Quiz& quiz, std::vector<Diagnostic>& out) : quiz_(quiz), r_(out) {}
+
+    void build(const Json& root) {
+        if (!r_.is_object(root, "")) return;
+        r_.check_keys(root, "", {"$schema", "format", "id", "version", "title", "intro", "language", "minutes",
+                                 "shuffle_options", "outcomes", "sections", "bands", "tie", "faq", "salary"});
+        int format = 0;
+        if (r_.integer(root, "", "format", format, true) && format != 1)
+            r_.error("format", "unsupported format " + std::to_string(format) + "; this version reads format 1");
+        r_.id(root, "", quiz_.id);
+        if (r_.integer(root, "", "version", quiz_.version, true) && quiz_.version < 1)
+            r_.error("version", "must be 1 or more");
+        r_.text(root, "", "title", quiz_.title, true);
+        r_.text(root, "", "intro", quiz_.intro, false);
+        r_.text(root, "", "language", quiz_.language, false);
+        if (r_.number(root, "", "minutes", quiz_.minutes, false) && quiz_.minutes <= 0)
+            r_.error("minutes", "must be more than 0");
+        r_.boolean(root, "", "shuffle_options", shuffle_options_);
+
+        read_outcomes(root);
+        collect_question_ids(root);
+        read_sections(root);
+        read_bands(root);
+        read_tie(root);
+        read_faq(root);
+        read_salary(root);
+        check_weights_need_outcomes();
+        check_unused_questions();
+    }
+
+private:
+    // ---- outcomes -------------------------------------------------------------------------------
+    void read_outcomes(const Json& root) {
+        const Json* list = r_.array(root, "", "outcomes", false);
+        if (!list) return;
+        for (size_t i = 0; i < list->size(); ++i) {
+            const std::string path = path_index("outcomes", i);
+            const Json& o = (*list)[i];
+            if (!r_.is_object(o, path)) continue;
+            r_.check_keys(o, path, {"id", "title", "summary", "details"});
+            Outcome out;
+            if (r_.id(o, path, out.id)) unique(outcome_ids_, out.id, path, "outcome");
+            r_.text(o, path, "title", out.title, true);
+            r_.text(o, path, "summary", out.summary, true);
+            r_.text(o, path, "details", out.details, false);
+            quiz_.outcomes.push_back(std::move(out));
+        }
+    }
+
+    void unique(std::vector<std::string>& seen, const std::string& id, const std::string& path, const char* what) {
+        if (std::find(seen.begin(), seen.end(), id) != seen.end())
+            r_.error(path_key(path, "id"), std::string("duplicate ") + what + " id '" + id + "'");
+        seen.push_back(id);
+    }
+
+    // {"outcome-id": number, ...} -> resolved weights.
+    std::vector<OutcomeWeight> read_weights(const Json& v, const std::string& path) {
+        std::vector<OutcomeWeight> out;
+        weights_seen_at_.push_back(path);
+        if (!v.is_object()) {
+            r_.error(path, std::string("expected an object of outcome weights, found ") + type_name(v));
+            return out;
+        }
+        for (const auto& item : v.items()) {
+            const std::string wpath = path_key(path, item.key());
+            if (!item.value().is_number()) {
+                r_.error(wpath, std::string("weight must be a number, found ") + type_name(item.value()));
+                continue;
+            }
+            const int index = quiz_.outcome_index(item.key());
+            if (index < 0) {
+                if (!quiz_.outcomes.empty())
+                    r_.error(wpath, "unknown outcome '" + item.key() + "'" + did_you_mean(item.key(), outcome_ids_));
+                continue;
+            }
+            const double w = item.value().get<double>();
+            if (!std::isfinite(w) || std::fabs(w) > 1e6) {
+                r_.error(wpath, "weight is out of range (at most 1000000 either way)");
+                continue;
+            }
+            out.push_back({index, w});
+        }
+        return out;
+    }
+
+    void check_weights_need_outcomes() {
+        if (!quiz_.outcomes.empty() || weights_seen_at_.empty()) return;
+        r_.error(weights_seen_at_.front(), "weights are given but the quiz declares no \"outcomes\"");
+    }
+
+    // ---- questions ------------------------------------------------------------------------------
+    void collect_question_ids(const Json& root) {
+        auto sections = root.find("sections");
+        if (sections == root.end() || !sections->is_array()) return;
+        for (const auto& s : *sections) {
+            if (!s.is_object()) continue;
+            auto qs = s.find("questions");
+            if (qs == s.end() || !qs->is_array()) continue;
+            for (const auto& q : *qs)
+                if (q.is_object()) {
+                    auto id = q.find("id");
+                    if (id != q.end() && id->is_string()) all_question_ids_.push_back(id->get<std::string>());
+                }
+        }
+    }
+
+    void read_sections(const Json& root) {
+        const Json* list = r_.array(root, "", "sections", true);
+        if (!list) return;
+        for (size_t i = 0; i < list->size(); ++i) {
+            const std::string path = path_index("sections", i);
+            const Json& s = (*list)[i];
+            if (!r_.is_object(s, path)) continue;
+            r_.check_keys(s, path, {"id", "title", "intro", "kind", "show_if", "questions"});
+            Section section;
+            if (r_.id(s, path, section.id)) unique(section_ids_, section.id, path, "section");
+            r_.text(s, path, "title", section.title, true);
+            r_.text(s, path, "intro", section.intro, false);
+            std::string kind = "outcome";
+            if (r_.text(s, path, "kind", kind, false)) {
+                if (kind == "knowledge") section.kind = SectionKind::Knowledge;
+                else if (kind != "outcome")
+                    r_.error(path_key(path, "kind"), "unknown section kind '" + kind +
+                                                         "'; use \"outcome\" or \"knowledge\"" +
+                                                         did_you_mean(kind, {"outcome", "knowledge"}));
+            }
+            if (const Json* c = r_.field(s, path, "show_if", false))
+                section.show_if = read_condition(*c, path_key(path, "show_if"));
+            section.first = static_cast<int>(quiz_.questions.size());
+            const int section_index = static_cast<int>(quiz_.sections.size());
+            quiz_.sections.push_back(section);
+            if (const Json* qs = r_.array(s, path, "questions", true)) {
+                for (size_t k = 0; k < qs->size(); ++k)
+                    read_question((*qs)[k], path_index(path_key(path, "questions"), k), section_index);
+            }
+            quiz_.sections.back().count = static_cast<int>(quiz_.questions.size()) - section.first;
+        }
+    }
+
+    void read_question(const Json& q, const std::string& path, int section_index) {
+        if (!r_.is_object(q, path)) return;
+        const bool knowledge = quiz_.sections[section_index].kind == SectionKind::Knowledge;
+        r_.check_keys(q, path, {"id", "type", "prompt", "code", "code_language", "required", "show_if", "shuffle",
+                                "explanation", "options", "min", "max", "scale", "weights", "correct", "points",
+                                "partial"});
+        Question out;
+        out.section = section_index;
+        out.shuffle = shuffle_options_;
+        if (r_.id(q, path, out.id)) unique(question_ids_, out.id, path, "question");
+        std::string type;
+        if (r_.text(q, path, "type", type, true)) {
+            if (type == "single") out.kind = QuestionKind::Single;
+            else if (type == "multiple") out.kind = QuestionKind::Multiple;
+            else if (type == "true_false") out.kind = QuestionKind::TrueFalse;
+            else if (type == "scale") out.kind = QuestionKind::Scale;
+            else {
+                r_.error(path_key(path, "type"),
+                         "unknown question type '" + type + "'; use single, multiple, true_false or scale" +
+                             did_you_mean(type, {"single", "multiple", "true_false", "scale"}));
+                return;
+            }
+        } else {
+            return;
+        }
+        r_.text(q, path, "prompt", out.prompt, true);
+        r_.text(q, path, "code", out.code, false);
+        r_.text(q, path, "code_language", out.code_language, false);
+        r_.text(q, path, "explanation", out.explanation, knowledge && out.kind != QuestionKind::Scale);
+        r_.boolean(q, path, "required", out.required);
+        r_.boolean(q, path, "shuffle", out.shuffle);
+        if (const Json* c = r_.field(q, path, "show_if", false))
+            out.show_if = read_condition(*c, path_key(path, "show_if"));
+
+        if (out.kind == QuestionKind::Scale) {
+            read_scale(q, path, out, knowledge);
+        } else {
+            read_options(q, path, out, knowledge);
+            if (knowledge) read_knowledge(q, path, out);
+            else if (q.contains("correct"))
+                r_.warning(path_key(path, "correct"), "only questions in knowledge sections are scored; "
+                                                      "\"correct\" is ignored here");
+        }
+        if (!knowledge) {
+            for (const char* key : {"points", "partial"})
+                if (q.contains(key))
+                    r_.warning(path_key(path, key), std::string("only questions in knowledge sections are scored; \"") +
+                                                        key + "\" is ignored here");
+        }
+        quiz_.questions.push_back(std::move(out));
+    }
+
+    void read_options(const Json& q, const std::string& path, Question& out, bool knowledge) {
+        const bool true_false = out.kind == QuestionKind::TrueFalse;
+        const Json* list = r_.array(q, path, "options", !true_false);
+        if (true_false) {
+            out.options = {{"true", "True", "", {}, false}, {"false", "False", "", {}, false}};
+        }
+        if (list) {
+            if (!true_false && (list->size() < 2 || list->size() > 12))
+                r_.error(path_key(path, "options"), "a question needs 2 to 12 options, found " +
+                                                        std::to_string(list->size()));
+            if (true_false && list->size() != 2)
+                r_.error(path_key(path, "options"), "a true_false question has exactly two options, "
+                                                    "with ids \"true\" and \"false\"");
+            std::vector<std::string> ids;
+            for (size_t i = 0; i < list->size(); ++i) {
+                const std::string opath = path_index(path_key(path, "options"), i);
+                const Json& o = (*list)[i];
+                if (!r_.is_object(o, opath)) continue;
+                r_.check_keys(o, opath, {"id", "label", "weights", "explanation"});
+                Option option;
+                if (r_.id(o, opath, option.id)) unique(ids, option.id, opath, "option");
+                r_.text(o, opath, "label", option.label, !true_false);
+                r_.text(o, opath, "explanation", option.explanation, false);
+                if (const Json* w = r_.field(o, opath, "weights", false)) {
+                    if (knowledge)
+                        r_.warning(path_key(opath, "weights"), "weights in a knowledge section are ignored; "
+                                                               "use band weights instead");
+                    else
+                        option.weights = read_weights(*w, path_key(opath, "weights"));
+                }
+                if (true_false) {
+                    const int slot = option.id == "true" ? 0 : option.id == "false" ? 1 : -1;
+                    if (slot < 0) {
+                        r_.error(path_key(opath, "id"), "a true_false option id must be \"true\" or \"false\"");
+                        continue;
+                    }
+                    if (option.label.empty()) option.label = out.options[slot].label;
+                    out.options[slot] = std::move(option);
+                } else {
+                    out.options.push_back(std::move(option));
+                }
+            }
+        }
+        const int n = static_cast<int>(out.options.size());
+        out.max_select = out.kind == QuestionKind::Multiple ? n : 1;
+        if (out.kind == QuestionKind::Multiple) {
+            r_.integer(q, path, "min", out.min_select, false);
+            r_.integer(q, path, "max", out.max_select, false);
+            if (out.min_select < 0 || out.max_select < 1 || out.min_select > out.max_select || out.max_select > n)
+                r_.error(path_key(path, "max"), "selection limits must satisfy 0 <= min <= max <= " +
+                                                    std::to_string(n) + " (the number of options) and max >= 1");
+        } else {
+            for (const char* key : {"min", "max"})
+                if (q.contains(key))
+                    r_.warning(path_key(path, key), std::string("\"") + key + "\" applies to multiple-choice "
+                                                                               "questions only and is ignored");
+        }
+        if (q.contains("weights"))
+            r_.warning(path_key(path, "weights"), "question-level \"weights\" apply to scale questions only; "
+                                                  "put weights on each option");
+        if (q.contains("scale")) r_.warning(path_key(path, "scale"), "\"scale\" applies to scale questions only");
+    }
+
+    void read_knowledge(const Json& q, const std::string& path, Question& out) {
+        out.scored = true;
+        if (r_.number(q, path, "points", out.points, false) && out.points <= 0)
+            r_.error(path_key(path, "points"), "must be more than 0");
+        std::string partial;
+        if (r_.text(q, path, "partial", partial, false)) {
+            if (partial == "proportional") out.partial = Partial::Proportional;
+            else if (partial != "none")
+                r_.error(path_key(path, "partial"), "unknown partial-credit rule '" + partial +
+                                                        "'; use \"none\" or \"proportional\"");
+            if (out.kind != QuestionKind::Multiple)
+                r_.warning(path_key(path, "partial"), "partial credit applies to multiple-choice questions only");
+        }
+        const Json* correct = r_.field(q, path, "correct", false);
+        const std::string cpath = path_key(path, "correct");
+        if (!correct) {
+            r_.error(cpath, "a knowledge question needs a correct answer: add \"correct\" with the id of the "
+                            "right option" + std::string(out.kind == QuestionKind::Multiple ? "s" : ""));
+            return;
+        }
+        std::vector<std::string> ids;
+        if (correct->is_boolean() && out.kind == QuestionKind::TrueFalse) ids.push_back(correct->get<bool>() ? "true" : "false");
+        else if (correct->is_string()) ids.push_back(correct->get<std::string>());
+        else if (correct->is_array()) {
+            for (const auto& c : *correct) {
+                if (c.is_string()) ids.push_back(c.get<std::string>());
+                else r_.error(cpath, std::string("expected option ids, found ") + type_name(c));
+            }
+        } else {
+            r_.error(cpath, std::string("expected an option id or a list of option ids, found ") + type_name(*correct));
+            return;
+        }
+        std::vector<std::string> option_ids;
+        for (const auto& o : out.options) option_ids.push_back(o.id);
+        for (const auto& id : ids) {
+            const int index = option_index(out, id);
+            if (index < 0) r_.error(cpath, "unknown option '" + id + "'" + did_you_mean(id, option_ids));
+            else out.options[index].correct = true;
+        }
+        const auto count = std::count_if(out.options.begin(), out.options.end(), [](const Option& o) { return o.correct; });
+        if (ids.empty()) r_.error(cpath, "lists no correct option");
+        else if (out.kind != QuestionKind::Multiple && ids.size() > 1)
+            r_.error(cpath, "a single-answer question has exactly one correct option, found " + std::to_string(ids.size()));
+        else if (out.kind == QuestionKind::Multiple && count > out.max_select)
+            r_.error(cpath, "more options are correct than \"max\" allows the reader to pick");
+    }
+
+    void read_scale(const Json& q, const std::string& path, Question& out, bool knowledge) {
+        if (knowledge) {
+            r_.error(path_key(path, "type"), "scale questions cannot be scored as knowledge; "
+                                             "move it to an outcome section or use single choice");
+        }
+        for (const char* key : {"options", "correct", "min", "max"})
+            if (q.contains(key))
+                r_.warning(path_key(path, key), std::string("\"") + key + "\" does not apply to scale questions"
+                                                    + (std::string(key) == "min" || std::string(key) == "max"
+                                                           ? "; put min and max inside \"scale\"" : ""));
+        const Json* s = r_.field(q, path, "scale", true);
+        const std::string spath = path_key(path, "scale");
+        Scale& scale = out.scale;
+        if (s && r_.is_object(*s, spath)) {
+            r_.check_keys(*s, spath, {"min", "max", "step", "min_label", "max_label", "default"});
+            const bool have_min = r_.number(*s, spath, "min", scale.min, true);
+            const bool have_max = r_.number(*s, spath, "max", scale.max, true);
+            r_.number(*s, spath, "step", scale.step, false);
+            r_.text(*s, spath, "min_label", scale.min_label, true);
+            r_.text(*s, spath, "max_label", scale.max_label, true);
+            scale.initial = scale.min;
+            if (have_min && have_max && scale.min >= scale.max)
+                r_.error(path_key(spath, "max"), "must be greater than min");
+            else if (scale.step <= 0)
+                r_.error(path_key(spath, "step"), "must be more than 0");
+            else {
+                const double steps = (scale.max - scale.min) / scale.step;
+                if (std::fabs(steps - std::round(steps)) > 1e-9 || steps > 1000)
+                    r_.error(path_key(spath, "step"), "(max - min) must be a whole number of steps, at most 1000");
+            }
+            if (r_.number(*s, spath, "default", scale.initial, false) &&
+                (scale.initial < scale.min || scale.initial > scale.max))
+                r_.error(path_key(spath, "default"), "must lie between min and max");
+        }
+        const Json* rules = r_.array(q, path, "weights", false);
+        if (!rules) return;
+        const std::string rpath = path_key(path, "weights");
+        for (size_t i = 0; i < rules->size(); ++i) {
+            const std::string p = path_index(rpath, i);
+            const Json& rule = (*rules)[i];
+            if (!r_.is_object(rule, p)) continue;
+            r_.check_keys(rule, p, {"from", "to", "weights"});
+            ScaleRule sr;
+            const bool ok = r_.number(rule, p, "from", sr.from, true) & r_.number(rule, p, "to", sr.to, true);
+            if (const Json* w = r_.field(rule, p, "weights", true)) sr.weights = read_weights(*w, path_key(p, "weights"));
+            if (!ok) continue;
+            if (sr.from > sr.to) r_.error(path_key(p, "to"), "\"to\" must not be less than \"from\"");
+            else if (sr.from < scale.min || sr.to > scale.max)
+                r_.error(p, "range " + fmt(sr.from) + ".." + fmt(sr.to) + " lies outside the scale " + fmt(scale.min) +
+                                ".." + fmt(scale.max));
+            for (const auto& other : scale.rules)
+                if (sr.from <= other.to && other.from <= sr.to)
+                    r_.error(p, "range " + fmt(sr.from) + ".." + fmt(sr.to) + " overlaps range " + fmt(other.from) +
+                                    ".." + fmt(other.to));
+            scale.rules.push_back(std::move(sr));
+        }
+    }
+
+    static std::string fmt(double v) {
+        std::string s = std::to_string(v);
+        s.erase(s.find_last_not_of('0') + 1);
+        if (!s.empty() && s.back() == '.') s.pop_back();
+        return s;
+    }
+
+    // ---- conditions -----------------------------------------------------------------------------
+    Condition read_condition(const Json& c, const std::string& path) {
+        Condition out;
+        if (!r_.is_object(c, path)) return out;
+        r_.check_keys(c, path, {"question", "any_of", "none_of", "min", "max"});
+        std::string id;
+        if (!r_.text(c, path, "question", id, true)) return out;
+        const int index = quiz_.question_index(id);
+        if (index < 0) {
+            const bool later = std::find(all_question_ids_.begin(), all_question_ids_.end(), id) != all_question_ids_.end();
+            if (later)
+                r_.error(path_key(path, "question"), "refers to question '" + id +
+                                                         "', which comes later; a condition may only use "
+                                                         "answers given before it");
+            else
+                r_.error(path_key(path, "question"), "unknown question '" + id + "'" + did_you_mean(id, question_ids_));
+            return out;
+        }
+        const Question& target = quiz_.questions[index];
+        out.present = true;
+        out.question = index;
+        const bool has_any = c.contains("any_of"), has_none = c.contains("none_of");
+        out.has_min = r_.number(c, path, "min", out.min, false);
+        out.has_max = r_.number(c, path, "max", out.max, false);
+        if (target.kind == QuestionKind::Scale) {
+            if (has_any || has_none)
+                r_.error(path, "question '" + id + "' is a scale; use \"min\" and/or \"max\" instead of option ids");
+            else if (!out.has_min && !out.has_max)
+                r_.error(path, "give \"min\" and/or \"max\" for the scale question '" + id + "'");
+            return out;
+        }
+        if (out.has_min || out.has_max)
+            r_.error(path, "\"min\"/\"max\" work with scale questions only; '" + id + "' has options");
+        if (has_any == has_none) {
+            r_.error(path, "give either \"any_of\" or \"none_of\" with option ids of question '" + id + "'");
+            return out;
+        }
+        const char* key = has_any ? "any_of" : "none_of";
+        std::vector<int>& into = has_any ? out.any_of : out.none_of;
+        const Json* list = r_.array(c, path, key, true);
+        if (!list) return out;
+        std::vector<std::string> option_ids;
+        for (const auto& o : target.options) option_ids.push_back(o.id);
+        for (size_t i = 0; i < list->size(); ++i) {
+            const Json& v = (*list)[i];
+            const std::string p = path_index(path_key(path, key), i);
+            if (!v.is_string()) {
+                r_.error(p, std::string("expected an option id, found ") + type_name(v));
+                continue;
+            }
+            const int option = option_index(target, v.get<std::string>());
+            if (option < 0)
+                r_.error(p, "question '" + id + "' has no option '" + v.get<std::string>() + "'" +
+                                did_you_mean(v.get<std::string>(), option_ids));
+            else
+                into.push_back(option);
+        }
+        conditioned_on_.push_back(index);
+        return out;
+    }
+
+    // ---- bands, tie, extras ---------------------------------------------------------------------
+    void read_bands(const Json& root) {
+        const bool knowledge = std::any_of(quiz_.sections.begin(), quiz_.sections.end(),
+                                           [](const Section& s) { return s.kind == SectionKind::Knowledge; });
+        const Json* list = r_.array(root, "", "bands", false);
+        if (!list) {
+            if (knowledge) r_.error("bands", "knowledge sections need score \"bands\" covering 0 to 100 percent");
+            return;
+        }
+        if (!knowledge) r_.warning("bands", "bands are unused: the quiz has no knowledge section");
+        std::vector<std::string> ids;
+        std::vector<std::pair<Band, std::string>> bands;
+        for (size_t i = 0; i < list->size(); ++i) {
+            const std::string path = path_index("bands", i);
+            const Json& b = (*list)[i];
+            if (!r_.is_object(b, path)) continue;
+            r_.check_keys(b, path, {"id", "title", "feedback", "min", "max", "weights"});
+            Band band;
+            if (r_.id(b, path, band.id)) unique(ids, band.id, path, "band");
+            r_.text(b, path, "title", band.title, true);
+            r_.text(b, path, "feedback", band.feedback, true);
+            const bool ok = r_.number(b, path, "min", band.min, true) & r_.number(b, path, "max", band.max, true);
+            if (const Json* w = r_.field(b, path, "weights", false)) band.weights = read_weights(*w, path_key(path, "weights"));
+            if (!ok) continue;
+            if (band.min < 0 || band.max > 100 || band.min >= band.max) {
+                r_.error(path, "a band needs 0 <= min < max <= 100 (percent)");
+                continue;
+            }
+            bands.push_back({band, path});
+        }
+        std::stable_sort(bands.begin(), bands.end(), [](const auto& a, const auto& b) { return a.first.min < b.first.min; });
+        double reached = 0;
+        for (size_t i = 0; i < bands.size(); ++i) {
+            const Band& b = bands[i].first;
+            if (b.min > reached)
+                r_.error(bands[i].second, "gap in the score bands: no band covers " + fmt(reached) + " to " + fmt(b.min) + " percent");
+            else if (b.min < reached)
+                r_.error(bands[i].second, "band '" + b.id + "' overlaps the band before it: it starts at " + fmt(b.min) +
+                                              " but the previous one runs to " + fmt(reached));
+            reached = std::max(reached, b.max);
+            quiz_.bands.push_back(b);
+        }
+        if (!bands.empty() && reached < 100)
+            r_.error(bands.back().second, "gap in the score bands: no band covers " + fmt(reached) + " to 100 percent");
+    }
+
+    void read_tie(const Json& root) {
+        const Json* t = r_.field(root, "", "tie", false);
+        if (!t || !r_.is_object(*t, "tie")) return;
+        r_.check_keys(*t, "tie", {"between", "margin", "unit", "winner"});
+        TieRule tie;
+        std::string winner;
+        if (r_.text(*t, "tie", "winner", winner, true)) {
+            tie.winner = quiz_.outcome_index(winner);
+            if (tie.winner < 0) r_.error("tie.winner", "unknown outcome '" + winner + "'" + did_you_mean(winner, outcome_ids_));
+        }
+        if (r_.number(*t, "tie", "margin", tie.margin, true) && tie.margin < 0) r_.error("tie.margin", "must not be negative");
+        std::string unit = "points";
+        if (r_.text(*t, "tie", "unit", unit, false)) {
+            if (unit == "percent") tie.unit = TieUnit::Percent;
+            else if (unit != "points") r_.error("tie.unit", "unknown unit '" + unit + "'; use \"points\" or \"percent\"");
+        }
+        if (const Json* between = r_.array(*t, "tie", "between", false)) {
+            for (size_t i = 0; i < between->size(); ++i) {
+                const Json& v = (*between)[i];
+                const std::string p = path_index("tie.between", i);
+                const int index = v.is_string() ? quiz_.outcome_index(v.get<std::string>()) : -1;
+                if (index < 0) r_.error(p, v.is_string() ? "unknown outcome '" + v.get<std::string>() + "'" +
+                                                              did_you_mean(v.get<std::string>(), outcome_ids_)
+                                                        : std::string("expected an outcome id"));
+                else if (index == tie.winner) r_.error(p, "the winner cannot also be one of the tied outcomes");
+                else tie.between.push_back(index);
+            }
+            if (between->size() == 1) r_.error("tie.between", "name at least two outcomes");
+        } else {
+            for (int i = 0; i < static_cast<int>(quiz_.outcomes.size()); ++i)
+                if (i != tie.winner) tie.between.push_back(i);
+        }
+        tie.present = tie.winner >= 0;
+        quiz_.tie = tie;
+    }
+
+    void read_faq(const Json& root) {
+        const Json* list = r_.array(root, "", "faq", false);
+        if (!list) return;
+        std::vector<std::string> ids;
+        for (size_t i = 0; i < list->size(); ++i) {
+            const std::string path = path_index("faq", i);
+            const Json& f = (*list)[i];
+            if (!r_.is_object(f, path)) continue;
+            r_.check_keys(f, path, {"id", "q", "a"});
+            FaqEntry e;
+            if (r_.id(f, path, e.id)) unique(ids, e.id, path, "faq");
+            r_.text(f, path, "q", e.question, true);
+            r_.text(f, path, "a", e.answer, true);
+            quiz_.faq.push_back(std::move(e));
+        }
+    }
+
+    bool range(const Json& s, const char* key, double& low, double& high) {
+        const std::string p = path_key("salary", key);
+        const Json* v = r_.field(s, "salary", key, true);
+        if (!v) return false;
+        if (!v->is_array() || v->size() != 2 || !(*v)[0].is_number() || !(*v)[1].is_number()) {
+            r_.error(p, "expected [low, high] as two numbers");
+            return false;
+        }
+        low = (*v)[0].get<double>();
+        high = (*v)[1].get<double>();
+        if (low < 0 || low > high) {
+            r_.error(p, "expected 0 <= low <= high");
+            return false;
+        }
+        return true;
+    }
+
+    void read_salary(const Json& root) {
+        const Json* s = r_.field(root, "", "salary", false);
+        if (!s || !r_.is_object(*s, "salary")) return;
+        r_.check_keys(*s, "salary", {"intern_monthly", "junior_yearly", "currency", "assumption", "note"});
+        SalaryFacts& f = quiz_.salary;
+        const bool ok = range(*s, "intern_monthly", f.intern_monthly_low, f.intern_monthly_high) &
+                        range(*s, "junior_yearly", f.junior_yearly_low, f.junior_yearly_high);
+        r_.text(*s, "salary", "currency", f.currency, false);
+        r_.text(*s, "salary", "assumption", f.assumption, true);
+        r_.text(*s, "salary", "note", f.note, false);
+        f.present = ok;
+    }
+
+    // A question in an outcome section that moves no outcome and steers no branch does nothing.
+    void check_unused_questions() {
+        for (size_t i = 0; i < quiz_.questions.size(); ++i) {
+            const Question& q = quiz_.questions[i];
+            if (q.scored || quiz_.outcomes.empty()) continue;
+            bool moves = !q.scale.rules.empty();
+            for (const auto& o : q.options) moves = moves || !o.weights.empty();
+            const bool steers = std::find(conditioned_on_.begin(), conditioned_on_.end(), static_cast<int>(i)) != conditioned_on_.end();
+            if (!moves && !steers)
+                r_.warning(question_path(static_cast<int>(i)),
+                           "question '" + q.id + "' carries no weights and no condition uses it, so it cannot "
+                                                 "change the result");
+        }
+    }
+
+    std::string question_path(int index) const {
+        const Question& q = quiz_.questions[index];
+        const Section& s = quiz_.sections[q.section];
+        return path_index(path_key(path_index("sections", q.section), "questions"), index - s.first);
+    }
+
+    Quiz& quiz_;
+    Reader r_;
+    bool shuffle_options_ = false;
+    std::vector<std::string> outcome_ids_, section_ids_, question_ids_, all_question_ids_;
+    std::vector<std::string> weights_seen_at_;
+    std::vector<int> conditioned_on_;
+};
+
+}  // namespace
+
+LoadResult load_quiz(std::string_view text) {
+    LoadResult result;
+    Json root;
+    if (parse_json(text, root, result.diagnostics)) {
+        QuizBuilder(result.quiz, result.diagnostics).build(root);
+        if (!has_errors(result.diagnostics)) check_reachability(result.quiz, result.diagnostics);
+        locate_diagnostics(text, result.diagnostics);
+        std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+            return a.line != b.line ? a.line < b.line : a.column < b.column;
+        });
+    }
+    result.ok = !has_errors(result.diagnostics);
+    return result;
+}
+
+}  // namespace cr

@@ -1,0 +1,135 @@
+// Crossroads core: the quiz content model, plain values built by the loader from a quiz file.
+// References between parts are resolved to indices at load time; ids stay for display and serialization.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cr {
+
+enum class QuestionKind { Single, Multiple, TrueFalse, Scale };
+enum class SectionKind { Outcome, Knowledge };
+enum class Partial { None, Proportional };
+enum class TieUnit { Points, Percent };
+
+struct OutcomeWeight {
+    int outcome = 0;  // index into Quiz::outcomes
+    double weight = 0;
+};
+
+// show_if: the question or section is shown only when an earlier answer matches.
+struct Condition {
+    bool present = false;
+    int question = -1;          // index into Quiz::questions (always earlier)
+    std::vector<int> any_of;    // option indices; empty when unused
+    std::vector<int> none_of;   // option indices; empty when unused
+    bool has_min = false, has_max = false;
+    double min = 0, max = 0;    // scale range, inclusive
+};
+
+struct Option {
+    std::string id;
+    std::string label;
+    std::string explanation;
+    std::vector<OutcomeWeight> weights;
+    bool correct = false;
+};
+
+struct ScaleRule {
+    double from = 0, to = 0;  // inclusive
+    std::vector<OutcomeWeight> weights;
+};
+
+struct Scale {
+    double min = 0, max = 10, step = 1, initial = 0;
+    std::string min_label, max_label;
+    std::vector<ScaleRule> rules;
+};
+
+struct Question {
+    std::string id;
+    QuestionKind kind = QuestionKind::Single;
+    int section = 0;
+    std::string prompt;
+    std::string code;
+    std::string code_language = "python";
+    std::string explanation;
+    bool required = true;
+    bool shuffle = false;
+    Condition show_if;
+    std::vector<Option> options;  // true_false: "true", "false"
+    int min_select = 1, max_select = 1;
+    Scale scale;
+    // Knowledge scoring (questions of knowledge sections).
+    bool scored = false;
+    double points = 1;
+    Partial partial = Partial::None;
+};
+
+struct Section {
+    std::string id;
+    std::string title;
+    std::string intro;
+    SectionKind kind = SectionKind::Outcome;
+    Condition show_if;
+    int first = 0, count = 0;  // its questions: Quiz::questions[first, first + count)
+};
+
+struct Outcome {
+    std::string id;
+    std::string title;
+    std::string summary;
+    std::string details;  // markdown subset
+};
+
+struct Band {
+    std::string id;
+    std::string title;
+    std::string feedback;
+    double min = 0, max = 100;  // percent; min <= score < max (the last band includes 100)
+    std::vector<OutcomeWeight> weights;
+};
+
+struct TieRule {
+    bool present = false;
+    std::vector<int> between;  // outcome indices watched
+    double margin = 0;
+    TieUnit unit = TieUnit::Points;
+    int winner = -1;
+};
+
+struct FaqEntry {
+    std::string id, question, answer;
+};
+
+struct SalaryFacts {
+    bool present = false;
+    double intern_monthly_low = 0, intern_monthly_high = 0;
+    double junior_yearly_low = 0, junior_yearly_high = 0;
+    std::string currency = "USD";
+    std::string assumption;
+    std::string note;
+};
+
+struct Quiz {
+    std::string id;
+    int version = 1;
+    std::string title;
+    std::string intro;
+    std::string language = "en";
+    double minutes = 0;
+    std::vector<Outcome> outcomes;
+    std::vector<Section> sections;
+    std::vector<Question> questions;  // all questions in reading order
+    std::vector<Band> bands;
+    TieRule tie;
+    std::vector<FaqEntry> faq;
+    SalaryFacts salary;
+
+    int question_index(const std::string& id) const;
+    int outcome_index(const std::string& id) const;
+};
+
+int option_index(const Question& q, const std::string& id);
+
+}  // namespace cr

@@ -1,0 +1,187 @@
+// Crossroads core: report text and JSON. Shared by the CLI and the browser app so that what an editor
+// checks on the command line is word for word what a reader sees.
+#include "report.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "json_doc.h"
+
+namespace cr {
+
+std::string format_number(double v) {
+    char buf[32];
+    if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(std::llround(v)));
+    else std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string s = buf;
+    if (s.find('.') != std::string::npos) {
+        s.erase(s.find_last_not_of('0') + 1);
+        if (s.back() == '.') s.pop_back();
+    }
+    return s == "-0" ? "0" : s;
+}
+
+bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::string& error) {
+    out.assign(quiz.questions.size(), Answer{});
+    size_t start = 0;
+    while (start < spec.size()) {
+        size_t end = spec.find(',', start);
+        if (end == std::string_view::npos) end = spec.size();
+        const std::string_view pair = spec.substr(start, end - start);
+        start = end + 1;
+        if (pair.empty()) continue;
+        const size_t eq = pair.find('=');
+        if (eq == std::string_view::npos) {
+            error = "'" + std::string(pair) + "' should look like question=option";
+            return false;
+        }
+        const std::string qid(pair.substr(0, eq));
+        const std::string_view value = pair.substr(eq + 1);
+        const int qi = quiz.question_index(qid);
+        if (qi < 0) {
+            std::vector<std::string> ids;
+            for (const auto& q : quiz.questions) ids.push_back(q.id);
+            error = "unknown question '" + qid + "'" + did_you_mean(qid, ids);
+            return false;
+        }
+        const Question& q = quiz.questions[qi];
+        Answer& a = out[qi];
+        a = Answer{};
+        a.given = true;
+        if (q.kind == QuestionKind::Scale) {
+            const std::string text(value);
+            char* rest = nullptr;
+            const double v = std::strtod(text.c_str(), &rest);
+            if (text.empty() || *rest != '\0' || v < q.scale.min || v > q.scale.max) {
+                error = "question '" + qid + "' is a scale from " + format_number(q.scale.min) + " to " +
+                        format_number(q.scale.max) + "; '" + text + "' is not a value on it";
+                return false;
+            }
+            a.value = v;
+            continue;
+        }
+        size_t p = 0;
+        while (p <= value.size()) {
+            size_t plus = value.find('+', p);
+            if (plus == std::string_view::npos) plus = value.size();
+            const std::string oid(value.substr(p, plus - p));
+            p = plus + 1;
+            const int oi = option_index(q, oid);
+            if (oi < 0) {
+                std::vector<std::string> ids;
+                for (const auto& o : q.options) ids.push_back(o.id);
+                error = "question '" + qid + "' has no option '" + oid + "'" + did_you_mean(oid, ids);
+                return false;
+            }
+            a.options.push_back(oi);
+        }
+        if (static_cast<int>(a.options.size()) > q.max_select) {
+            error = "question '" + qid + "' allows at most " + std::to_string(q.max_select) + " choice(s)";
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string reason_text(const Quiz& quiz, const Answers& answers, const Contribution& c) {
+    std::string source;
+    if (c.band >= 0) {
+        source = "Your readiness check: " + quiz.bands[c.band].title;
+    } else {
+        const Question& q = quiz.questions[c.question];
+        if (c.option >= 0) source = "\"" + q.options[c.option].label + "\"";
+        else source = format_number(answers[c.question].value) + " on the scale";
+        source += " (" + q.prompt + ")";
+    }
+    return source + ": " + (c.weight > 0 ? "+" : "") + format_number(c.weight) + " " + quiz.outcomes[c.outcome].title;
+}
+
+std::string decision_text(const Quiz& quiz, const Result& r) {
+    const Decision& d = r.decision;
+    if (d.chosen < 0) return std::string();
+    const Outcome& chosen = quiz.outcomes[d.chosen];
+    if (d.tie_fired) {
+        const double gap = std::fabs(r.totals[d.tied_a] - r.totals[d.tied_b]);
+        return quiz.outcomes[d.tied_a].title + " (" + format_number(r.totals[d.tied_a]) + ") and " +
+               quiz.outcomes[d.tied_b].title + " (" + format_number(r.totals[d.tied_b]) + ") are " +
+               (gap == 0 ? std::string("level") : "only " + format_number(gap) + " apart") +
+               ", which is within the quiz's margin of " + format_number(quiz.tie.margin) +
+               (quiz.tie.unit == TieUnit::Percent ? "%" : " points") + ", so the answer is: " + chosen.title + ".";
+    }
+    int runner_up = -1;
+    for (size_t i = 0; i < r.totals.size(); ++i)
+        if (static_cast<int>(i) != d.chosen && (runner_up < 0 || r.totals[i] > r.totals[runner_up])) runner_up = static_cast<int>(i);
+    std::string out = chosen.title + " scored highest with " + format_number(r.totals[d.chosen]);
+    if (runner_up >= 0)
+        out += ", ahead of " + quiz.outcomes[runner_up].title + " with " + format_number(r.totals[runner_up]);
+    return out + ".";
+}
+
+std::string result_text(const Quiz& quiz, const Answers& answers, const Result& r) {
+    std::string out = quiz.title + "\n";
+    if (r.decision.chosen >= 0) {
+        const Outcome& o = quiz.outcomes[r.decision.chosen];
+        out += "\nRecommendation: " + o.title + "\n" + o.summary + "\n\nWhy: " + decision_text(quiz, r) + "\n";
+        const auto reasons = top_reasons(r, 5);
+        if (!reasons.empty()) {
+            out += "Answers that weighed most:\n";
+            for (const auto& c : reasons) out += "- " + reason_text(quiz, answers, c) + "\n";
+        }
+        out += "\nTotals:\n";
+        for (size_t i = 0; i < quiz.outcomes.size(); ++i)
+            out += "- " + quiz.outcomes[i].title + ": " + format_number(r.totals[i]) + "\n";
+    }
+    if (r.has_knowledge) {
+        out += "\nKnowledge: " + format_number(r.knowledge_points) + " of " + format_number(r.knowledge_max) + " points (" +
+               format_number(std::round(r.knowledge_percent)) + "%)";
+        if (r.band >= 0) out += " - " + quiz.bands[r.band].title;
+        out += "\n";
+        for (const auto& item : r.review) {
+            const Question& q = quiz.questions[item.question];
+            out += std::string(item.correct ? "  [right] " : item.answered ? "  [wrong] " : "  [skipped] ") + q.id + "\n";
+        }
+    }
+    return out;
+}
+
+std::string result_json(const Quiz& quiz, const Answers& answers, const Result& r) {
+    Json j;
+    j["quiz"] = quiz.id;
+    j["version"] = quiz.version;
+    Json totals = Json::object();
+    for (size_t i = 0; i < quiz.outcomes.size(); ++i) totals[quiz.outcomes[i].id] = r.totals[i];
+    j["totals"] = totals;
+    j["outcome"] = r.decision.chosen >= 0 ? Json(quiz.outcomes[r.decision.chosen].id) : Json(nullptr);
+    j["tie_rule_fired"] = r.decision.tie_fired;
+    j["why"] = decision_text(quiz, r);
+    Json reasons = Json::array();
+    for (const auto& c : top_reasons(r, 5)) {
+        Json item;
+        item["question"] = c.question >= 0 ? Json(quiz.questions[c.question].id) : Json(nullptr);
+        item["option"] = c.option >= 0 ? Json(quiz.questions[c.question].options[c.option].id) : Json(nullptr);
+        item["band"] = c.band >= 0 ? Json(quiz.bands[c.band].id) : Json(nullptr);
+        item["outcome"] = quiz.outcomes[c.outcome].id;
+        item["weight"] = c.weight;
+        item["text"] = reason_text(quiz, answers, c);
+        reasons.push_back(item);
+    }
+    j["reasons"] = reasons;
+    if (r.has_knowledge) {
+        Json k;
+        k["points"] = r.knowledge_points;
+        k["max"] = r.knowledge_max;
+        k["percent"] = r.knowledge_percent;
+        k["band"] = r.band >= 0 ? Json(quiz.bands[r.band].id) : Json(nullptr);
+        Json review = Json::array();
+        for (const auto& item : r.review)
+            review.push_back({{"question", quiz.questions[item.question].id}, {"answered", item.answered},
+                              {"correct", item.correct}, {"points", item.points}});
+        k["review"] = review;
+        j["knowledge"] = k;
+    } else {
+        j["knowledge"] = nullptr;
+    }
+    return j.dump(2, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace cr

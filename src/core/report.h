@@ -1,0 +1,28 @@
+// Crossroads core: results put into words -- the answer syntax editors type ("q1=a,q2=b+c,q3=7"),
+// a plain-text report (CLI, "Copy result") and a JSON report (CLI --json, host page events).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "model.h"
+#include "scoring.h"
+
+namespace cr {
+
+// Parses "question=option[+option...]" pairs separated by commas; scale questions take a number.
+bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::string& error);
+
+// "3", "2.5", "-1"
+std::string format_number(double v);
+
+// One line for a contribution: "Several full-stack apps (What have you built?): +3 Junior job".
+std::string reason_text(const Quiz& quiz, const Answers& answers, const Contribution& c);
+
+// One or two sentences on why the decision came out as it did (tie rule included).
+std::string decision_text(const Quiz& quiz, const Result& result);
+
+std::string result_text(const Quiz& quiz, const Answers& answers, const Result& result);
+std::string result_json(const Quiz& quiz, const Answers& answers, const Result& result);
+
+}  // namespace cr

@@ -1,0 +1,67 @@
+// Crossroads core: scoring, from a reader's answers to outcome totals, the chosen outcome and why,
+// and the knowledge score with its band and a per-question review. Pure functions.
+#pragma once
+
+#include <vector>
+
+#include "model.h"
+
+namespace cr {
+
+struct Answer {
+    bool given = false;
+    std::vector<int> options;  // selected option indices (single/true_false: one)
+    double value = 0;          // scale value
+};
+using Answers = std::vector<Answer>;  // one per Quiz::questions entry
+
+// Which questions are shown for these answers: section and question conditions, in reading order.
+std::vector<bool> visible_questions(const Quiz& quiz, const Answers& answers);
+
+struct Contribution {
+    int question = -1;  // source question, or -1 for a knowledge band
+    int option = -1;    // selected option, or -1 for a scale value or a band
+    int band = -1;
+    int outcome = 0;
+    double weight = 0;
+};
+
+struct ReviewItem {
+    int question = 0;
+    bool answered = false;
+    bool correct = false;  // full points
+    double points = 0, max_points = 0;
+};
+
+struct Decision {
+    int chosen = -1;          // outcome index, -1 when the quiz has no outcomes
+    bool tie_fired = false;   // the tie rule chose `chosen`
+    int tied_a = -1, tied_b = -1;  // the two close outcomes when it fired
+};
+
+struct Result {
+    std::vector<double> totals;  // per outcome
+    Decision decision;
+    std::vector<Contribution> contributions;  // every non-zero weight that counted, strongest first
+    bool has_knowledge = false;               // at least one knowledge question was shown and answered
+    double knowledge_points = 0, knowledge_max = 0, knowledge_percent = 0;
+    int band = -1;
+    std::vector<ReviewItem> review;  // shown knowledge questions, in order
+};
+
+// The tie rule, then highest total, then declared order.
+Decision decide(const Quiz& quiz, const std::vector<double>& totals);
+
+// The band that `percent` falls in, or -1.
+int band_for(const Quiz& quiz, double percent);
+
+// Points a knowledge question earns for an answer.
+double knowledge_points(const Question& q, const Answer& a);
+
+Result score(const Quiz& quiz, const Answers& answers);
+
+// The contributions that explain the decision: for the chosen outcome (or, when the tie rule fired,
+// for the two tied ones), strongest first, at most `limit`.
+std::vector<Contribution> top_reasons(const Result& result, size_t limit);
+
+}  // namespace cr

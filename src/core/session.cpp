@@ -1,0 +1,191 @@
+// Crossroads core: session commands and derived progress. Branching is recomputed from the answers
+// each time, so changing an early answer updates which later questions are shown.
+#include "session.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cr {
+
+namespace {
+
+uint64_t mix(uint64_t x) {  // splitmix64 finaliser
+    x += 0x9E3779B97F4A7C15ull;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+}
+
+uint64_t hash_text(const std::string& s) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h;
+}
+
+}  // namespace
+
+Session::Session(const Quiz& quiz, uint32_t seed) : quiz_(&quiz) {
+    state_.seed = seed;
+    state_.answers.assign(quiz.questions.size(), Answer{});
+}
+
+Session::Session(const Quiz& quiz, SessionState state) : quiz_(&quiz), state_(std::move(state)) {
+    state_.answers.resize(quiz.questions.size());
+    if (state_.screen != Screen::Question) return;
+    const auto shown = shown_questions();
+    if (std::find(shown.begin(), shown.end(), state_.current) != shown.end()) return;
+    if (shown.empty()) {
+        state_.screen = Screen::Start;
+        state_.current = -1;
+        return;
+    }
+    // Land on the first shown question still unanswered, else the last one.
+    state_.current = shown.back();
+    for (int q : shown)
+        if (!state_.answers[q].given) {
+            state_.current = q;
+            break;
+        }
+}
+
+std::vector<int> Session::shown_questions() const {
+    const auto visible = visible_questions(*quiz_, state_.answers);
+    std::vector<int> out;
+    for (size_t i = 0; i < visible.size(); ++i)
+        if (visible[i]) out.push_back(static_cast<int>(i));
+    return out;
+}
+
+int Session::next_shown_after(int question) const {
+    const auto visible = visible_questions(*quiz_, state_.answers);
+    for (int i = question + 1; i < static_cast<int>(visible.size()); ++i)
+        if (visible[i]) return i;
+    return -1;
+}
+
+int Session::prev_shown_before(int question) const {
+    const auto visible = visible_questions(*quiz_, state_.answers);
+    for (int i = question - 1; i >= 0; --i)
+        if (visible[i]) return i;
+    return -1;
+}
+
+bool Session::start() {
+    if (state_.screen != Screen::Start) return false;
+    const int first = next_shown_after(-1);
+    if (first < 0) return false;
+    state_.screen = Screen::Question;
+    state_.current = first;
+    return true;
+}
+
+bool Session::select(int option) {
+    if (state_.screen != Screen::Question) return false;
+    const Question& q = quiz_->questions[state_.current];
+    if (q.kind == QuestionKind::Scale || option < 0 || option >= static_cast<int>(q.options.size())) return false;
+    Answer& a = state_.answers[state_.current];
+    if (q.kind != QuestionKind::Multiple) {
+        a.options = {option};
+        a.given = true;
+        return true;
+    }
+    auto it = std::find(a.options.begin(), a.options.end(), option);
+    if (it != a.options.end()) {
+        a.options.erase(it);
+    } else {
+        if (static_cast<int>(a.options.size()) >= q.max_select) {
+            if (q.max_select != 1) return false;
+            a.options.clear();  // with max 1, picking another simply moves the choice
+        }
+        a.options.push_back(option);
+        std::sort(a.options.begin(), a.options.end());
+    }
+    a.given = !a.options.empty();
+    return true;
+}
+
+bool Session::set_value(double value) {
+    if (state_.screen != Screen::Question) return false;
+    const Question& q = quiz_->questions[state_.current];
+    if (q.kind != QuestionKind::Scale) return false;
+    const Scale& s = q.scale;
+    const double steps = std::round((std::clamp(value, s.min, s.max) - s.min) / s.step);
+    Answer& a = state_.answers[state_.current];
+    a.value = std::min(s.max, s.min + steps * s.step);
+    a.given = true;
+    return true;
+}
+
+bool Session::can_advance() const {
+    if (state_.screen != Screen::Question) return false;
+    const Question& q = quiz_->questions[state_.current];
+    const Answer& a = state_.answers[state_.current];
+    if (q.kind == QuestionKind::Scale || !q.required) return true;  // a scale always has a value to accept
+    if (q.kind == QuestionKind::Multiple) return a.given && static_cast<int>(a.options.size()) >= std::max(1, q.min_select);
+    return a.given;
+}
+
+bool Session::next() {
+    if (!can_advance()) return false;
+    const Question& q = quiz_->questions[state_.current];
+    if (q.kind == QuestionKind::Scale && !state_.answers[state_.current].given) set_value(q.scale.initial);
+    const int following = next_shown_after(state_.current);
+    if (following < 0) {
+        state_.screen = Screen::Results;
+        state_.current = -1;
+    } else {
+        state_.current = following;
+    }
+    return true;
+}
+
+bool Session::back() {
+    if (state_.screen == Screen::Results) {
+        const auto shown = shown_questions();
+        if (shown.empty()) return false;
+        state_.screen = Screen::Question;
+        state_.current = shown.back();
+        return true;
+    }
+    if (state_.screen != Screen::Question) return false;
+    const int previous = prev_shown_before(state_.current);
+    if (previous < 0) {
+        state_.screen = Screen::Start;
+        state_.current = -1;
+    } else {
+        state_.current = previous;
+    }
+    return true;
+}
+
+void Session::restart() {
+    state_.screen = Screen::Start;
+    state_.current = -1;
+    state_.answers.assign(quiz_->questions.size(), Answer{});
+}
+
+int Session::position() const {
+    if (state_.screen != Screen::Question) return 0;
+    const auto shown = shown_questions();
+    const auto it = std::find(shown.begin(), shown.end(), state_.current);
+    return it == shown.end() ? 0 : static_cast<int>(it - shown.begin()) + 1;
+}
+
+int Session::total() const { return static_cast<int>(shown_questions().size()); }
+
+std::vector<int> Session::option_order(int question) const {
+    const Question& q = quiz_->questions[question];
+    std::vector<int> order(q.options.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    if (!q.shuffle) return order;
+    uint64_t x = mix(state_.seed ^ hash_text(q.id));
+    for (size_t i = order.size(); i > 1; --i) {
+        x = mix(x);
+        std::swap(order[i - 1], order[x % i]);
+    }
+    return order;
+}
+
+Result Session::result() const { return score(*quiz_, state_.answers); }
+
+}  // namespace cr
