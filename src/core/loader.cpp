@@ -516,7 +516,8 @@ private:
             if (!r_.is_object(rule, p)) continue;
             r_.check_keys(rule, p, {"from", "to", "weights"});
             ScaleRule sr;
-            const bool ok = r_.number(rule, p, "from", sr.from, true) & r_.number(rule, p, "to", sr.to, true);
+            const bool has_from = r_.number(rule, p, "from", sr.from, true);
+            const bool ok = r_.number(rule, p, "to", sr.to, true) && has_from;
             if (const Json* w = r_.field(rule, p, "weights", true)) sr.weights = read_weights(*w, path_key(p, "weights"));
             if (!ok) continue;
             if (sr.from > sr.to) r_.error(path_key(p, "to"), "\"to\" must not be less than \"from\"");
@@ -620,7 +621,8 @@ private:
             if (r_.id(b, path, band.id)) unique(ids, band.id, path, "band");
             r_.text(b, path, "title", band.title, true);
             r_.text(b, path, "feedback", band.feedback, true);
-            const bool ok = r_.number(b, path, "min", band.min, true) & r_.number(b, path, "max", band.max, true);
+            const bool has_min = r_.number(b, path, "min", band.min, true);
+            const bool ok = r_.number(b, path, "max", band.max, true) && has_min;
             if (const Json* w = r_.field(b, path, "weights", false)) band.weights = read_weights(*w, path_key(path, "weights"));
             if (!ok) continue;
             if (band.min < 0 || band.max > 100 || band.min >= band.max) {
@@ -720,8 +722,8 @@ private:
         if (!s || !r_.is_object(*s, "salary")) return;
         r_.check_keys(*s, "salary", {"intern_monthly", "junior_yearly", "currency", "assumption", "note"});
         SalaryFacts& f = quiz_.salary;
-        const bool ok = range(*s, "intern_monthly", f.intern_monthly_low, f.intern_monthly_high) &
-                        range(*s, "junior_yearly", f.junior_yearly_low, f.junior_yearly_high);
+        const bool intern = range(*s, "intern_monthly", f.intern_monthly_low, f.intern_monthly_high);
+        const bool ok = range(*s, "junior_yearly", f.junior_yearly_low, f.junior_yearly_high) && intern;
         r_.text(*s, "salary", "currency", f.currency, false);
         r_.text(*s, "salary", "assumption", f.assumption, true);
         r_.text(*s, "salary", "note", f.note, false);

@@ -1,5 +1,5 @@
 // Crossroads core: can every outcome be the result for some set of answers?
-// Exhaustive for small quizzes (a proof: error when an outcome is unreachable), a greedy search otherwise (warning).
+// Exhaustive for small quizzes (a proof: error when an outcome is unreachable), greedy plus sampling otherwise (warning).
 #pragma once
 
 #include <vector>

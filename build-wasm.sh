@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Crossroads build entry point. Installs what is missing (scripts/deps.sh), then:
+#   ./build-wasm.sh            build the static site into dist/
+#   ./build-wasm.sh serve [P]  build, then serve dist/ at http://127.0.0.1:P (default 8080) until stopped
+#   ./build-wasm.sh test       build everything and run every test; non-zero exit on any failure
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+JOBS="${JOBS:-2}"
+
+bash scripts/deps.sh
+
+build_native() {
+  cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build build/native -j "$JOBS"
+}
+
+build_sanitized() {
+  cmake -S . -B build/sanitize -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCR_SANITIZE=ON >/dev/null
+  cmake --build build/sanitize -j "$JOBS"
+}
+
+build_web() {
+  export NODE_PATH=/usr/share/nodejs
+  export EM_CLOSURE_COMPILER="$ROOT/node_modules/.bin/google-closure-compiler"
+  emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null
+  cmake --build build/wasm -j "$JOBS"
+  python3 scripts/assemble.py --build build/wasm --web web --content content --out dist
+}
+
+case "${1:-build}" in
+  build)
+    build_web
+    ;;
+  serve)
+    build_web
+    exec node scripts/serve.mjs --root dist --port "${2:-8080}"
+    ;;
+  test)
+    build_native
+    (cd build/native && ctest --output-on-failure -j "$JOBS")
+    build_sanitized
+    (cd build/sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j "$JOBS")
+    build_web
+    node tests/browser/run.mjs
+    ;;
+  *)
+    echo "usage: ./build-wasm.sh [build | serve [PORT] | test]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,65 @@
+# The WebAssembly app (emcmake only): Dear ImGui from Debian's source package, subset fonts and the
+# default quiz embedded as data, src/ui and src/web on top of the core. Release flags follow the toolchain notes.
+if(NOT EXISTS "${CR_IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "Dear ImGui sources not found in ${CR_IMGUI_DIR}; run scripts/deps.sh")
+endif()
+
+set(CR_WEB_FLAGS -Oz -flto -fno-exceptions -fno-rtti)
+
+add_library(cr_imgui STATIC
+  ${CR_IMGUI_DIR}/imgui.cpp
+  ${CR_IMGUI_DIR}/imgui_draw.cpp
+  ${CR_IMGUI_DIR}/imgui_tables.cpp
+  ${CR_IMGUI_DIR}/imgui_widgets.cpp
+  ${CR_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(cr_imgui SYSTEM PUBLIC ${CR_IMGUI_DIR} ${CR_IMGUI_DIR}/backends)
+target_compile_definitions(cr_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS
+  IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+target_compile_options(cr_imgui PRIVATE ${CR_WEB_FLAGS})
+target_compile_options(cr_core PRIVATE ${CR_WEB_FLAGS})
+
+# ---- embedded data: subset fonts and the default quiz ------------------------------------------------
+set(CR_FONT_DIR /usr/share/fonts/truetype)
+set(CR_UNICODES "U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193,U+2713,U+2717")
+set(CR_EMBED_SOURCES)
+function(cr_embed input symbol)
+  set(output "${CMAKE_BINARY_DIR}/embedded/${symbol}.cpp")
+  add_custom_command(OUTPUT ${output}
+    COMMAND ${CMAKE_COMMAND} -DINPUT=${input} -DOUTPUT=${output} -DSYMBOL=${symbol} -P ${CMAKE_SOURCE_DIR}/cmake/embed.cmake
+    DEPENDS ${input} ${CMAKE_SOURCE_DIR}/cmake/embed.cmake VERBATIM)
+  set(CR_EMBED_SOURCES ${CR_EMBED_SOURCES} ${output} PARENT_SCOPE)
+endfunction()
+function(cr_font name source)
+  set(subset "${CMAKE_BINARY_DIR}/fonts/${name}.ttf")
+  add_custom_command(OUTPUT ${subset}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/fonts
+    COMMAND /usr/bin/python3 -m fontTools.subset ${source} --unicodes=${CR_UNICODES} --output-file=${subset} --no-hinting
+            --layout-features= --name-IDs= --notdef-outline
+    DEPENDS ${source} VERBATIM)
+  cr_embed(${subset} ${name})
+  set(CR_EMBED_SOURCES ${CR_EMBED_SOURCES} PARENT_SCOPE)
+endfunction()
+cr_font(cr_font_regular ${CR_FONT_DIR}/roboto/unhinted/RobotoTTF/Roboto-Regular.ttf)
+cr_font(cr_font_bold ${CR_FONT_DIR}/roboto/unhinted/RobotoTTF/Roboto-Bold.ttf)
+cr_font(cr_font_mono ${CR_FONT_DIR}/jetbrains-mono/JetBrainsMono-Regular.ttf)
+cr_embed(${CMAKE_SOURCE_DIR}/content/python-path.json cr_default_quiz)
+
+# ---- ui and web layers ------------------------------------------------------------------------------
+file(GLOB CR_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
+add_library(cr_ui STATIC ${CR_UI_SOURCES})
+target_link_libraries(cr_ui PUBLIC cr_core cr_imgui)
+target_compile_options(cr_ui PRIVATE ${CR_WEB_FLAGS} -Wall -Wextra)
+
+file(GLOB CR_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/web/*.cpp)
+add_executable(crossroads_web ${CR_WEB_SOURCES} ${CR_EMBED_SOURCES})
+set_target_properties(crossroads_web PROPERTIES OUTPUT_NAME crossroads SUFFIX ".js")
+target_link_libraries(crossroads_web PRIVATE cr_ui)
+target_compile_options(crossroads_web PRIVATE ${CR_WEB_FLAGS} -Wall -Wextra)
+set(CR_EXPORTS "_main,_malloc,_free,_cr_frames,_cr_state_json,_cr_hit_json,_cr_load_quiz,_cr_command,_cr_set_theme")
+target_link_options(crossroads_web PRIVATE ${CR_WEB_FLAGS}
+  --closure 1
+  -sENVIRONMENT=web -sFILESYSTEM=0 -sASSERTIONS=0 -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sMODULARIZE=1 -sEXPORT_NAME=createCrossroads
+  -sEXPORTED_FUNCTIONS=${CR_EXPORTS}
+  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString)

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Assembles dist/ from the wasm build and web/: content-hashed asset names, the page shell filled in,
+quiz files copied, and a table of raw / gzip / brotli sizes printed for every file."""
+import argparse
+import gzip
+import hashlib
+import pathlib
+import shutil
+import subprocess
+
+
+def hashed_name(path: pathlib.Path, data: bytes) -> str:
+    digest = hashlib.sha256(data).hexdigest()[:10]
+    return f"{path.stem}.{digest}{path.suffix}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", required=True)
+    ap.add_argument("--web", required=True)
+    ap.add_argument("--content", required=True)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    build, web, out = pathlib.Path(args.build), pathlib.Path(args.web), pathlib.Path(args.out)
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "content").mkdir(parents=True)
+
+    names = {}
+    wasm = (build / "crossroads.wasm").read_bytes()
+    wasm_name = hashed_name(pathlib.Path("crossroads.wasm"), wasm)
+    (out / wasm_name).write_bytes(wasm)
+    # The loader asks for "crossroads.wasm"; point it at the hashed file.
+    js = (build / "crossroads.js").read_text().replace("crossroads.wasm", wasm_name)
+    names["crossroads.js"] = hashed_name(pathlib.Path("crossroads.js"), js.encode())
+    (out / names["crossroads.js"]).write_text(js)
+    for asset in ("style.css", "app.js"):
+        data = (web / asset).read_bytes()
+        names[asset] = hashed_name(pathlib.Path(asset), data)
+        (out / names[asset]).write_bytes(data)
+
+    page = (web / "index.html").read_text()
+    for key, value in names.items():
+        page = page.replace("{{" + key + "}}", value)
+    (out / "index.html").write_text(page)
+    for quiz in sorted(pathlib.Path(args.content).glob("*.json")):
+        shutil.copy(quiz, out / "content" / quiz.name)
+
+    print(f"{'file':<40} {'raw':>10} {'gzip':>10} {'brotli':>10}")
+    for f in sorted(p for p in out.rglob("*") if p.is_file()):
+        data = f.read_bytes()
+        gz = len(gzip.compress(data, 9))
+        try:
+            br = len(subprocess.run(["brotli", "-c", "-q", "11", str(f)], check=True, capture_output=True).stdout)
+        except (OSError, subprocess.CalledProcessError):
+            br = -1
+        print(f"{str(f.relative_to(out)):<40} {len(data):>10,} {gz:>10,} {br:>10,}")
+
+
+if __name__ == "__main__":
+    main()

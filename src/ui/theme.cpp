@@ -1,0 +1,60 @@
+// Crossroads UI: light and dark palettes chosen for contrast (text on card >= 7:1, muted >= 4.5:1),
+// and a calm ImGui style: no window chrome, generous spacing, rounded corners.
+#include "theme.h"
+
+#include "view.h"
+
+namespace ui {
+
+namespace {
+
+// RGB hex per tone, in Tone order.
+constexpr unsigned kLight[] = {0xFFFFFF, 0x1B2430, 0x55606E, 0x1F6FEB, 0x1A5FCC, 0x154EA8, 0xFFFFFF, 0xF6F8FA,
+                               0xEDF2F8, 0xE6F0FF, 0xD0D7DE, 0xE3E8EE, 0xF2F4F7, 0x0B57D0, 0xC8CED6};
+constexpr unsigned kDark[] = {0x12161C, 0xE8ECF1, 0xA3ADBA, 0x4C8DF6, 0x6AA1F8, 0x8AB6FA, 0x0B1220, 0x1B2129,
+                              0x232B35, 0x1D2B42, 0x38424F, 0x2A323D, 0x1A2028, 0x9CC2FF, 0x3A424D};
+const unsigned* g_palette = kLight;
+
+ImVec4 rgb(unsigned hex, float alpha = 1.0f) {
+    return ImVec4(((hex >> 16) & 0xFF) / 255.0f, ((hex >> 8) & 0xFF) / 255.0f, (hex & 0xFF) / 255.0f, alpha);
+}
+
+}  // namespace
+
+ImVec4 color_vec(Tone tone) { return rgb(g_palette[static_cast<int>(tone)]); }
+ImU32 color(Tone tone) { return ImGui::GetColorU32(color_vec(tone)); }
+
+void apply_theme(bool dark) {
+    g_palette = dark ? kDark : kLight;
+    ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();
+    style.WindowPadding = ImVec2(0, 0);
+    style.WindowBorderSize = 0;
+    style.WindowRounding = 0;
+    style.FramePadding = ImVec2(12, 10);
+    style.ItemSpacing = ImVec2(10, 10);
+    style.FrameRounding = 8;
+    style.GrabRounding = 12;
+    style.ScrollbarSize = 0;
+    style.CellPadding = ImVec2(8, 6);
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg] = color_vec(Tone::Background);
+    c[ImGuiCol_Text] = color_vec(Tone::Text);
+    c[ImGuiCol_TextDisabled] = color_vec(Tone::Muted);
+    c[ImGuiCol_FrameBg] = color_vec(Tone::Track);
+    c[ImGuiCol_FrameBgHovered] = color_vec(Tone::CardHover);
+    c[ImGuiCol_FrameBgActive] = color_vec(Tone::Selected);
+    c[ImGuiCol_SliderGrab] = color_vec(Tone::Accent);
+    c[ImGuiCol_SliderGrabActive] = color_vec(Tone::AccentStrong);
+    c[ImGuiCol_Header] = color_vec(Tone::Card);
+    c[ImGuiCol_HeaderHovered] = color_vec(Tone::CardHover);
+    c[ImGuiCol_HeaderActive] = color_vec(Tone::Selected);
+    c[ImGuiCol_TableRowBg] = rgb(0, 0.0f);
+    c[ImGuiCol_TableRowBgAlt] = color_vec(Tone::Card);
+    c[ImGuiCol_TableBorderLight] = color_vec(Tone::Border);
+    c[ImGuiCol_TableBorderStrong] = color_vec(Tone::Border);
+    c[ImGuiCol_Separator] = color_vec(Tone::Border);
+    c[ImGuiCol_NavHighlight] = color_vec(Tone::Focus);
+}
+
+}  // namespace ui

@@ -1,0 +1,66 @@
+// Crossroads UI: draws a quiz session with Dear ImGui. Reads core state, issues core commands,
+// and keeps only view state (fonts, theme, animation, clickable rectangles). No browser calls here.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/session.h"
+#include "imgui.h"
+
+namespace ui {
+
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* title = nullptr;
+    ImFont* small = nullptr;
+    ImFont* mono = nullptr;
+};
+
+// A clickable item as the reader sees it, in CSS pixels of the canvas (for tests and accessibility).
+struct Hit {
+    std::string id;     // "start", "option:<question>:<option>", "next", "back", "restart", "copy", ...
+    std::string label;
+    ImVec2 min, max;
+    bool selected = false;
+    bool enabled = true;
+};
+
+// What the page asked the widget to do, or what the widget asks of the page.
+enum class Request { None, CopyResult, OpenReadiness };
+
+struct View {
+    Fonts fonts;
+    bool dark = false;
+    bool reduced_motion = false;
+    double time = 0;             // seconds, set by the platform each frame
+    double screen_since = 0;     // when the current screen/question appeared
+    int shown_key = -2;          // screen/question the fade was started for
+    bool animating = false;      // true while a transition runs (the platform keeps drawing)
+    float content_height = 0;    // height the content needs, in CSS px (the platform sizes the canvas)
+    std::vector<Hit> hits;
+    Request request = Request::None;
+    std::string status;          // short confirmation under the result buttons ("Copied")
+    bool has_readiness = false;  // the page can open the standalone readiness check
+    int revision = 0;            // bumped on every command that changed the session
+    int focused = -1;            // index in `hits` of the item with keyboard focus, or -1
+
+    // True when Tab (or Shift+Tab) from the focused item would leave the widget.
+    bool focus_at_edge(bool backwards) const {
+        if (hits.empty()) return true;
+        if (focused < 0) return false;
+        return backwards ? focused == 0 : focused == static_cast<int>(hits.size()) - 1;
+    }
+};
+
+void apply_theme(bool dark);
+
+// Draws one frame of the whole widget into the current ImGui frame.
+void draw(cr::Session& session, View& view);
+
+// Draws the loader's messages when a quiz file cannot be used (never a blank canvas).
+void draw_errors(const std::vector<cr::Diagnostic>& errors, const std::string& source, View& view);
+
+}  // namespace ui

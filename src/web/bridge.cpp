@@ -1,0 +1,165 @@
+// Crossroads web edge: the functions the page's JavaScript calls (state as JSON, clickable rectangles,
+// loading another quiz, commands, theme) and the page actions the UI asks for (clipboard, readiness check).
+#include <emscripten.h>
+
+#include <chrono>
+#include <string>
+
+#include "core/report.h"
+#include "core/json_doc.h"
+#include "platform.h"
+
+namespace web {
+
+namespace {
+
+EM_JS(void, js_copy_text, (const char* text), {
+    var s = UTF8ToString(text);
+    var fallback = function() {
+        var t = document.createElement("textarea");
+        t.value = s;
+        t.setAttribute("readonly", "");
+        t.style.position = "fixed";
+        t.style.opacity = "0";
+        document.body.appendChild(t);
+        t.select();
+        try { document.execCommand("copy"); } catch (e) {}
+        document.body.removeChild(t);
+    };
+    var c = navigator["clipboard"];
+    if (c && c["writeText"]) c["writeText"](s)["catch"](fallback); else fallback();
+});
+EM_JS(void, js_request, (const char* what), {
+    var h = Module["onrequest"];
+    if (h) h(UTF8ToString(what));
+});
+
+std::string g_out;  // backing store for strings handed to JavaScript
+
+uint32_t fresh_seed() {
+    return static_cast<uint32_t>(std::chrono::steady_clock::now().time_since_epoch().count() & 0x7FFFFFFF) | 1u;
+}
+
+const char* screen_name(cr::Screen s) {
+    return s == cr::Screen::Start ? "start" : s == cr::Screen::Question ? "question" : "results";
+}
+
+std::string state_json(const App& a) {
+    cr::Json j;
+    j["frames"] = a.frames;
+    cr::Json errors = cr::Json::array();
+    for (const auto& d : a.errors) errors.push_back(cr::format_diagnostic(d, a.source));
+    j["errors"] = errors;
+    if (!a.session) {
+        j["screen"] = "error";
+        return j.dump(-1, ' ', false, cr::Json::error_handler_t::replace);
+    }
+    const cr::Session& s = *a.session;
+    const cr::Quiz& q = a.quiz;
+    j["quiz"] = q.id;
+    j["version"] = q.version;
+    j["screen"] = screen_name(s.screen());
+    j["question"] = s.screen() == cr::Screen::Question ? cr::Json(q.questions[s.current()].id) : cr::Json(nullptr);
+    j["position"] = s.position();
+    j["total"] = s.total();
+    cr::Json answers = cr::Json::object();
+    for (size_t i = 0; i < q.questions.size(); ++i) {
+        const cr::Answer& ans = s.answer(static_cast<int>(i));
+        if (!ans.given) continue;
+        if (q.questions[i].kind == cr::QuestionKind::Scale) {
+            answers[q.questions[i].id] = ans.value;
+            continue;
+        }
+        cr::Json ids = cr::Json::array();
+        for (int o : ans.options) ids.push_back(q.questions[i].options[o].id);
+        answers[q.questions[i].id] = ids;
+    }
+    j["answers"] = answers;
+    j["result"] = s.screen() == cr::Screen::Results
+                      ? cr::Json::parse(cr::result_json(q, s.state().answers, s.result()), nullptr, false)
+                      : cr::Json(nullptr);
+    return j.dump(-1, ' ', false, cr::Json::error_handler_t::replace);
+}
+
+std::string hits_json(const ui::View& v) {
+    cr::Json list = cr::Json::array();
+    for (const auto& h : v.hits) {
+        list.push_back({{"id", h.id}, {"label", h.label}, {"x", h.min.x}, {"y", h.min.y}, {"w", h.max.x - h.min.x},
+                        {"h", h.max.y - h.min.y}, {"selected", h.selected}, {"enabled", h.enabled}});
+    }
+    return list.dump(-1, ' ', false, cr::Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+bool load_quiz_text(const std::string& text, const std::string& source) {
+    App& a = app();
+    cr::LoadResult result = cr::load_quiz(text);
+    a.source = source;
+    a.session.reset();
+    a.errors = result.diagnostics;
+    if (result.ok) {
+        a.quiz = std::move(result.quiz);
+        a.session = std::make_unique<cr::Session>(a.quiz, fresh_seed());
+    }
+    // The built-in path quiz links to the standalone readiness check shipped beside it in dist/content.
+    a.view.has_readiness = result.ok && source == "built-in quiz";
+    ++a.view.revision;
+    request_frames(3);
+    return result.ok;
+}
+
+void handle_view_requests() {
+    App& a = app();
+    const ui::Request request = a.view.request;
+    a.view.request = ui::Request::None;
+    if (request == ui::Request::CopyResult && a.session) {
+        const cr::Result r = a.session->result();
+        js_copy_text(cr::result_text(a.quiz, a.session->state().answers, r).c_str());
+        a.view.status = "Copied to your clipboard.";
+        request_frames(2);
+    } else if (request == ui::Request::OpenReadiness) {
+        js_request("readiness");
+    }
+}
+
+}  // namespace web
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int cr_frames() { return web::app().frames; }
+
+// {"screen":"question","question":"built","position":2,"total":9,"answers":{...},"result":{...}|null,"errors":[...]}
+EMSCRIPTEN_KEEPALIVE const char* cr_state_json() {
+    web::g_out = web::state_json(web::app());
+    return web::g_out.c_str();
+}
+
+// [{"id":"next","label":"Next","x":..,"y":..,"w":..,"h":..,"selected":false,"enabled":true}, ...] in CSS px
+EMSCRIPTEN_KEEPALIVE const char* cr_hit_json() {
+    web::g_out = web::hits_json(web::app().view);
+    return web::g_out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int cr_load_quiz(const char* text, const char* source) {
+    return web::load_quiz_text(text, source) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void cr_command(const char* name) {
+    web::App& a = web::app();
+    const std::string command = name;
+    if (!a.session) return;
+    bool changed = false;
+    if (command == "restart") {
+        a.session->restart();
+        changed = true;
+    } else if (command == "start") {
+        changed = a.session->start();
+    }
+    if (changed) ++a.view.revision;
+    web::request_frames(3);
+}
+
+EMSCRIPTEN_KEEPALIVE void cr_set_theme(int dark) { web::set_theme(dark != 0); }
+
+}  // extern "C"

@@ -1,0 +1,224 @@
+// Crossroads web edge: start-up, the WebGL2 context, fonts at the device pixel ratio, canvas sizing
+// and the frame scheduler. Frames run on requestAnimationFrame only while something changes: idle costs nothing.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+
+#include <cmath>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "platform.h"
+#include "ui/view.h"
+
+extern const unsigned char cr_font_regular[], cr_font_bold[], cr_font_mono[], cr_default_quiz[];
+extern const std::size_t cr_font_regular_size, cr_font_bold_size, cr_font_mono_size, cr_default_quiz_size;
+
+namespace web {
+
+const char* const kCanvas = "#cr-canvas";
+
+App& app() {
+    static App instance;
+    return instance;
+}
+
+// ---- page helpers (JavaScript) ----------------------------------------------------------------------
+EM_JS(void, js_set_canvas_height, (int css_height), {
+    var c = document.getElementById("cr-canvas");
+    if (c) c.style.height = css_height + "px";
+    var h = Module["onresize"];
+    if (h) h(css_height);
+});
+EM_JS(void, js_show_fatal, (const char* text), {
+    var h = Module["onfatal"];
+    if (h) h(UTF8ToString(text));
+});
+EM_JS(void, js_notify_state, (), {
+    var h = Module["onstate"];
+    if (h) h();
+});
+EM_JS(void, js_first_frame, (), {
+    var h = Module["onfirstframe"];
+    if (h) h();
+});
+EM_JS(int, js_prefers_dark, (), {
+    var m = globalThis["matchMedia"];
+    return m && m("(prefers-color-scheme: dark)")["matches"] ? 1 : 0;
+});
+EM_JS(int, js_prefers_reduced_motion, (), {
+    var m = globalThis["matchMedia"];
+    return m && m("(prefers-reduced-motion: reduce)")["matches"] ? 1 : 0;
+});
+
+namespace {
+
+bool g_scheduled = false;
+int g_pending = 0;
+double g_fonts_dpr = 0;
+EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
+
+ImFont* add_font(const unsigned char* data, std::size_t size, float px, float dpr) {
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false;
+    config.RasterizerDensity = dpr;
+    config.OversampleH = 2;
+    config.OversampleV = 1;
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2010, 0x203A, 0x20AC, 0x20AC, 0x2122, 0x2122,
+                                     0x2190, 0x2193, 0x2713, 0x2717, 0};
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px,
+                                                      &config, ranges);
+}
+
+void build_fonts(double dpr) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    const float d = static_cast<float>(dpr);
+    ui::Fonts& f = app().view.fonts;
+    f.body = add_font(cr_font_regular, cr_font_regular_size, 17.0f, d);
+    f.bold = add_font(cr_font_bold, cr_font_bold_size, 17.0f, d);
+    f.title = add_font(cr_font_bold, cr_font_bold_size, 26.0f, d);
+    f.small = add_font(cr_font_regular, cr_font_regular_size, 14.5f, d);
+    f.mono = add_font(cr_font_mono, cr_font_mono_size, 15.0f, d);
+    io.FontDefault = f.body;
+    g_fonts_dpr = dpr;
+    if (app().gl_ready) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+// Canvas backing store = CSS size x devicePixelRatio; the CSS height follows the content.
+void update_size() {
+    App& a = app();
+    double w = 0, h = 0;
+    emscripten_get_element_css_size(kCanvas, &w, &h);
+    a.dpr = std::max(1.0, emscripten_get_device_pixel_ratio());
+    a.css_width = std::max(1, static_cast<int>(std::lround(w)));
+    if (a.css_height <= 0) a.css_height = std::max(1, static_cast<int>(std::lround(h)));
+    emscripten_set_canvas_element_size(kCanvas, static_cast<int>(std::lround(a.css_width * a.dpr)),
+                                       static_cast<int>(std::lround(a.css_height * a.dpr)));
+}
+
+bool init_gl() {
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = false;
+    attrs.depth = false;
+    attrs.stencil = false;
+    attrs.antialias = false;
+    attrs.premultipliedAlpha = false;
+    g_gl = emscripten_webgl_create_context(kCanvas, &attrs);
+    if (g_gl <= 0) return false;
+    emscripten_webgl_make_context_current(g_gl);
+    app().gl_ready = ImGui_ImplOpenGL3_Init("#version 300 es");
+    return app().gl_ready;
+}
+
+void render_frame(double now_ms) {
+    App& a = app();
+    update_size();
+    if (std::fabs(a.dpr - g_fonts_dpr) > 0.01) build_fonts(a.dpr);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(a.css_width), static_cast<float>(a.css_height));
+    io.DisplayFramebufferScale = ImVec2(static_cast<float>(a.dpr), static_cast<float>(a.dpr));
+    static double last = 0;
+    io.DeltaTime = last > 0 ? static_cast<float>(std::max(0.001, (now_ms - last) / 1000.0)) : 1.0f / 60.0f;
+    last = now_ms;
+    a.view.time = now_ms / 1000.0;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    if (a.session) ui::draw(*a.session, a.view);
+    else ui::draw_errors(a.errors, a.source, a.view);
+    ImGui::Render();
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (++a.frames == 1) js_first_frame();
+
+    // Fit the canvas to the content so the page, not the widget, scrolls.
+    const int wanted = std::max(160, static_cast<int>(std::ceil(a.view.content_height)));
+    if (wanted != a.css_height) {
+        a.css_height = wanted;
+        js_set_canvas_height(wanted);
+        request_frames(2);
+    }
+    if (a.view.animating) request_frames(1);
+    handle_view_requests();
+    if (a.view.revision != a.notified_revision) {
+        a.notified_revision = a.view.revision;
+        js_notify_state();
+    }
+}
+
+EM_BOOL on_animation_frame(double now_ms, void*) {
+    g_scheduled = false;
+    if (!app().gl_ready) return EM_FALSE;
+    render_frame(now_ms);
+    if (--g_pending > 0) request_frames(0);
+    return EM_FALSE;
+}
+
+EM_BOOL on_context_lost(int, const void*, void*) {
+    app().gl_ready = false;
+    return EM_TRUE;
+}
+
+EM_BOOL on_context_restored(int, const void*, void*) {
+    ImGui_ImplOpenGL3_Shutdown();
+    emscripten_webgl_make_context_current(g_gl);
+    app().gl_ready = ImGui_ImplOpenGL3_Init("#version 300 es");
+    request_frames(3);
+    return EM_TRUE;
+}
+
+}  // namespace
+
+void request_frames(int count) {
+    g_pending = std::max(g_pending, count);
+    if (g_pending > 0 && !g_scheduled) {
+        g_scheduled = true;
+        emscripten_request_animation_frame(on_animation_frame, nullptr);
+    }
+}
+
+void set_theme(bool dark) {
+    app().view.dark = dark;
+    ui::apply_theme(dark);
+    request_frames(2);
+}
+
+}  // namespace web
+
+int main() {
+    using namespace web;
+    App& a = app();
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.BackendPlatformName = "crossroads_html5";
+    a.view.reduced_motion = js_prefers_reduced_motion() != 0;
+    set_theme(js_prefers_dark() != 0);
+    update_size();
+    build_fonts(a.dpr);
+    if (!init_gl()) {
+        js_show_fatal("This quiz needs WebGL 2, which this browser has turned off or does not support. "
+                      "Try another browser, or turn on hardware acceleration.");
+        return 0;
+    }
+    emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_FALSE, on_context_lost);
+    emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, on_context_restored);
+    load_quiz_text(std::string(reinterpret_cast<const char*>(cr_default_quiz), cr_default_quiz_size), "built-in quiz");
+    install_input_handlers();
+    request_frames(3);
+    return 0;
+}
