@@ -51,15 +51,26 @@ target_link_libraries(cr_ui PUBLIC cr_core cr_imgui)
 target_compile_options(cr_ui PRIVATE ${CR_WEB_FLAGS} -Wall -Wextra)
 
 file(GLOB CR_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/web/*.cpp)
-add_executable(crossroads_web ${CR_WEB_SOURCES} ${CR_EMBED_SOURCES})
-set_target_properties(crossroads_web PROPERTIES OUTPUT_NAME crossroads SUFFIX ".js")
-target_link_libraries(crossroads_web PRIVATE cr_ui)
-target_compile_options(crossroads_web PRIVATE ${CR_WEB_FLAGS} -Wall -Wextra)
-set(CR_EXPORTS "_main,_malloc,_free,_cr_frames,_cr_state_json,_cr_hit_json,_cr_load_quiz,_cr_command,_cr_set_theme")
-target_link_options(crossroads_web PRIVATE ${CR_WEB_FLAGS}
+add_library(cr_web OBJECT ${CR_WEB_SOURCES} ${CR_EMBED_SOURCES})
+target_link_libraries(cr_web PUBLIC cr_ui)
+target_compile_options(cr_web PRIVATE ${CR_WEB_FLAGS} -Wall -Wextra)
+
+set(CR_EXPORTS "_main,_malloc,_free,_cr_frames,_cr_state_json,_cr_hit_json,_cr_load_quiz,_cr_command,_cr_set_theme,_cr_set_accent,_cr_set_links")
+set(CR_LINK_FLAGS ${CR_WEB_FLAGS}
   --closure 1
   -sENVIRONMENT=web -sFILESYSTEM=0 -sASSERTIONS=0 -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sMODULARIZE=1 -sEXPORT_NAME=createCrossroads
   -sEXPORTED_FUNCTIONS=${CR_EXPORTS}
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString)
+
+# crossroads.js + crossroads.wasm for dist/; crossroads-single.js carries the wasm inside (dist/quiz.html).
+add_executable(crossroads_web $<TARGET_OBJECTS:cr_web>)
+set_target_properties(crossroads_web PROPERTIES OUTPUT_NAME crossroads SUFFIX ".js")
+target_link_libraries(crossroads_web PRIVATE cr_ui)
+target_link_options(crossroads_web PRIVATE ${CR_LINK_FLAGS})
+
+add_executable(crossroads_single $<TARGET_OBJECTS:cr_web>)
+set_target_properties(crossroads_single PROPERTIES OUTPUT_NAME crossroads-single SUFFIX ".js")
+target_link_libraries(crossroads_single PRIVATE cr_ui)
+target_link_options(crossroads_single PRIVATE ${CR_LINK_FLAGS} -sSINGLE_FILE=1)

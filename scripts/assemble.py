@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Assembles dist/ from the wasm build and web/: content-hashed asset names, the page shell filled in,
-quiz files copied, and a table of raw / gzip / brotli sizes printed for every file."""
+quiz files copied, the offline worker's precache list, the one-file quiz.html, the demo blog page,
+and a table of raw / gzip / brotli sizes printed for every file."""
 import argparse
 import gzip
 import hashlib
+import json
 import pathlib
 import shutil
 import subprocess
@@ -12,6 +14,11 @@ import subprocess
 def hashed_name(path: pathlib.Path, data: bytes) -> str:
     digest = hashlib.sha256(data).hexdigest()[:10]
     return f"{path.stem}.{digest}{path.suffix}"
+
+
+def script_safe(js: str) -> str:
+    """Keeps inline JavaScript from closing its own <script> element."""
+    return js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
 
 
 def main() -> None:
@@ -39,12 +46,31 @@ def main() -> None:
         names[asset] = hashed_name(pathlib.Path(asset), data)
         (out / names[asset]).write_bytes(data)
 
-    page = (web / "index.html").read_text()
+    shell = (web / "index.html").read_text()
+    page = shell
     for key, value in names.items():
         page = page.replace("{{" + key + "}}", value)
     (out / "index.html").write_text(page)
-    for quiz in sorted(pathlib.Path(args.content).glob("*.json")):
+    quizzes = sorted(pathlib.Path(args.content).glob("*.json"))
+    for quiz in quizzes:
         shutil.copy(quiz, out / "content" / quiz.name)
+
+    # Offline worker: this deployment's files, versioned by their contents.
+    precache = ["./", "index.html"] + [names[k] for k in sorted(names)] + [wasm_name] + [f"content/{q.name}" for q in quizzes]
+    version = hashlib.sha256(("\n".join(precache) + page).encode()).hexdigest()[:12]
+    worker = (web / "sw.js").read_text().replace("{{version}}", version).replace("{{assets}}", json.dumps(precache))
+    (out / "sw.js").write_text(worker)
+    shutil.copy(web / "embed.js", out / "embed.js")
+
+    # One self-contained file: styles and scripts inline, the wasm inside the script (SINGLE_FILE).
+    single = (build / "crossroads-single.js").read_text()
+    inline = shell.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + (web / "style.css").read_text() + "</style>")
+    inline = inline.replace('<script src="{{crossroads.js}}"></script>', "<script>\n" + script_safe(single) + "\n</script>")
+    inline = inline.replace('<script src="{{app.js}}"></script>', "<script>\n" + script_safe((web / "app.js").read_text()) + "\n</script>")
+    (out / "quiz.html").write_text(inline)
+
+    (out / "demo").mkdir()
+    shutil.copy(web / "demo" / "blog.html", out / "demo" / "blog.html")
 
     print(f"{'file':<40} {'raw':>10} {'gzip':>10} {'brotli':>10}")
     for f in sorted(p for p in out.rglob("*") if p.is_file()):

@@ -1,11 +1,24 @@
-// Crossroads page loader and JS bridge: starts the wasm module, loads ?quiz= content, and exposes
-// window.crossroads (state, subscribe, clickable rectangles, frame count, commands) for hosts and tests.
+// Crossroads page loader and JS bridge: starts the wasm module, applies page options (?quiz, theme, accent,
+// start), exposes window.crossroads for hosts and tests, talks to an embedding parent, registers the offline worker.
 (function () {
   "use strict";
+  var PROTOCOL = 1;
   var root = document.getElementById("cr-root");
   var message = document.getElementById("cr-message");
   var listeners = [];
   var mod = null;
+  var params = new URLSearchParams(location.search);
+  var embedded = window.parent !== window;
+  var hostOrigin = params.get("host") || "*";
+  var fromDisk = location.protocol === "file:";
+
+  // ---- messages to the embedding page (only ever to window.parent) ----------------------------------
+  function post(event, detail) {
+    if (!embedded) return;
+    try {
+      window.parent.postMessage({ type: "crossroads", v: PROTOCOL, id: params.get("id") || "", event: event, detail: detail || {} }, hostOrigin);
+    } catch (e) { /* a wrong host origin drops the message; nothing else to do */ }
+  }
 
   function showMessage(title, lines) {
     message.hidden = false;
@@ -24,7 +37,7 @@
       });
       message.appendChild(ul);
     }
-    root.classList.add("cr-ready");
+    root.classList.add("cr-ready", "cr-failed");
     root.setAttribute("aria-busy", "false");
   }
 
@@ -46,19 +59,55 @@
     ready: false
   };
 
-  if (!webgl2Available()) {
-    showMessage("This quiz needs WebGL 2", ["Your browser has WebGL 2 turned off or does not support it. Try an up-to-date Chrome, Firefox, Safari or Edge, or turn on hardware acceleration."]);
-    return;
+  // ---- events derived from state changes ------------------------------------------------------------
+  var last = null;
+  function onState() {
+    var s = state();
+    listeners.forEach(function (fn) { try { fn(s); } catch (e) { console.warn(e); } });
+    if (!s || s.screen === "error") { last = s; return; }
+    var before = last && last.quiz === s.quiz ? last : { screen: "start", answers: {} };
+    if (before.screen === "start" && s.screen === "question") post("started", { quiz: s.quiz, version: s.version });
+    Object.keys(s.answers).forEach(function (q) {
+      if (JSON.stringify(s.answers[q]) !== JSON.stringify(before.answers[q])) post("answered", { quiz: s.quiz, question: q, options: s.answers[q] });
+    });
+    if (before.screen !== "results" && s.screen === "results" && s.result) {
+      post("completed", { quiz: s.quiz, outcome: s.result.outcome, totals: s.result.totals,
+                          knowledge: s.result.knowledge ? { percent: s.result.knowledge.percent, band: s.result.knowledge.band } : null });
+    }
+    last = s;
   }
 
-  var params = new URLSearchParams(location.search);
-  var quizUrl = params.get("quiz");
+  // ---- commands from the embedding page: only from the parent window, only well-formed --------------
+  window.addEventListener("message", function (e) {
+    if (!embedded || e.source !== window.parent) return;
+    if (hostOrigin !== "*" && e.origin !== hostOrigin) return;
+    var d = e.data;
+    if (!d || typeof d !== "object" || d.type !== "crossroads" || d.v !== PROTOCOL || typeof d.command !== "string") return;
+    if (d.command === "restart") window.crossroads.command("restart");
+  });
+
+  // ---- the page reports its own height so the host can size the iframe ------------------------------
+  var lastHeight = 0;
+  function reportHeight() {
+    var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (h !== lastHeight) { lastHeight = h; post("resized", { height: h }); }
+  }
+  if (embedded) {
+    document.documentElement.classList.add("cr-embedded");
+    if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(document.documentElement);
+  }
+
+  if (!webgl2Available()) {
+    showMessage("This quiz needs WebGL 2", ["Your browser has WebGL 2 turned off or does not support it. Try an up-to-date Chrome, Firefox, Safari or Edge, or turn on hardware acceleration."]);
+    post("ready", { error: "webgl2" });
+    return;
+  }
 
   function loadQuiz(url) {
     var target;
     try { target = new URL(url, location.href); } catch (e) { target = null; }
-    if (!target || target.origin !== location.origin) {
-      showMessage("This quiz could not be loaded", ["?quiz= must name a file on this site: " + url]);
+    if (!target || target.origin !== location.origin || fromDisk) {
+      showMessage("This quiz could not be loaded", ["?quiz= must name a quiz file on this site: " + url]);
       return;
     }
     fetch(target.href).then(function (r) {
@@ -68,11 +117,27 @@
       var ok = mod.ccall("cr_load_quiz", "number", ["string", "string"], [text, url]);
       if (!ok) {
         var s = state();
-        showMessage("This quiz could not be loaded", s ? s.errors : []);
+        showMessage("This quiz could not be loaded", s ? s.errors.filter(function (l) { return l.indexOf(": error: ") >= 0; }) : []);
+      } else {
+        afterLoad();
       }
     }).catch(function (e) {
       showMessage("This quiz could not be loaded", [String(e && e.message || e)]);
     });
+  }
+
+  // ---- page options: theme, accent, start ------------------------------------------------------------
+  var theme = params.get("theme") || "auto";
+  var scheme = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  function applyTheme() {
+    var dark = theme === "dark" || (theme === "auto" && scheme && scheme.matches);
+    document.documentElement.dataset.theme = dark ? "dark" : "light";
+    if (mod) mod._cr_set_theme(dark ? 1 : 0);
+  }
+  if (scheme && scheme.addEventListener) scheme.addEventListener("change", function () { if (theme === "auto") applyTheme(); });
+
+  function afterLoad() {
+    if (params.get("start") === "question") window.crossroads.command("start");
   }
 
   createCrossroads({
@@ -80,21 +145,34 @@
       root.classList.add("cr-ready");
       root.setAttribute("aria-busy", "false");
       window.crossroads.ready = true;
-    },
-    "onstate": function () {
+      reportHeight();
       var s = state();
-      listeners.forEach(function (fn) { try { fn(s); } catch (e) { console.warn(e); } });
+      post("ready", { quiz: s && s.quiz, version: s && s.version });
     },
+    "onstate": onState,
+    "onresize": reportHeight,
     "onfatal": function (text) { showMessage("This quiz cannot start", [text]); },
     "onrequest": function (what) {
       if (what === "readiness") {
         var u = new URL(location.href);
+        u.hash = "";
         u.searchParams.set("quiz", "content/python-readiness.json");
         location.href = u.href;
       }
     }
   }).then(function (m) {
     mod = m;
-    if (quizUrl) loadQuiz(quizUrl);
+    if (fromDisk) m._cr_set_links(0);
+    var accent = /^#?([0-9a-fA-F]{6})$/.exec(params.get("accent") || "");
+    if (accent) m._cr_set_accent(parseInt(accent[1], 16));
+    applyTheme();
+    last = state();
+    var quizUrl = params.get("quiz");
+    if (quizUrl) loadQuiz(quizUrl); else afterLoad();
   });
+
+  // ---- offline: the service worker precaches this deployment (not from disk) -------------------------
+  if ("serviceWorker" in navigator && window.isSecureContext && !fromDisk) {
+    navigator.serviceWorker.register("sw.js").catch(function (e) { console.warn("Offline use is not available:", e && e.message); });
+  }
 })();

@@ -13,7 +13,21 @@ constexpr unsigned kLight[] = {0xFFFFFF, 0x1B2430, 0x55606E, 0x1F6FEB, 0x1A5FCC,
                                0xEDF2F8, 0xE6F0FF, 0xD0D7DE, 0xE3E8EE, 0xF2F4F7, 0x0B57D0, 0xC8CED6};
 constexpr unsigned kDark[] = {0x12161C, 0xE8ECF1, 0xA3ADBA, 0x4C8DF6, 0x6AA1F8, 0x8AB6FA, 0x0B1220, 0x1B2129,
                               0x232B35, 0x1D2B42, 0x38424F, 0x2A323D, 0x1A2028, 0x9CC2FF, 0x3A424D};
-const unsigned* g_palette = kLight;
+unsigned g_palette[static_cast<int>(Tone::Count)];
+unsigned g_accent = 0;  // 0: the palette's own accent
+
+unsigned mix(unsigned a, unsigned b, float t) {
+    unsigned out = 0;
+    for (int shift = 0; shift <= 16; shift += 8) {
+        const float x = ((a >> shift) & 0xFF) * (1 - t) + ((b >> shift) & 0xFF) * t;
+        out |= static_cast<unsigned>(x + 0.5f) << shift;
+    }
+    return out;
+}
+
+float luminance(unsigned c) {
+    return (0.2126f * ((c >> 16) & 0xFF) + 0.7152f * ((c >> 8) & 0xFF) + 0.0722f * (c & 0xFF)) / 255.0f;
+}
 
 ImVec4 rgb(unsigned hex, float alpha = 1.0f) {
     return ImVec4(((hex >> 16) & 0xFF) / 255.0f, ((hex >> 8) & 0xFF) / 255.0f, (hex & 0xFF) / 255.0f, alpha);
@@ -24,8 +38,21 @@ ImVec4 rgb(unsigned hex, float alpha = 1.0f) {
 ImVec4 color_vec(Tone tone) { return rgb(g_palette[static_cast<int>(tone)]); }
 ImU32 color(Tone tone) { return ImGui::GetColorU32(color_vec(tone)); }
 
+void set_accent(unsigned rgb) { g_accent = rgb & 0xFFFFFF; }
+
 void apply_theme(bool dark) {
-    g_palette = dark ? kDark : kLight;
+    const unsigned* base = dark ? kDark : kLight;
+    for (int i = 0; i < static_cast<int>(Tone::Count); ++i) g_palette[i] = base[i];
+    if (g_accent) {
+        // An editor's accent: hover/pressed shades, a tinted selection, readable text on top.
+        const unsigned bg = base[static_cast<int>(Tone::Background)];
+        g_palette[static_cast<int>(Tone::Accent)] = g_accent;
+        g_palette[static_cast<int>(Tone::AccentHover)] = mix(g_accent, dark ? 0xFFFFFF : 0x000000, 0.12f);
+        g_palette[static_cast<int>(Tone::AccentStrong)] = mix(g_accent, dark ? 0xFFFFFF : 0x000000, 0.25f);
+        g_palette[static_cast<int>(Tone::Selected)] = mix(bg, g_accent, 0.14f);
+        g_palette[static_cast<int>(Tone::Focus)] = g_accent;
+        g_palette[static_cast<int>(Tone::OnAccent)] = luminance(g_accent) > 0.6f ? 0x111111 : 0xFFFFFF;
+    }
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();
     style.WindowPadding = ImVec2(0, 0);

@@ -27,12 +27,19 @@ void draw_start(cr::Session& s, View& v) {
     if (q.minutes > 0) meta += "  \xC2\xB7  about " + cr::format_number(q.minutes) + " minutes";
     muted_text(v, meta.c_str());
     ImGui::Dummy(ImVec2(0, 12));
+    if (v.resume_offered) {
+        heading_text(v, "Welcome back. Continue where you left off?");
+        ImGui::Dummy(ImVec2(0, 2));
+        if (primary_button(v, "resume", "Continue", true)) v.request = Request::Resume;
+        if (secondary_button(v, "discard", "Start fresh", true, true)) v.request = Request::DiscardResume;
+        if (!v.status.empty()) muted_text(v, v.status.c_str());
+        return;
+    }
     if (primary_button(v, "start", "Start the quiz", true)) {
         if (s.start()) ++v.revision;
     }
     if (v.has_readiness) {
-        ImGui::SameLine(0, 12);
-        if (secondary_button(v, "readiness", "Only check my Python", true)) v.request = Request::OpenReadiness;
+        if (secondary_button(v, "readiness", "Only check my Python", true, true)) v.request = Request::OpenReadiness;
     }
 }
 
@@ -72,13 +79,11 @@ void draw_question(cr::Session& s, View& v) {
     if (secondary_button(v, "back", "Back", true)) {
         if (s.back()) ++v.revision;
     }
-    ImGui::SameLine(0, 12);
     const bool last = s.position() == s.total();
-    if (primary_button(v, "next", last ? "See my result" : "Next", s.can_advance())) {
+    if (primary_button(v, "next", last ? "See my result" : "Next", s.can_advance(), true)) {
         if (s.next()) ++v.revision;
     }
     if (!q.required && !a.given) {
-        ImGui::SameLine(0, 12);
         muted_text(v, "Optional: you can skip this one");
     }
 }
@@ -127,12 +132,11 @@ void draw_results(cr::Session& s, View& v) {
     }
     ImGui::Dummy(ImVec2(0, 12));
     if (primary_button(v, "copy", "Copy my result", true)) v.request = Request::CopyResult;
-    ImGui::SameLine(0, 12);
-    if (secondary_button(v, "back", "Change answers", true)) {
+    if (v.can_share && secondary_button(v, "share", "Copy share link", true, true)) v.request = Request::CopyShareLink;
+    if (secondary_button(v, "back", "Change answers", true, true)) {
         if (s.back()) ++v.revision;
     }
-    ImGui::SameLine(0, 12);
-    if (secondary_button(v, "restart", "Start over", true)) {
+    if (secondary_button(v, "restart", "Start over", true, true)) {
         s.restart();
         ++v.revision;
     }

@@ -29,7 +29,7 @@ struct Hit {
 };
 
 // What the page asked the widget to do, or what the widget asks of the page.
-enum class Request { None, CopyResult, OpenReadiness };
+enum class Request { None, CopyResult, CopyShareLink, OpenReadiness, Resume, DiscardResume };
 
 struct View {
     Fonts fonts;
@@ -37,13 +37,15 @@ struct View {
     bool reduced_motion = false;
     double time = 0;             // seconds, set by the platform each frame
     double screen_since = 0;     // when the current screen/question appeared
-    int shown_key = -2;          // screen/question the fade was started for
+    int shown_key = -1;          // screen/question the fade was started for (-1: start screen)
     bool animating = false;      // true while a transition runs (the platform keeps drawing)
     float content_height = 0;    // height the content needs, in CSS px (the platform sizes the canvas)
     std::vector<Hit> hits;
     Request request = Request::None;
     std::string status;          // short confirmation under the result buttons ("Copied")
     bool has_readiness = false;  // the page can open the standalone readiness check
+    bool can_share = false;      // the page has a URL a share link can point to
+    bool resume_offered = false; // saved progress exists: the start screen offers to continue
     int revision = 0;            // bumped on every command that changed the session
     int focused = -1;            // index in `hits` of the item with keyboard focus, or -1
 
@@ -56,6 +58,7 @@ struct View {
 };
 
 void apply_theme(bool dark);
+void set_accent(unsigned rgb);  // 0xRRGGBB, 0 for the default; takes effect at the next apply_theme()
 
 // Draws one frame of the whole widget into the current ImGui frame.
 void draw(cr::Session& session, View& view);

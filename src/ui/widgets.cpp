@@ -73,10 +73,12 @@ void rich_line(View& v, const cr::Line& line, float indent) {
     ImGui::Dummy(ImVec2(std::max(1.0f, right - start.x), y - start.y + line_h));
 }
 
-bool button(View& v, const char* id, const char* label, bool enabled, bool primary) {
+bool button(View& v, const char* id, const char* label, bool enabled, bool primary, bool same_row) {
     ImGui::PushFont(v.fonts.bold);
     const ImVec2 text = ImGui::CalcTextSize(label);
     const ImVec2 size(text.x + 40, text.y + 22);
+    // Continue the row only when the button still fits in the column; otherwise wrap below.
+    if (same_row && ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 12 + size.x <= g_left + g_width) ImGui::SameLine(0, 12);
     ImGui::BeginDisabled(!enabled);
     const bool clicked = ImGui::InvisibleButton(id, size);
     ImGui::EndDisabled();
@@ -170,8 +172,12 @@ void code_block(View& v, const std::string& code) {
     ImGui::Dummy(ImVec2(g_width, b.y - a.y));
 }
 
-bool primary_button(View& v, const char* id, const char* label, bool enabled) { return button(v, id, label, enabled, true); }
-bool secondary_button(View& v, const char* id, const char* label, bool enabled) { return button(v, id, label, enabled, false); }
+bool primary_button(View& v, const char* id, const char* label, bool enabled, bool same_row) {
+    return button(v, id, label, enabled, true, same_row);
+}
+bool secondary_button(View& v, const char* id, const char* label, bool enabled, bool same_row) {
+    return button(v, id, label, enabled, false, same_row);
+}
 
 bool option_card(View& v, const std::string& id, const std::string& label, bool selected, bool multiple) {
     ImGui::PushFont(v.fonts.body);

@@ -21,8 +21,9 @@ void bullet_text(View& v, const std::string& text);
 void markdown(View& v, const std::string& text);
 void code_block(View& v, const std::string& code);
 
-bool primary_button(View& v, const char* id, const char* label, bool enabled);
-bool secondary_button(View& v, const char* id, const char* label, bool enabled);
+// With same_row, the button follows the previous item on its row when it fits, else starts a new row.
+bool primary_button(View& v, const char* id, const char* label, bool enabled, bool same_row = false);
+bool secondary_button(View& v, const char* id, const char* label, bool enabled, bool same_row = false);
 bool option_card(View& v, const std::string& id, const std::string& label, bool selected, bool multiple);
 void progress(View& v, int position, int total, const char* section);
 bool scale_slider(View& v, const cr::Question& q, double& value);

@@ -56,6 +56,8 @@ std::string state_json(const App& a) {
     }
     const cr::Session& s = *a.session;
     const cr::Quiz& q = a.quiz;
+    j["resume_offered"] = a.view.resume_offered;
+    j["status"] = a.view.status;
     j["quiz"] = q.id;
     j["version"] = q.version;
     j["screen"] = screen_name(s.screen());
@@ -102,6 +104,7 @@ bool load_quiz_text(const std::string& text, const std::string& source) {
         a.quiz = std::move(result.quiz);
         a.session = std::make_unique<cr::Session>(a.quiz, fresh_seed());
     }
+    restore_progress();
     // The built-in path quiz links to the standalone readiness check shipped beside it in dist/content.
     a.view.has_readiness = result.ok && source == "built-in quiz";
     ++a.view.revision;
@@ -118,8 +121,15 @@ void handle_view_requests() {
         js_copy_text(cr::result_text(a.quiz, a.session->state().answers, r).c_str());
         a.view.status = "Copied to your clipboard.";
         request_frames(2);
+    } else if (request == ui::Request::CopyShareLink) {
+        const std::string link = share_link();
+        js_copy_text(link.c_str());
+        a.view.status = "Share link copied. Anyone who opens it sees this result.";
+        request_frames(2);
     } else if (request == ui::Request::OpenReadiness) {
         js_request("readiness");
+    } else if (request == ui::Request::Resume || request == ui::Request::DiscardResume) {
+        answer_resume(request == ui::Request::Resume);
     }
 }
 
@@ -161,5 +171,16 @@ EMSCRIPTEN_KEEPALIVE void cr_command(const char* name) {
 }
 
 EMSCRIPTEN_KEEPALIVE void cr_set_theme(int dark) { web::set_theme(dark != 0); }
+
+EMSCRIPTEN_KEEPALIVE void cr_set_accent(int rgb) {
+    ui::set_accent(static_cast<unsigned>(rgb));
+    web::set_theme(web::app().view.dark);
+}
+
+// The page says whether links to other pages (the readiness check) can work, e.g. not from file://.
+EMSCRIPTEN_KEEPALIVE void cr_set_links(int enabled) {
+    web::app().view.has_readiness = web::app().view.has_readiness && enabled != 0;
+    web::request_frames(2);
+}
 
 }  // extern "C"

@@ -153,6 +153,7 @@ void render_frame(double now_ms) {
     handle_view_requests();
     if (a.view.revision != a.notified_revision) {
         a.notified_revision = a.view.revision;
+        save_progress();
         js_notify_state();
     }
 }

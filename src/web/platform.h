@@ -39,6 +39,13 @@ void install_input_handlers();
 
 void set_theme(bool dark);
 
+// storage.cpp: resume and share.
+void restore_progress();          // after a quiz loads: a share link in the URL, else saved progress
+void save_progress();             // after every change
+void answer_resume(bool resume);  // the reader's answer to "Continue where you left off?"
+std::string share_link();         // this page's URL with the session in the fragment, or ""
+
+
 // Acts on what the UI asked for this frame (copy the result, open the readiness check).
 void handle_view_requests();
 

@@ -1,0 +1,617 @@
+# Content checks for the Crossroads quiz files: code answers, personas, article facts and numbers,
+# readiness parity and validation. Run: python3 tests/content/check_content.py --cli CROSSROADS --root REPO
+import argparse
+import copy
+import decimal
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+# The source article; override with --article (e.g. on a machine without the shared seed directory).
+ARTICLE = "/work/shared/seed/000_4ea4a6bcd2bc5df4.txt"
+PATH_QUIZ = "content/python-path.json"
+READINESS_QUIZ = "content/python-readiness.json"
+QUIZ_FILES = [PATH_QUIZ, READINESS_QUIZ]
+SNIPPET_TIMEOUT = 10
+
+# String keys a reader never sees. Every other string in a quiz file counts as reader-visible
+# (unknown keys included, so new reader text is checked by default).
+HIDDEN_STRING_KEYS = {
+    "$schema", "id", "code", "code_language", "language", "currency", "type", "partial",
+    "unit", "winner", "question", "any_of", "none_of", "between", "correct",
+}
+
+NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+
+
+def load_json(root, rel):
+    with open(os.path.join(root, rel), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def numbers_in(text):
+    """Numbers in text, as (written form, canonical Decimal). '2,000' and '2000' are the same number;
+    a comma is a thousands separator only when followed by exactly three digits ('3,2' is 3 and 2);
+    a leading '-' is not part of the number ('-1' is 1)."""
+    found = []
+    for m in NUMBER_RE.finditer(text):
+        token = m.group(0).rstrip(",")
+        parts = token.split(",")
+        if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3 \
+                and "." not in "".join(parts[:-1]):
+            groups = [token]
+        else:
+            groups = [p for p in parts if p]
+        for g in groups:
+            found.append((g, canonical_number(g)))
+    return found
+
+
+def canonical_number(token):
+    return decimal.Decimal(token.replace(",", "")).normalize()
+
+
+def label_path(path, node):
+    if isinstance(node, dict) and isinstance(node.get("id"), str):
+        return "%s[%s]" % (path, node["id"])
+    return path
+
+
+def visible_strings(node, path=""):
+    """Yield (path, text) for every reader-visible string in a quiz document."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in HIDDEN_STRING_KEYS:
+                continue
+            sub = "%s.%s" % (path, key) if path else key
+            if isinstance(value, str):
+                yield sub, value
+            else:
+                yield from visible_strings(value, sub)
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            sub = label_path(path, item) if isinstance(item, dict) and "id" in item else "%s[%d]" % (path, i)
+            if isinstance(item, str):
+                yield sub, item
+            else:
+                yield from visible_strings(item, sub)
+
+
+def visible_text(doc):
+    return "\n".join(text for _, text in visible_strings(doc))
+
+
+def all_questions(doc):
+    for section in doc.get("sections", []):
+        for q in section.get("questions", []):
+            yield section, q
+
+
+def question_options(q):
+    if "options" in q:
+        return q["options"]
+    if q.get("type") == "true_false":
+        return [{"id": "true", "label": "True"}, {"id": "false", "label": "False"}]
+    return []
+
+
+def correct_ids(q):
+    c = q.get("correct")
+    if isinstance(c, bool):
+        return ["true" if c else "false"]
+    if isinstance(c, list):
+        return list(c)
+    if c is None:
+        return []
+    return [c]
+
+
+def run_snippet(code):
+    """Run code with python3 in a fresh temp dir. Returns (stdout without trailing newline, error or None)."""
+    with tempfile.TemporaryDirectory(prefix="crossroads-snippet-") as tmp:
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONHASHSEED": "0",
+               "PYTHONIOENCODING": "utf-8", "HOME": tmp, "LC_ALL": "C.UTF-8"}
+        try:
+            proc = subprocess.run([sys.executable, "-I", "-c", code], cwd=tmp, env=env,
+                                  capture_output=True, text=True, timeout=SNIPPET_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            return None, "timed out after %d s" % SNIPPET_TIMEOUT
+    out = proc.stdout
+    if out.endswith("\n"):
+        out = out[:-1]
+    if proc.returncode != 0:
+        tail = proc.stderr.strip().splitlines()[-1:] or ["(no stderr)"]
+        return out, "exit status %d: %s" % (proc.returncode, tail[0])
+    return out, None
+
+
+class Results:
+    def __init__(self, quiet=False):
+        self.passed = 0
+        self.failed = 0
+        self.quiet = quiet
+
+    def add(self, name, failures, detail=""):
+        if failures:
+            self.failed += 1
+            if not self.quiet:
+                print("FAIL %s: %s" % (name, " | ".join(failures)))
+        else:
+            self.passed += 1
+            if not self.quiet:
+                print("PASS %s%s" % (name, (" (%s)" % detail) if detail else ""))
+
+
+# ---------------------------------------------------------------------------------------------
+# checks. Each returns a list of (check name, failures, detail) so that the self-test can run them
+# against mutated copies without printing.
+
+
+def check_python_truth(root):
+    out = []
+    for rel in QUIZ_FILES:
+        doc = load_json(root, rel)
+        for _, q in all_questions(doc):
+            if "code" not in q:
+                continue
+            name = "python-truth %s %s" % (rel, q["id"])
+            keys = correct_ids(q)
+            options = question_options(q)
+            by_id = {o["id"]: o for o in options}
+            if len(keys) != 1 or keys[0] not in by_id:
+                out.append((name, ["%s: question %s: code question needs exactly one keyed correct option "
+                                   "that exists, found %r" % (rel, q["id"], q.get("correct"))], ""))
+                continue
+            expected = by_id[keys[0]]["label"]
+            actual, error = run_snippet(q["code"])
+            failures = []
+            if error:
+                failures.append("%s: question %s: snippet failed (%s); stdout %r" % (rel, q["id"], error, actual))
+            elif actual != expected:
+                failures.append("%s: question %s: keyed option %s expects %r but the snippet prints %r"
+                                % (rel, q["id"], keys[0], expected, actual))
+            if actual is not None and not error:
+                for o in options:
+                    if o["id"] != keys[0] and o["label"] == actual:
+                        failures.append("%s: question %s: wrong option %s has the label %r, which is what the "
+                                        "snippet prints (ambiguous or wrong key)" % (rel, q["id"], o["id"], actual))
+            out.append((name, failures, "prints %r" % actual if not failures else ""))
+    return out
+
+
+def run_score(cli, root, quiz_rel, answers):
+    proc = subprocess.run([cli, "score", quiz_rel, "--answers", answers, "--json"], cwd=root,
+                          capture_output=True, text=True, timeout=60)
+    if proc.returncode != 0:
+        raise RuntimeError("exit %d: %s" % (proc.returncode, (proc.stderr or proc.stdout).strip()))
+    return json.loads(proc.stdout)
+
+
+def fmt_totals(totals):
+    return ", ".join("%s %s" % (k, ("%g" % v) if isinstance(v, (int, float)) else v) for k, v in totals.items())
+
+
+def check_personas(root, cli, personas=None, table=None):
+    out = []
+    if personas is None:
+        personas = load_json(root, "tests/content/personas.json")
+    doc = load_json(root, PATH_QUIZ)
+    outcome_ids = [o["id"] for o in doc.get("outcomes", [])]
+    reached = set()
+    for p in personas:
+        name = "persona %r" % p["name"]
+        failures = []
+        try:
+            result = run_score(cli, root, PATH_QUIZ, p["answers"])
+        except Exception as e:  # noqa: BLE001 - any CLI problem is a failed check
+            out.append((name, ["crossroads score failed: %s" % e], ""))
+            if table is not None:
+                table.append((p["name"], p["expect"], "(error)", ""))
+            continue
+        got = result.get("outcome")
+        totals = result.get("totals", {})
+        reached.add(got)
+        if table is not None:
+            table.append((p["name"], p["expect"], got, fmt_totals(totals)))
+        if got != p["expect"]:
+            failures.append("expected outcome %s, got %s (totals %s)" % (p["expect"], got, fmt_totals(totals)))
+        documented = p.get("totals")
+        if documented is not None:
+            diff = [k for k in set(documented) | set(totals)
+                    if abs(float(documented.get(k, 0)) - float(totals.get(k, 0))) > 1e-9]
+            if diff:
+                failures.append("documented totals {%s} differ from the CLI's {%s}"
+                                % (fmt_totals(documented), fmt_totals(totals)))
+        if "readiness_band" in p:
+            band = (result.get("knowledge") or {}).get("band")
+            if band != p["readiness_band"]:
+                failures.append("documented readiness band %s, CLI gives %s" % (p["readiness_band"], band))
+        out.append((name, failures, "%s; %s" % (got, fmt_totals(totals))))
+    missing = [o for o in outcome_ids if o not in reached]
+    out.append(("every python-path outcome is reached by a persona",
+                ["no persona reaches outcome %s" % o for o in missing], "reached: %s" % ", ".join(sorted(reached))))
+    return out
+
+
+def check_facts_in_content(root):
+    out = []
+    facts = load_json(root, "tests/content/facts.json")
+    texts = {}
+    for fact in facts["facts"]:
+        rel = fact["file"]
+        if rel not in texts:
+            texts[rel] = visible_text(load_json(root, rel))
+        missing = [s for s in fact["must_contain"] if s not in texts[rel]]
+        out.append(("fact %s in %s" % (fact["id"], rel),
+                    ["%s: %r not found verbatim in reader-visible text" % (rel, s) for s in missing], ""))
+    return out
+
+
+def check_numbers(root):
+    out = []
+    facts = load_json(root, "tests/content/facts.json")
+    allowed = {canonical_number(e["number"]) for e in facts["allowed_numbers"]}
+    files = facts.get("allowed_numbers_files", QUIZ_FILES)
+    for rel in QUIZ_FILES:
+        if rel not in files:
+            out.append(("numbers %s" % rel, ["%s is not covered by allowed_numbers_files" % rel], ""))
+    for rel in files:
+        doc = load_json(root, rel)
+        failures = []
+        seen = {}
+        for path, text in visible_strings(doc):
+            for written, value in numbers_in(text):
+                seen.setdefault(value, written)
+                if value not in allowed:
+                    failures.append("%s: %s: number %s is not in allowed_numbers (text: %r)"
+                                    % (rel, path, written, excerpt(text, written)))
+        out.append(("numbers %s" % rel, failures,
+                    "all allowed: %s" % " ".join(seen[v] for v in sorted(seen))))
+    return out
+
+
+def excerpt(text, needle, width=40):
+    i = text.find(needle)
+    if i < 0:
+        return text[:2 * width]
+    start, end = max(0, i - width), min(len(text), i + len(needle) + width)
+    return ("..." if start else "") + text[start:end].replace("\n", " ") + ("..." if end < len(text) else "")
+
+
+MONEY_RANGE_RE = re.compile(r"\$([\d,]+)\s*-\s*\$([\d,]+)\s*(?:/|a|per)\s*(month|year)", re.I)
+MONEY_RE = re.compile(r"\$\d[\d,]*")
+MONTHS_RE = re.compile(r"\b(\d+)(?:-| )months?\b", re.I)
+TOP_RE = re.compile(r"\bTop (\d+)\b", re.I)
+
+
+def key_figures(text):
+    """Key figures of a fact text: money ranges with their unit, money amounts, 'N-month'/'N months',
+    'Top N' and any other number. Returned as (kind, normalised value, as written)."""
+    figs = []
+    for m in MONEY_RANGE_RE.finditer(text):
+        figs.append(("range", (canonical_number(m.group(1)), canonical_number(m.group(2)), m.group(3).lower()),
+                     m.group(0)))
+    for m in MONEY_RE.finditer(text):
+        figs.append(("money", canonical_number(m.group(0)[1:]), m.group(0)))
+    for m in MONTHS_RE.finditer(text):
+        figs.append(("months", canonical_number(m.group(1)), m.group(0)))
+    for m in TOP_RE.finditer(text):
+        figs.append(("top", canonical_number(m.group(1)), m.group(0)))
+    for written, value in numbers_in(text):
+        figs.append(("number", value, written))
+    return figs
+
+
+def article_figures(article):
+    have = set()
+    for kind, value, _ in key_figures(article):
+        have.add((kind, value))
+    return have
+
+
+def check_facts_against_article(root, article_text):
+    out = []
+    facts = load_json(root, "tests/content/facts.json")
+    have = article_figures(article_text)
+    for fact in facts["facts"]:
+        failures = []
+        assumption = "assum" in fact["fact"].lower()
+        checked, exempt = set(), set()
+        for source in [fact["fact"]] + list(fact["must_contain"]):
+            for kind, value, written in key_figures(source):
+                if (kind, value) in have:
+                    checked.add(written)
+                elif assumption:
+                    exempt.add(written)
+                else:
+                    failures.append("fact %s: figure %r (in %r) does not occur in the article"
+                                    % (fact["id"], written, source))
+        detail = "figures found in the article: %s" % ", ".join(sorted(checked)) if checked else "no figures"
+        if exempt:
+            detail += "; not in the article but the fact is a labelled assumption: %s" % ", ".join(sorted(exempt))
+        out.append(("fact %s matches the article" % fact["id"], failures, detail))
+    # allowed numbers that claim to come from the article must really be in it
+    article_numbers = {v for _, v in numbers_in(article_text)}
+    failures = []
+    for entry in facts["allowed_numbers"]:
+        if entry.get("note", "").lower().startswith("article"):
+            if canonical_number(entry["number"]) not in article_numbers:
+                failures.append("allowed number %s says it comes from the article, but the article has no %s"
+                                % (entry["number"], entry["number"]))
+    out.append(("allowed_numbers marked 'Article' occur in the article", failures, ""))
+    # the salary numbers of python-path match the article's table
+    doc = load_json(root, PATH_QUIZ)
+    failures = []
+    salary = doc.get("salary")
+    if salary:
+        ranges = {v[2]: (v[0], v[1]) for k, v, _ in key_figures(article_text) if k == "range"}
+        for key, unit in (("intern_monthly", "month"), ("junior_yearly", "year")):
+            want = ranges.get(unit)
+            got = tuple(canonical_number(str(x)) for x in salary.get(key, []))
+            if want is None:
+                failures.append("the article has no salary range per %s" % unit)
+            elif got != want:
+                failures.append("salary.%s is %s but the article says %s - %s per %s"
+                                % (key, salary.get(key), want[0], want[1], unit))
+    out.append(("python-path salary numbers match the article", failures, ""))
+    return out
+
+
+def check_explanations(root):
+    out = []
+    for rel in QUIZ_FILES:
+        doc = load_json(root, rel)
+        failures = []
+        for _, q in all_questions(doc):
+            has_expl = bool(q.get("explanation"))
+            has_weights = any(o.get("weights") for o in q.get("options", [])) or \
+                any(r.get("weights") for r in q.get("weights", []) if isinstance(r, dict))
+            if not (has_expl or has_weights):
+                failures.append("%s: question %s has neither an explanation nor outcome weights" % (rel, q["id"]))
+        out.append(("every question in %s explains itself or carries weights" % rel, failures, ""))
+    return out
+
+
+def check_validate(root, cli):
+    out = []
+    content = os.path.join(root, "content")
+    files = sorted(f for f in os.listdir(content) if f.endswith(".json"))
+    for f in files:
+        rel = "content/" + f
+        proc = subprocess.run([cli, "validate", rel], cwd=root, capture_output=True, text=True, timeout=60)
+        failures = []
+        if proc.returncode != 0:
+            failures.append("exit status %d" % proc.returncode)
+        errors = [line for line in (proc.stdout + proc.stderr).splitlines() if "error:" in line]
+        failures.extend(errors)
+        warnings = sum(1 for line in (proc.stdout + proc.stderr).splitlines() if "warning:" in line)
+        out.append(("crossroads validate %s" % rel, failures, "%d warnings" % warnings if warnings else ""))
+    if not files:
+        out.append(("crossroads validate content/*.json", ["no quiz files found in content/"], ""))
+    return out
+
+
+def knowledge_questions(doc):
+    return [q for s, q in all_questions(doc) if s.get("kind") == "knowledge"]
+
+
+def check_readiness_parity(root):
+    path_doc = load_json(root, PATH_QUIZ)
+    ready_doc = load_json(root, READINESS_QUIZ)
+    a = knowledge_questions(path_doc)
+    b = knowledge_questions(ready_doc)
+    failures = []
+    ids_a, ids_b = [q["id"] for q in a], [q["id"] for q in b]
+    if ids_a != ids_b:
+        failures.append("question ids differ: %s has %s, %s has %s" % (PATH_QUIZ, ids_a, READINESS_QUIZ, ids_b))
+    b_by_id = {q["id"]: q for q in b}
+    for qa in a:
+        qb = b_by_id.get(qa["id"])
+        if qb is None:
+            continue
+        for key in sorted(set(qa) | set(qb)):
+            if qa.get(key) != qb.get(key):
+                failures.append("question %s: %r differs (%s vs %s)" % (qa["id"], key, PATH_QUIZ, READINESS_QUIZ))
+    out = [("readiness questions identical in both files", failures, "%d questions" % len(a))]
+    # bands: same ids, titles, ranges and feedback (weights may differ: only python-path recommends)
+    failures = []
+    bands_a = [{k: v for k, v in band.items() if k != "weights"} for band in path_doc.get("bands", [])]
+    bands_b = [{k: v for k, v in band.items() if k != "weights"} for band in ready_doc.get("bands", [])]
+    if bands_a != bands_b:
+        failures.append("bands (ignoring weights) differ between %s and %s" % (PATH_QUIZ, READINESS_QUIZ))
+    out.append(("readiness bands identical in both files (weights aside)", failures, ""))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# self-test: mutate temp copies and make sure the checks notice
+
+
+def make_copy(root):
+    tmp = tempfile.mkdtemp(prefix="crossroads-selftest-")
+    shutil.copytree(os.path.join(root, "content"), os.path.join(tmp, "content"))
+    os.makedirs(os.path.join(tmp, "tests"))
+    shutil.copytree(os.path.join(root, "tests", "content"), os.path.join(tmp, "tests", "content"))
+    return tmp
+
+
+def write_json(root, rel, doc):
+    with open(os.path.join(root, rel), "w", encoding="utf-8") as f:
+        json.dump(doc, f, indent=2, ensure_ascii=False)
+
+
+def failing(results):
+    return [msg for _, failures, _ in results for msg in failures]
+
+
+def self_test(root, cli):
+    """Each entry: (what, mutate(copy_root) -> needle, check(copy_root) -> results)."""
+    out = []
+
+    def first_code_question(doc):
+        return next(q for _, q in all_questions(doc) if "code" in q)
+
+    def mutate_key(tmp):
+        doc = load_json(tmp, READINESS_QUIZ)
+        q = first_code_question(doc)
+        q["correct"] = next(o["id"] for o in q["options"] if o["id"] != q["correct"])
+        write_json(tmp, READINESS_QUIZ, doc)
+        return [READINESS_QUIZ, q["id"]]
+
+    def mutate_ambiguous(tmp):
+        doc = load_json(tmp, PATH_QUIZ)
+        q = first_code_question(doc)
+        right = next(o for o in q["options"] if o["id"] == q["correct"])
+        wrong = next(o for o in q["options"] if o["id"] != q["correct"])
+        wrong["label"] = right["label"]
+        write_json(tmp, PATH_QUIZ, doc)
+        return [PATH_QUIZ, q["id"], "ambiguous"]
+
+    def mutate_number(tmp):
+        doc = load_json(tmp, PATH_QUIZ)
+        doc["outcomes"][0]["summary"] += " Most interns earn 37% more later."
+        write_json(tmp, PATH_QUIZ, doc)
+        return [PATH_QUIZ, "outcomes[%s].summary" % doc["outcomes"][0]["id"], "37"]
+
+    def mutate_fact(tmp):
+        doc = load_json(tmp, PATH_QUIZ)
+        doc["salary"]["note"] = doc["salary"]["note"].replace("Top 10", "top ten")
+        for o in doc["outcomes"]:
+            o["details"] = o["details"].replace("Top 10", "top ten")
+        for _, q in all_questions(doc):
+            for o in q.get("options", []):
+                o["label"] = o["label"].replace("Top 10", "top ten")
+        write_json(tmp, PATH_QUIZ, doc)
+        return ["Top 10"]
+
+    def mutate_fact_drift(tmp):
+        facts = load_json(tmp, "tests/content/facts.json")
+        fact = next(f for f in facts["facts"] if "$4,000" in f["fact"])
+        fact["fact"] = fact["fact"].replace("$4,000", "$5,000")
+        write_json(tmp, "tests/content/facts.json", facts)
+        return ["$5,000", fact["id"]]
+
+    def mutate_parity(tmp):
+        doc = load_json(tmp, PATH_QUIZ)
+        q = knowledge_questions(doc)[-1]
+        q["prompt"] += " (edited)"
+        write_json(tmp, PATH_QUIZ, doc)
+        return [q["id"], "prompt"]
+
+    def mutate_explanation(tmp):
+        doc = load_json(tmp, READINESS_QUIZ)
+        q = knowledge_questions(doc)[0]
+        del q["explanation"]
+        write_json(tmp, READINESS_QUIZ, doc)
+        return [q["id"]]
+
+    cases = [
+        ("python-truth catches a wrong correct key", mutate_key, check_python_truth),
+        ("python-truth catches a wrong option that matches the output", mutate_ambiguous, check_python_truth),
+        ("numbers check catches an unlisted number", mutate_number, check_numbers),
+        ("facts check catches a missing must_contain string", mutate_fact, check_facts_in_content),
+        ("facts-vs-article check catches a drifted figure",
+         mutate_fact_drift, lambda tmp: check_facts_against_article(tmp, read_article())),
+        ("parity check catches a drifted readiness question", mutate_parity, check_readiness_parity),
+        ("explanation check catches a missing explanation", mutate_explanation, check_explanations),
+    ]
+    for what, mutate, check in cases:
+        tmp = make_copy(root)
+        try:
+            needles = mutate(tmp)
+            messages = failing(check(tmp))
+            hit = [m for m in messages if all(n in m for n in needles)]
+            problems = []
+            if not hit:
+                problems.append("mutation not reported (looked for %s in %s)" % (needles, messages or "no failures"))
+            out.append(("self-test: %s" % what, problems, hit[0][:110] + "..." if hit else ""))
+        except Exception as e:  # noqa: BLE001
+            out.append(("self-test: %s" % what, ["self-test crashed: %r" % e], ""))
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    # the persona check must fail on a flipped expectation (runs the real CLI on the real file)
+    personas = copy.deepcopy(load_json(root, "tests/content/personas.json"))[:1]
+    personas[0]["expect"] = "junior-job" if personas[0]["expect"] != "junior-job" else "internship"
+    messages = failing(check_personas(root, cli, personas))
+    hit = [m for m in messages if "expected outcome %s" % personas[0]["expect"] in m]
+    out.append(("self-test: persona check catches a wrong expectation",
+                [] if hit else ["flipped persona expectation not reported: %s" % messages], ""))
+    return out
+
+
+def read_article():
+    with open(ARTICLE, encoding="utf-8", errors="replace") as f:
+        return f.read()
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def main():
+    global ARTICLE
+    ap = argparse.ArgumentParser(description="Crossroads content checks")
+    ap.add_argument("--cli", required=True, help="path to the crossroads binary")
+    ap.add_argument("--root", required=True, help="repository root")
+    ap.add_argument("--article", default=ARTICLE, help="source article text")
+    args = ap.parse_args()
+    root = os.path.abspath(args.root)
+    cli = os.path.abspath(args.cli)
+    ARTICLE = args.article
+
+    results = Results()
+
+    def record(items):
+        for name, failures, detail in items:
+            results.add(name, failures, detail)
+
+    def guarded(title, fn):
+        try:
+            record(fn())
+        except Exception as e:  # noqa: BLE001 - a crashing check is a failed check
+            results.add(title, ["check crashed: %r" % e])
+
+    if not os.access(cli, os.X_OK):
+        results.add("crossroads binary", ["%s is missing or not executable" % cli])
+    try:
+        article = read_article()
+    except OSError as e:
+        article = None
+        results.add("article", ["cannot read %s: %s" % (ARTICLE, e)])
+
+    print("== self-test (mutated copies must fail)")
+    guarded("self-test", lambda: self_test(root, cli))
+    print("== validate")
+    guarded("validate", lambda: check_validate(root, cli))
+    print("== python truth")
+    guarded("python truth", lambda: check_python_truth(root))
+    print("== personas")
+    table = []
+    guarded("personas", lambda: check_personas(root, cli, table=table))
+    if table:
+        w = max(len(r[0]) for r in table)
+        print("   %-*s -> %-10s -> %-10s -> totals" % (w, "persona", "expected", "got"))
+        for name, expect, got, totals in table:
+            print("   %-*s -> %-10s -> %-10s -> %s" % (w, name, expect, got, totals))
+    print("== facts and numbers")
+    guarded("facts in content", lambda: check_facts_in_content(root))
+    if article is not None:
+        guarded("facts against article", lambda: check_facts_against_article(root, article))
+    guarded("numbers", lambda: check_numbers(root))
+    print("== structure")
+    guarded("explanations", lambda: check_explanations(root))
+    guarded("readiness parity", lambda: check_readiness_parity(root))
+
+    print("%d passed, %d failed" % (results.passed, results.failed))
+    return 1 if results.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

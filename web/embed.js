@@ -1,0 +1,56 @@
+// Crossroads embed snippet: <script src=".../embed.js" data-quiz="content/x.json" async></script> puts an
+// auto-sized iframe of the widget where it stands and re-dispatches its events as "crossroads:*" DOM events.
+(function () {
+  "use strict";
+  var PROTOCOL = 1;
+  var script = document.currentScript;
+  if (!script) { console.warn("Crossroads: embed.js must be loaded with a plain <script src> tag"); return; }
+  var base = new URL(".", script.src);
+  var registry = window.__crossroadsEmbeds = window.__crossroadsEmbeds || { count: 0, frames: {} };
+  var id = "cr" + (++registry.count);
+
+  function option(name, allowed, test) {
+    var value = script.getAttribute("data-" + name);
+    if (value === null || value === "") return null;
+    if ((allowed && allowed.indexOf(value) < 0) || (test && !test(value))) {
+      console.warn("Crossroads: ignoring data-" + name + '="' + value + '"' + (allowed ? "; use " + allowed.join(", ") : ""));
+      return null;
+    }
+    return value;
+  }
+  var quiz = option("quiz", null, function (v) { return /^[\w./-]+\.json$/.test(v) && v.indexOf("..") < 0; });
+  var theme = option("theme", ["light", "dark", "auto"]);
+  var accent = option("accent", null, function (v) { return /^#[0-9a-fA-F]{6}$/.test(v); });
+  var start = option("start", ["intro", "question"]);
+
+  var src = new URL("index.html", base);
+  src.searchParams.set("embed", "1");
+  src.searchParams.set("id", id);
+  src.searchParams.set("host", location.origin);
+  if (quiz) src.searchParams.set("quiz", quiz);
+  if (theme) src.searchParams.set("theme", theme);
+  if (accent) src.searchParams.set("accent", accent);
+  if (start) src.searchParams.set("start", start);
+
+  var frame = document.createElement("iframe");
+  frame.src = src.href;
+  frame.title = script.getAttribute("data-title") || "Career quiz";
+  frame.setAttribute("allow", "clipboard-write");
+  frame.setAttribute("loading", "lazy");
+  frame.style.cssText = "display:block;width:100%;border:0;height:460px;overflow:hidden;color-scheme:normal";
+  frame.className = "crossroads-embed";
+  script.parentNode.insertBefore(frame, script.nextSibling);
+  registry.frames[id] = frame;
+
+  frame.crossroadsRestart = function () {
+    frame.contentWindow.postMessage({ type: "crossroads", v: PROTOCOL, command: "restart" }, base.origin);
+  };
+
+  window.addEventListener("message", function (e) {
+    if (e.source !== frame.contentWindow || e.origin !== base.origin) return;
+    var d = e.data;
+    if (!d || d.type !== "crossroads" || d.v !== PROTOCOL || typeof d.event !== "string") return;
+    if (d.event === "resized" && d.detail && d.detail.height > 0) frame.style.height = Math.ceil(d.detail.height) + "px";
+    frame.dispatchEvent(new CustomEvent("crossroads:" + d.event, { bubbles: true, detail: d.detail || {} }));
+  });
+})();
