@@ -42,7 +42,7 @@ case "${1:-build}" in
     build_sanitized
     (cd build/sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j "$JOBS")
     build_web
-    node tests/browser/run.mjs
+    node --test --test-concurrency=1 tests/browser/
     ;;
   *)
     echo "usage: ./build-wasm.sh [build | serve [PORT] | test]" >&2

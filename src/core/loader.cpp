@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_set>
 
 #include "json_doc.h"
 #include "reachability.h"
@@ -222,8 +223,11 @@ private:
     }
 
     void unique(std::vector<std::string>& seen, const std::string& id, const std::string& path, const char* what) {
-        if (std::find(seen.begin(), seen.end(), id) != seen.end())
-            r_.error(path_key(path, "id"), std::string("duplicate ") + what + " id '" + id + "'");
+        // Quiz-wide ids (outcomes, sections, questions) go through a set, so thousands of questions stay linear.
+        const bool quiz_wide = &seen == &outcome_ids_ || &seen == &section_ids_ || &seen == &question_ids_;
+        const bool duplicate = quiz_wide ? !seen_ids_.insert(std::string(what) + '\n' + id).second
+                                         : std::find(seen.begin(), seen.end(), id) != seen.end();
+        if (duplicate) r_.error(path_key(path, "id"), std::string("duplicate ") + what + " id '" + id + "'");
         seen.push_back(id);
     }
 
@@ -757,6 +761,7 @@ private:
     std::vector<std::string> outcome_ids_, section_ids_, question_ids_, all_question_ids_;
     std::vector<std::string> weights_seen_at_;
     std::vector<int> conditioned_on_;
+    std::unordered_set<std::string> seen_ids_;
 };
 
 }  // namespace

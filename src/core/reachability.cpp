@@ -109,7 +109,8 @@ void check_reachability(const Quiz& quiz, std::vector<Diagnostic>& out) {
         }
         // Outcomes won through the tie rule need balanced answers: sample combinations (fixed seed, repeatable).
         uint64_t x = 0x2545F4914F6CDD1Dull;
-        for (int sample = 0; sample < 20000 && std::find(reached.begin(), reached.end(), false) != reached.end(); ++sample) {
+        const size_t samples = std::min<size_t>(20000, 4000000 / std::max<size_t>(1, lists.size()));  // bounded work
+        for (size_t sample = 0; sample < samples && std::find(reached.begin(), reached.end(), false) != reached.end(); ++sample) {
             Vec totals(n, 0.0);
             for (const auto& l : lists) {
                 x ^= x << 13;

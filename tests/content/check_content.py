@@ -11,8 +11,8 @@ import subprocess
 import sys
 import tempfile
 
-# The source article; override with --article (e.g. on a machine without the shared seed directory).
-ARTICLE = "/work/shared/seed/000_4ea4a6bcd2bc5df4.txt"
+# The source article lives in shared/ beside the repository (never in it); override with --article.
+ARTICLE = None
 PATH_QUIZ = "content/python-path.json"
 READINESS_QUIZ = "content/python-readiness.json"
 QUIZ_FILES = [PATH_QUIZ, READINESS_QUIZ]
@@ -564,7 +564,7 @@ def main():
     args = ap.parse_args()
     root = os.path.abspath(args.root)
     cli = os.path.abspath(args.cli)
-    ARTICLE = args.article
+    ARTICLE = args.article or os.path.join(args.root, "..", "shared", "seed", "000_4ea4a6bcd2bc5df4.txt")
 
     results = Results()
 
