@@ -6,7 +6,7 @@
 namespace ui {
 
 enum class Tone { Background, Text, Muted, Accent, AccentHover, AccentStrong, OnAccent, Card, CardHover, Selected,
-                  Border, Track, CodeBg, Focus, Disabled, Count };
+                  Border, Track, CodeBg, Focus, Disabled, Good, Bad, Count };
 
 ImU32 color(Tone tone);
 ImVec4 color_vec(Tone tone);

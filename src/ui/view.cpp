@@ -70,7 +70,9 @@ void draw_question(cr::Session& s, View& v) {
         for (int o : s.option_order(qi)) {
             const bool selected = std::find(a.options.begin(), a.options.end(), o) != a.options.end();
             const std::string id = "option:" + q.id + ":" + q.options[o].id;
-            if (option_card(v, id, q.options[o].label, selected, q.kind == cr::QuestionKind::Multiple)) {
+            // Answers to "what does this print?" are program output: show them as code.
+            const bool mono = !q.code.empty();
+            if (option_card(v, id, q.options[o].label, selected, q.kind == cr::QuestionKind::Multiple, mono)) {
                 if (s.select(o)) ++v.revision;
             }
         }

@@ -2,6 +2,7 @@
 // and keeps only view state (fonts, theme, animation, clickable rectangles). No browser calls here.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,7 @@ struct View {
     bool can_share = false;      // the page has a URL a share link can point to
     bool resume_offered = false; // saved progress exists: the start screen offers to continue
     int revision = 0;            // bumped on every command that changed the session
+    std::set<std::string> open;  // expanded review and FAQ rows
     int focused = -1;            // index in `hits` of the item with keyboard focus, or -1
 
     // True when Tab (or Shift+Tab) from the focused item would leave the widget.

@@ -101,6 +101,33 @@ bool button(View& v, const char* id, const char* label, bool enabled, bool prima
     return clicked && enabled;
 }
 
+// A full-column row that opens and closes; the open state is view state kept in View::open.
+bool disclosure(View& v, const std::string& id, const std::string& title, ImU32 mark) {
+    bool open = v.open.count(id) > 0;
+    ImFont* font = v.fonts.bold;
+    const float text_w = g_width - 56;
+    const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, text_w, title.c_str());
+    const ImVec2 size(g_width, text.y + 22);
+    if (ImGui::InvisibleButton(id.c_str(), size)) {
+        open = !open;
+        if (open) v.open.insert(id);
+        else v.open.erase(id);
+    }
+    const bool hovered = ImGui::IsItemHovered();
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    dl()->AddRectFilled(a, b, hovered ? color(Tone::CardHover) : color(Tone::Card), 10);
+    dl()->AddCircleFilled(ImVec2(a.x + 18, (a.y + b.y) * 0.5f), 5, mark);
+    dl()->AddText(font, font->FontSize, ImVec2(a.x + 34, a.y + 11), color(Tone::Text), title.c_str(), nullptr, text_w);
+    // chevron: right when closed, down when open
+    const ImVec2 c(b.x - 20, (a.y + b.y) * 0.5f);
+    if (open) dl()->AddTriangleFilled(ImVec2(c.x - 5, c.y - 3), ImVec2(c.x + 5, c.y - 3), ImVec2(c.x, c.y + 3), color(Tone::Muted));
+    else dl()->AddTriangleFilled(ImVec2(c.x - 3, c.y - 5), ImVec2(c.x - 3, c.y + 5), ImVec2(c.x + 3, c.y), color(Tone::Muted));
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    focus_ring(10);
+    record(v, id, title, open, true);
+    return open;
+}
+
 }  // namespace
 
 void set_column(float left, float width) {
@@ -130,7 +157,10 @@ void bullet_text(View& v, const std::string& text) {
 }
 
 void markdown(View& v, const std::string& text) {
-    for (const cr::Block& b : cr::parse_markdown(text)) {
+    const auto blocks = cr::parse_markdown(text);
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        const cr::Block& b = blocks[i];
+        const bool list_ends = b.kind == cr::BlockKind::Bullet && (i + 1 == blocks.size() || blocks[i + 1].kind != cr::BlockKind::Bullet);
         if (b.kind == cr::BlockKind::Paragraph) {
             rich_line(v, b.text, 0);
             ImGui::Dummy(ImVec2(0, 4));
@@ -138,6 +168,7 @@ void markdown(View& v, const std::string& text) {
             const ImVec2 p = ImGui::GetCursorScreenPos();
             dl()->AddCircleFilled(ImVec2(p.x + 6, p.y + v.fonts.body->FontSize * 0.72f), 3.0f, color(Tone::Accent));
             rich_line(v, b.text, 18);
+            if (list_ends) ImGui::Dummy(ImVec2(0, 6));
         } else {
             const int cols = static_cast<int>(b.rows.empty() ? 0 : b.rows[0].size());
             if (cols == 0) continue;
@@ -148,7 +179,9 @@ void markdown(View& v, const std::string& text) {
                     for (int c = 0; c < cols; ++c) {
                         ImGui::TableSetColumnIndex(c);
                         const std::string cell = c < static_cast<int>(b.rows[r].size()) ? cr::plain_text(b.rows[r][c]) : "";
+                        ImGui::PushTextWrapPos(0.0f);  // wrap at the cell's edge, not the column's
                         wrapped(r == 0 || c == 0 ? v.fonts.bold : v.fonts.body, color(Tone::Text), cell.c_str());
+                        ImGui::PopTextWrapPos();
                     }
                 }
                 ImGui::EndTable();
@@ -161,14 +194,17 @@ void markdown(View& v, const std::string& text) {
 
 void code_block(View& v, const std::string& code) {
     ImGui::Dummy(ImVec2(0, 4));
-    ImGui::PushFont(v.fonts.mono);
-    const ImVec2 text = ImGui::CalcTextSize(code.c_str());
+    ImFont* font = v.fonts.mono;
+    const float room = g_width - 32;
+    const float natural = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, code.c_str()).x;
+    // Narrow screens: shrink the code (down to 75%) before wrapping it, since wrapped Python reads badly.
+    const float size = natural > room ? std::max(font->FontSize * 0.75f, font->FontSize * room / natural) : font->FontSize;
+    const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, room, code.c_str());
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const ImVec2 b(a.x + g_width, a.y + text.y + 24);
     dl()->AddRectFilled(a, b, color(Tone::CodeBg), 8);
     dl()->AddRectFilled(a, ImVec2(a.x + 4, b.y), color(Tone::Accent), 8, ImDrawFlags_RoundCornersLeft);
-    dl()->AddText(ImVec2(a.x + 16, a.y + 12), color(Tone::Text), code.c_str());
-    ImGui::PopFont();
+    dl()->AddText(font, size, ImVec2(a.x + 16, a.y + 12), color(Tone::Text), code.c_str(), nullptr, room);
     ImGui::Dummy(ImVec2(g_width, b.y - a.y));
 }
 
@@ -179,8 +215,9 @@ bool secondary_button(View& v, const char* id, const char* label, bool enabled, 
     return button(v, id, label, enabled, false, same_row);
 }
 
-bool option_card(View& v, const std::string& id, const std::string& label, bool selected, bool multiple) {
-    ImGui::PushFont(v.fonts.body);
+bool option_card(View& v, const std::string& id, const std::string& label, bool selected, bool multiple, bool mono) {
+    ImFont* font = mono ? v.fonts.mono : v.fonts.body;
+    ImGui::PushFont(font);
     const float text_w = g_width - 64;
     const ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, text_w);
     const ImVec2 size(g_width, std::max(52.0f, text.y + 28));
@@ -202,7 +239,7 @@ bool option_card(View& v, const std::string& id, const std::string& label, bool 
         dl()->AddCircle(mark, 9, selected ? color(Tone::Accent) : color(Tone::Muted), 0, 2);
         if (selected) dl()->AddCircleFilled(mark, 5, color(Tone::Accent));
     }
-    dl()->AddText(v.fonts.body, v.fonts.body->FontSize, ImVec2(a.x + 48, a.y + (size.y - text.y) * 0.5f), color(Tone::Text),
+    dl()->AddText(font, font->FontSize, ImVec2(a.x + 48, a.y + (size.y - text.y) * 0.5f), color(Tone::Text),
                   label.c_str(), nullptr, text_w);
     ImGui::PopFont();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -220,7 +257,7 @@ void progress(View& v, int position, int total, const char* section) {
     ImGui::TextUnformatted(label.c_str());
     const float sw = ImGui::CalcTextSize(section).x;
     if (sw + ImGui::CalcTextSize(label.c_str()).x + 24 < g_width) {
-        ImGui::SameLine(g_left + g_width - sw);
+        ImGui::SameLine(g_width - sw);  // relative to the group, i.e. the column
         ImGui::TextUnformatted(section);
     }
     ImGui::PopTextWrapPos();
@@ -249,10 +286,12 @@ bool scale_slider(View& v, const cr::Question& q, double& value) {
     record(v, "scale:" + q.id, q.prompt, false, true);
     ImGui::PushFont(v.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, color(Tone::Muted));
+    ImGui::PushTextWrapPos(-1.0f);
     ImGui::TextUnformatted(s.min_label.c_str());
     const float w = ImGui::CalcTextSize(s.max_label.c_str()).x;
-    ImGui::SameLine(g_left + g_width - w);
+    ImGui::SameLine(g_width - w);
     ImGui::TextUnformatted(s.max_label.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
     if (changed) value = s.min + index * s.step;
@@ -265,10 +304,12 @@ void outcome_bars(View& v, const cr::Quiz& quiz, const cr::Result& r) {
     for (size_t i = 0; i < quiz.outcomes.size(); ++i) {
         const bool chosen = static_cast<int>(i) == r.decision.chosen;
         ImGui::PushFont(chosen ? v.fonts.bold : v.fonts.body);
+        ImGui::PushTextWrapPos(-1.0f);
         ImGui::TextUnformatted(quiz.outcomes[i].title.c_str());
         const std::string value = cr::format_number(r.totals[i]);
-        ImGui::SameLine(g_left + g_width - ImGui::CalcTextSize(value.c_str()).x);
+        ImGui::SameLine(g_width - ImGui::CalcTextSize(value.c_str()).x);
         ImGui::TextUnformatted(value.c_str());
+        ImGui::PopTextWrapPos();
         ImGui::PopFont();
         const ImVec2 a = ImGui::GetCursorScreenPos();
         const float frac = static_cast<float>(std::max(0.0, r.totals[i]) / top);
@@ -282,15 +323,8 @@ void review_item(View& v, const cr::Session& s, const cr::ReviewItem& item) {
     const cr::Question& q = s.quiz().questions[item.question];
     const cr::Answer& a = s.answer(item.question);
     const char* verdict = item.correct ? "Right" : !item.answered ? "Skipped" : item.points > 0 ? "Partly right" : "Not quite";
-    ImGui::PushStyleColor(ImGuiCol_Header, color(Tone::Card));
-    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, color(Tone::CardHover));
-    ImGui::PushStyleColor(ImGuiCol_HeaderActive, color(Tone::CardHover));
-    ImGui::PushFont(v.fonts.body);
-    const std::string header = std::string(item.correct ? "\xE2\x9C\x93  " : "\xE2\x9C\x97  ") + q.prompt + "  -  " + verdict + "##" + q.id;
-    const bool open = ImGui::CollapsingHeader(header.c_str());
-    ImGui::PopFont();
-    ImGui::PopStyleColor(3);
-    record(v, "review:" + q.id, q.prompt, open, true);
+    const ImU32 mark = item.correct ? color(Tone::Good) : item.points > 0 ? color(Tone::Muted) : color(Tone::Bad);
+    const bool open = disclosure(v, "review:" + q.id, std::string(verdict) + ": " + q.prompt, mark);
     if (!open) return;
     std::string yours, right;
     for (size_t o = 0; o < q.options.size(); ++o) {
@@ -333,15 +367,11 @@ void salary_chart(View& v, const cr::SalaryFacts& f) {
 }
 
 void faq_entry(View& v, const cr::FaqEntry& entry) {
-    ImGui::PushStyleColor(ImGuiCol_Header, color(Tone::Card));
-    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, color(Tone::CardHover));
-    ImGui::PushStyleColor(ImGuiCol_HeaderActive, color(Tone::CardHover));
-    ImGui::PushFont(v.fonts.bold);
-    const bool open = ImGui::CollapsingHeader((entry.question + "##faq-" + entry.id).c_str());
-    ImGui::PopFont();
-    ImGui::PopStyleColor(3);
-    record(v, "faq:" + entry.id, entry.question, open, true);
-    if (open) markdown(v, entry.answer);
+    if (disclosure(v, "faq:" + entry.id, entry.question, color(Tone::Accent))) {
+        ImGui::Indent(12);
+        markdown(v, entry.answer);
+        ImGui::Unindent(12);
+    }
 }
 
 }  // namespace ui

@@ -24,7 +24,7 @@ void code_block(View& v, const std::string& code);
 // With same_row, the button follows the previous item on its row when it fits, else starts a new row.
 bool primary_button(View& v, const char* id, const char* label, bool enabled, bool same_row = false);
 bool secondary_button(View& v, const char* id, const char* label, bool enabled, bool same_row = false);
-bool option_card(View& v, const std::string& id, const std::string& label, bool selected, bool multiple);
+bool option_card(View& v, const std::string& id, const std::string& label, bool selected, bool multiple, bool mono);
 void progress(View& v, int position, int total, const char* section);
 bool scale_slider(View& v, const cr::Question& q, double& value);
 

@@ -4,6 +4,7 @@
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "imgui.h"
@@ -54,6 +55,7 @@ EM_JS(int, js_prefers_reduced_motion, (), {
 namespace {
 
 bool g_scheduled = false;
+int g_max_pixels = 4096;  // largest canvas side the GPU draws into (GL_MAX_VIEWPORT_DIMS, at most 8192)
 int g_pending = 0;
 double g_fonts_dpr = 0;
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
@@ -93,9 +95,12 @@ void update_size() {
     App& a = app();
     double w = 0, h = 0;
     emscripten_get_element_css_size(kCanvas, &w, &h);
-    a.dpr = std::max(1.0, emscripten_get_device_pixel_ratio());
     a.css_width = std::max(1, static_cast<int>(std::lround(w)));
     if (a.css_height <= 0) a.css_height = std::max(1, static_cast<int>(std::lround(h)));
+    // A very tall screen (a long result on a phone) would exceed what the GPU can draw at full density:
+    // lower the density for that screen rather than lose its bottom part.
+    const double limit = static_cast<double>(g_max_pixels) / std::max(a.css_width, a.css_height);
+    a.dpr = std::max(0.5, std::min(std::max(1.0, emscripten_get_device_pixel_ratio()), limit));
     emscripten_set_canvas_element_size(kCanvas, static_cast<int>(std::lround(a.css_width * a.dpr)),
                                        static_cast<int>(std::lround(a.css_height * a.dpr)));
 }
@@ -113,6 +118,11 @@ bool init_gl() {
     g_gl = emscripten_webgl_create_context(kCanvas, &attrs);
     if (g_gl <= 0) return false;
     emscripten_webgl_make_context_current(g_gl);
+    GLint dims[2] = {0, 0};
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, dims);
+    GLint renderbuffer = 0;
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &renderbuffer);
+    g_max_pixels = std::max(1024, std::min({8192, static_cast<int>(dims[1]), static_cast<int>(renderbuffer)}));
     app().gl_ready = ImGui_ImplOpenGL3_Init("#version 300 es");
     return app().gl_ready;
 }
