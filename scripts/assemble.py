@@ -41,7 +41,7 @@ def main() -> None:
     js = (build / "crossroads.js").read_text().replace("crossroads.wasm", wasm_name)
     names["crossroads.js"] = hashed_name(pathlib.Path("crossroads.js"), js.encode())
     (out / names["crossroads.js"]).write_text(js)
-    for asset in ("style.css", "app.js"):
+    for asset in ("style.css", "app.js", "a11y.js"):
         data = (web / asset).read_bytes()
         names[asset] = hashed_name(pathlib.Path(asset), data)
         (out / names[asset]).write_bytes(data)
@@ -66,7 +66,8 @@ def main() -> None:
     single = (build / "crossroads-single.js").read_text()
     inline = shell.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + (web / "style.css").read_text() + "</style>")
     inline = inline.replace('<script src="{{crossroads.js}}"></script>', "<script>\n" + script_safe(single) + "\n</script>")
-    inline = inline.replace('<script src="{{app.js}}"></script>', "<script>\n" + script_safe((web / "app.js").read_text()) + "\n</script>")
+    for asset in ("app.js", "a11y.js"):
+        inline = inline.replace('<script src="{{' + asset + '}}"></script>', "<script>\n" + script_safe((web / asset).read_text()) + "\n</script>")
     (out / "quiz.html").write_text(inline)
 
     (out / "demo").mkdir()

@@ -56,14 +56,22 @@
       return function () { listeners = listeners.filter(function (f) { return f !== fn; }); };
     },
     command: function (name) { if (mod) mod.ccall("cr_command", null, ["string"], [String(name)]); },
+    // Used by the accessible layer (a11y.js): act on, focus, or set the value of a clickable item by id.
+    activate: function (id) { if (mod) mod.ccall("cr_activate", null, ["string"], [String(id)]); },
+    focusHit: function (id) { if (mod) mod.ccall("cr_focus_hit", null, ["string"], [String(id)]); },
+    setScale: function (value) { if (mod) mod._cr_set_scale(Number(value)); },
     ready: false
   };
 
   // ---- events derived from state changes ------------------------------------------------------------
   var last = null;
-  function onState() {
+  function notify() {
     var s = state();
     listeners.forEach(function (fn) { try { fn(s); } catch (e) { console.warn(e); } });
+    return s;
+  }
+  function onState() {
+    var s = notify();
     if (!s || s.screen === "error") { last = s; return; }
     var before = last && last.quiz === s.quiz ? last : { screen: "start", answers: {} };
     if (before.screen === "start" && s.screen === "question") post("started", { quiz: s.quiz, version: s.version });
@@ -145,12 +153,14 @@
       root.classList.add("cr-ready");
       root.setAttribute("aria-busy", "false");
       window.crossroads.ready = true;
+      notify();
       reportHeight();
       var s = state();
       post("ready", { quiz: s && s.quiz, version: s && s.version });
     },
     "onstate": onState,
     "onresize": reportHeight,
+    "onlayout": notify,
     "onfatal": function (text) { showMessage("This quiz cannot start", [text]); },
     "onrequest": function (what) {
       if (what === "readiness") {

@@ -2,6 +2,7 @@
 // string stays short; the FNV-1a checksum catches typos and truncation before anything is trusted.
 #include "codec.h"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -115,7 +116,9 @@ bool decode_session(const Quiz& quiz, std::string_view text, SessionState& out, 
         const Question& q = quiz.questions[i];
         Answer& a = state.answers[i];
         a.given = true;
-        for (std::string_view item : split(answers[i], '~')) {
+        const auto items = split(answers[i], '~');
+        if (q.kind == QuestionKind::Scale && items.size() != 1) return fail(damaged);
+        for (std::string_view item : items) {
             uint64_t v = 0;
             if (!parse_base36(item, v)) return fail(damaged);
             if (q.kind == QuestionKind::Scale) {
@@ -124,6 +127,7 @@ bool decode_session(const Quiz& quiz, std::string_view text, SessionState& out, 
                 a.value = value;
             } else {
                 if (v >= q.options.size()) return fail(damaged);
+                if (std::find(a.options.begin(), a.options.end(), static_cast<int>(v)) != a.options.end()) return fail(damaged);
                 a.options.push_back(static_cast<int>(v));
             }
         }

@@ -2,6 +2,7 @@
 // so depth, duplicate keys and parse errors are reported with positions instead of thrown.
 #include "json_doc.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace cr {
@@ -150,6 +151,15 @@ bool parse_json(std::string_view text, Json& out, std::vector<Diagnostic>& diagn
         return false;
     }
     const std::string_view body = text.substr(bom_length(text));
+    const size_t nul = body.find('\0');
+    if (nul != std::string_view::npos) {
+        // nlohmann's lexer would take a NUL for the end of input and ignore the rest.
+        Diagnostic d{Severity::Error, "", "the file contains a NUL byte (character code 0); quiz files must be plain UTF-8 text"};
+        line_column(text, nul + bom_length(text), d.line, d.column);
+        diagnostics.push_back(std::move(d));
+        out = Json();
+        return false;
+    }
     TreeBuilder builder(out);
     const bool ok = Json::sax_parse(body.begin(), body.end(), &builder, nlohmann::json::input_format_t::json, true);
     if (ok) {
@@ -277,23 +287,39 @@ void locate_diagnostics(std::string_view text, std::vector<Diagnostic>& diagnost
         if (!frames.empty() && frames.back().object) expecting_key = true;
     }
 
+    // Resolve each diagnostic to an offset, then turn all offsets into line:column in one pass over the text.
+    std::vector<std::pair<size_t, Diagnostic*>> wanted;
     for (auto& d : diagnostics) {
         if (d.line > 0) continue;
         std::string p = d.path;
+        size_t offset = 0;
         while (true) {
             auto it = found.find(p);
             if (it != found.end() && it->second != std::string::npos) {
-                line_column(text, it->second, d.line, d.column);
+                offset = it->second;
                 break;
             }
-            if (p.empty()) {
-                d.line = 1;
-                d.column = 1;
-                break;
-            }
+            if (p.empty()) break;
             const size_t cut = p.find_last_of(".[");
             p = cut == std::string::npos ? std::string() : p.substr(0, cut);
         }
+        wanted.push_back({offset, &d});
+    }
+    std::stable_sort(wanted.begin(), wanted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    int line = 1, column = 1;
+    size_t at = start;
+    for (auto& [offset, d] : wanted) {
+        for (; at < offset && at < text.size(); ++at) {
+            const auto c = static_cast<unsigned char>(text[at]);
+            if (c == '\n') {
+                ++line;
+                column = 1;
+            } else if ((c & 0xC0) != 0x80) {
+                ++column;
+            }
+        }
+        d->line = line;
+        d->column = column;
     }
 }
 

@@ -335,9 +335,11 @@ private:
                 r_.error(path_key(path, "type"),
                          "unknown question type '" + type + "'; use single, multiple, true_false or scale" +
                              did_you_mean(type, {"single", "multiple", "true_false", "scale"}));
+                broken_question_ids_.push_back(out.id);
                 return;
             }
         } else {
+            broken_question_ids_.push_back(out.id);
             return;
         }
         r_.text(q, path, "prompt", out.prompt, true);
@@ -552,6 +554,8 @@ private:
         if (!r_.text(c, path, "question", id, true)) return out;
         const int index = quiz_.question_index(id);
         if (index < 0) {
+            if (std::find(broken_question_ids_.begin(), broken_question_ids_.end(), id) != broken_question_ids_.end())
+                return out;  // that question has its own error; a second one here would only mislead
             const bool later = std::find(all_question_ids_.begin(), all_question_ids_.end(), id) != all_question_ids_.end();
             if (later)
                 r_.error(path_key(path, "question"), "refers to question '" + id +
@@ -564,6 +568,7 @@ private:
         const Question& target = quiz_.questions[index];
         out.present = true;
         out.question = index;
+        conditioned_on_.push_back(index);
         const bool has_any = c.contains("any_of"), has_none = c.contains("none_of");
         out.has_min = r_.number(c, path, "min", out.min, false);
         out.has_max = r_.number(c, path, "max", out.max, false);
@@ -600,7 +605,6 @@ private:
             else
                 into.push_back(option);
         }
-        conditioned_on_.push_back(index);
         return out;
     }
 
@@ -762,6 +766,7 @@ private:
     std::vector<std::string> weights_seen_at_;
     std::vector<int> conditioned_on_;
     std::unordered_set<std::string> seen_ids_;
+    std::vector<std::string> broken_question_ids_;  // declared but not built (bad type)
 };
 
 }  // namespace

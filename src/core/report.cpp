@@ -2,6 +2,7 @@
 // checks on the command line is word for word what a reader sees.
 #include "report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -52,7 +53,7 @@ bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::s
             const std::string text(value);
             char* rest = nullptr;
             const double v = std::strtod(text.c_str(), &rest);
-            if (text.empty() || *rest != '\0' || v < q.scale.min || v > q.scale.max) {
+            if (text.empty() || *rest != '\0' || !std::isfinite(v) || v < q.scale.min || v > q.scale.max) {
                 error = "question '" + qid + "' is a scale from " + format_number(q.scale.min) + " to " +
                         format_number(q.scale.max) + "; '" + text + "' is not a value on it";
                 return false;
@@ -67,6 +68,10 @@ bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::s
             const std::string oid(value.substr(p, plus - p));
             p = plus + 1;
             const int oi = option_index(q, oid);
+            if (oi >= 0 && std::find(a.options.begin(), a.options.end(), oi) != a.options.end()) {
+                error = "question '" + qid + "' lists option '" + oid + "' twice";
+                return false;
+            }
             if (oi < 0) {
                 std::vector<std::string> ids;
                 for (const auto& o : q.options) ids.push_back(o.id);

@@ -177,7 +177,6 @@ float begin_page(View& v, float fade) {
     ImGui::PushItemWidth(width);
     set_column(left, width);
     v.hits.clear();
-    v.focused = -1;
     return pad;
 }
 
@@ -186,6 +185,7 @@ void end_page(View& v, float pad, float fade) {
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     v.content_height = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + pad - (1.0f - fade) * 8.0f;
+    v.activate.clear();  // an activation no widget took this frame is stale
     ImGui::End();
     ImGui::PopStyleVar();
 }

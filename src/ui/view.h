@@ -49,14 +49,8 @@ struct View {
     bool resume_offered = false; // saved progress exists: the start screen offers to continue
     int revision = 0;            // bumped on every command that changed the session
     std::set<std::string> open;  // expanded review and FAQ rows
-    int focused = -1;            // index in `hits` of the item with keyboard focus, or -1
-
-    // True when Tab (or Shift+Tab) from the focused item would leave the widget.
-    bool focus_at_edge(bool backwards) const {
-        if (hits.empty()) return true;
-        if (focused < 0) return false;
-        return backwards ? focused == 0 : focused == static_cast<int>(hits.size()) - 1;
-    }
+    std::string activate;        // a hit id the page activated (keyboard or screen reader); taken by its widget
+    std::string dom_focus;       // the hit whose page control has keyboard focus: it gets the focus ring
 };
 
 void apply_theme(bool dark);

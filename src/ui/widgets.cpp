@@ -20,18 +20,23 @@ float g_left = 0, g_width = 400;
 ImDrawList* dl() { return ImGui::GetWindowDrawList(); }
 
 void record(View& v, const std::string& id, const std::string& label, bool selected, bool enabled) {
-    if (ImGui::IsItemFocused()) v.focused = static_cast<int>(v.hits.size());
     const ImVec2 origin = ImGui::GetWindowPos();
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     v.hits.push_back({id, label, ImVec2(a.x - origin.x, a.y - origin.y), ImVec2(b.x - origin.x, b.y - origin.y), selected, enabled});
 }
 
-// Keyboard focus ring, only while the reader navigates with keys.
-void focus_ring(float rounding) {
-    const ImGuiContext& g = *ImGui::GetCurrentContext();
-    if (!ImGui::IsItemFocused() || g.NavDisableHighlight) return;
+// Focus ring for the item whose page control has keyboard focus (see web/a11y.js).
+void focus_ring(const View& v, const std::string& id, float rounding) {
+    if (v.dom_focus != id) return;
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     dl()->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(b.x + 3, b.y + 3), color(Tone::Focus), rounding + 3, 0, 2.5f);
+}
+
+// True once when the page activated this item through its accessible control.
+bool activated(View& v, const std::string& id) {
+    if (v.activate != id) return false;
+    v.activate.clear();
+    return true;
 }
 
 void wrapped(ImFont* font, ImU32 col, const char* text) {
@@ -80,7 +85,7 @@ bool button(View& v, const char* id, const char* label, bool enabled, bool prima
     // Continue the row only when the button still fits in the column; otherwise wrap below.
     if (same_row && ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 12 + size.x <= g_left + g_width) ImGui::SameLine(0, 12);
     ImGui::BeginDisabled(!enabled);
-    const bool clicked = ImGui::InvisibleButton(id, size);
+    const bool clicked = ImGui::InvisibleButton(id, size) || activated(v, id);
     ImGui::EndDisabled();
     const bool hovered = ImGui::IsItemHovered() && enabled, held = ImGui::IsItemActive();
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -96,7 +101,7 @@ bool button(View& v, const char* id, const char* label, bool enabled, bool prima
     }
     ImGui::PopFont();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    focus_ring(r);
+    focus_ring(v, id, r);
     record(v, id, label, false, enabled);
     return clicked && enabled;
 }
@@ -108,7 +113,7 @@ bool disclosure(View& v, const std::string& id, const std::string& title, ImU32 
     const float text_w = g_width - 56;
     const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, text_w, title.c_str());
     const ImVec2 size(g_width, text.y + 22);
-    if (ImGui::InvisibleButton(id.c_str(), size)) {
+    if (ImGui::InvisibleButton(id.c_str(), size) || activated(v, id)) {
         open = !open;
         if (open) v.open.insert(id);
         else v.open.erase(id);
@@ -123,7 +128,7 @@ bool disclosure(View& v, const std::string& id, const std::string& title, ImU32 
     if (open) dl()->AddTriangleFilled(ImVec2(c.x - 5, c.y - 3), ImVec2(c.x + 5, c.y - 3), ImVec2(c.x, c.y + 3), color(Tone::Muted));
     else dl()->AddTriangleFilled(ImVec2(c.x - 3, c.y - 5), ImVec2(c.x - 3, c.y + 5), ImVec2(c.x + 3, c.y), color(Tone::Muted));
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    focus_ring(10);
+    focus_ring(v, id, 10);
     record(v, id, title, open, true);
     return open;
 }
@@ -221,7 +226,7 @@ bool option_card(View& v, const std::string& id, const std::string& label, bool 
     const float text_w = g_width - 64;
     const ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, text_w);
     const ImVec2 size(g_width, std::max(52.0f, text.y + 28));
-    const bool clicked = ImGui::InvisibleButton(id.c_str(), size);
+    const bool clicked = ImGui::InvisibleButton(id.c_str(), size) || activated(v, id);
     const bool hovered = ImGui::IsItemHovered();
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     const float r = 12;
@@ -243,7 +248,7 @@ bool option_card(View& v, const std::string& id, const std::string& label, bool 
                   label.c_str(), nullptr, text_w);
     ImGui::PopFont();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    focus_ring(r);
+    focus_ring(v, id, r);
     record(v, id, label, selected, true);
     ImGui::Dummy(ImVec2(0, 2));
     return clicked;
@@ -282,7 +287,7 @@ bool scale_slider(View& v, const cr::Question& q, double& value) {
     const bool changed = ImGui::SliderInt("##scale", &index, 0, steps, shown.c_str(), ImGuiSliderFlags_AlwaysClamp);
     ImGui::PopStyleVar(2);
     ImGui::PopFont();
-    focus_ring(8);
+    focus_ring(v, "scale:" + q.id, 8);
     record(v, "scale:" + q.id, q.prompt, false, true);
     ImGui::PushFont(v.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, color(Tone::Muted));

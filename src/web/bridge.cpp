@@ -60,8 +60,25 @@ std::string state_json(const App& a) {
     j["status"] = a.view.status;
     j["quiz"] = q.id;
     j["version"] = q.version;
+    j["title"] = q.title;
+    j["intro"] = q.intro;
     j["screen"] = screen_name(s.screen());
     j["question"] = s.screen() == cr::Screen::Question ? cr::Json(q.questions[s.current()].id) : cr::Json(nullptr);
+    if (s.screen() == cr::Screen::Question) {
+        const cr::Question& cq = q.questions[s.current()];
+        static const char* kinds[] = {"single", "multiple", "true_false", "scale"};
+        j["kind"] = kinds[static_cast<int>(cq.kind)];
+        j["prompt"] = cq.prompt;
+        j["code"] = cq.code;
+        j["section"] = q.sections[cq.section].title;
+        j["can_advance"] = s.can_advance();
+        if (cq.kind == cr::QuestionKind::Scale) {
+            const cr::Answer& ans = s.answer(s.current());
+            j["scale"] = {{"min", cq.scale.min}, {"max", cq.scale.max}, {"step", cq.scale.step},
+                          {"min_label", cq.scale.min_label}, {"max_label", cq.scale.max_label},
+                          {"value", ans.given ? ans.value : cq.scale.initial}};
+        }
+    }
     j["position"] = s.position();
     j["total"] = s.total();
     cr::Json answers = cr::Json::object();
@@ -77,9 +94,20 @@ std::string state_json(const App& a) {
         answers[q.questions[i].id] = ids;
     }
     j["answers"] = answers;
-    j["result"] = s.screen() == cr::Screen::Results
-                      ? cr::Json::parse(cr::result_json(q, s.state().answers, s.result()), nullptr, false)
-                      : cr::Json(nullptr);
+    j["result"] = nullptr;
+    if (s.screen() == cr::Screen::Results) {
+        const cr::Result r = s.result();
+        cr::Json result = cr::Json::parse(cr::result_json(q, s.state().answers, r), nullptr, false);
+        if (r.decision.chosen >= 0) {
+            result["outcome_title"] = q.outcomes[r.decision.chosen].title;
+            result["outcome_summary"] = q.outcomes[r.decision.chosen].summary;
+        }
+        if (r.band >= 0) {
+            result["band_title"] = q.bands[r.band].title;
+            result["band_feedback"] = q.bands[r.band].feedback;
+        }
+        j["result"] = result;
+    }
     return j.dump(-1, ' ', false, cr::Json::error_handler_t::replace);
 }
 
@@ -167,6 +195,25 @@ EMSCRIPTEN_KEEPALIVE void cr_command(const char* name) {
         changed = a.session->start();
     }
     if (changed) ++a.view.revision;
+    web::request_frames(3);
+}
+
+// The page's accessible control for hit `id` was activated (Enter, Space, a screen reader's click).
+EMSCRIPTEN_KEEPALIVE void cr_activate(const char* id) {
+    web::app().view.activate = id;
+    web::request_frames(3);
+}
+
+// The page's accessible control for hit `id` has keyboard focus ("" when none): draw the focus ring there.
+EMSCRIPTEN_KEEPALIVE void cr_focus_hit(const char* id) {
+    web::app().view.dom_focus = id;
+    web::request_frames(2);
+}
+
+// A value from the accessible scale control (an <input type="range">).
+EMSCRIPTEN_KEEPALIVE void cr_set_scale(double value) {
+    web::App& a = web::app();
+    if (a.session && a.session->set_value(value)) ++a.view.revision;
     web::request_frames(3);
 }
 

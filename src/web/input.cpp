@@ -1,9 +1,8 @@
-// Crossroads web edge: mouse, touch, keyboard and focus from emscripten/html5.h into ImGui's event queue.
-// Only the keys the widget uses are taken, only while the canvas has focus; the wheel and swipes stay the page's.
+// Crossroads web edge: mouse and touch from emscripten/html5.h into ImGui's event queue, plus resize and
+// visibility. Keyboard access goes through the page's accessible controls (web/a11y.js), so no key is taken here.
 #include <emscripten/html5.h>
 
 #include <cfloat>
-#include <cstring>
 
 #include "imgui.h"
 #include "platform.h"
@@ -14,24 +13,6 @@ namespace {
 
 double g_last_touch_ms = -1e9;
 
-EM_JS(void, js_focus_canvas, (), {
-    var c = document.getElementById("cr-canvas");
-    if (c && document.activeElement !== c) c.focus({"preventScroll": true});
-});
-
-ImGuiKey map_key(const char* code) {
-    struct Entry { const char* code; ImGuiKey key; };
-    static const Entry table[] = {
-        {"Tab", ImGuiKey_Tab}, {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
-        {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"Enter", ImGuiKey_Enter},
-        {"NumpadEnter", ImGuiKey_KeypadEnter}, {"Space", ImGuiKey_Space}, {"Escape", ImGuiKey_Escape},
-        {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End}, {"ShiftLeft", ImGuiKey_LeftShift},
-        {"ShiftRight", ImGuiKey_RightShift}};
-    for (const Entry& e : table)
-        if (!std::strcmp(code, e.code)) return e.key;
-    return ImGuiKey_None;
-}
-
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     if (e->timestamp - g_last_touch_ms < 800 && type != EMSCRIPTEN_EVENT_MOUSEMOVE) return EM_TRUE;  // emulated after a tap
     ImGuiIO& io = ImGui::GetIO();
@@ -40,7 +21,6 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
         const int button = e->button == 0 ? 0 : e->button == 2 ? 1 : 2;
         io.AddMouseButtonEvent(button, type == EMSCRIPTEN_EVENT_MOUSEDOWN);
-        if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) js_focus_canvas();
     }
     request_frames(3);
     return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_TRUE : EM_FALSE;  // no text selection on drag
@@ -74,25 +54,6 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     return type == EMSCRIPTEN_EVENT_TOUCHEND ? EM_TRUE : EM_FALSE;  // no emulated mouse click afterwards
 }
 
-EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
-    const ImGuiKey key = map_key(e->code);
-    if (key == ImGuiKey_None || e->ctrlKey || e->metaKey || e->altKey) return EM_FALSE;
-    const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
-    // Tab past the last (or before the first) item leaves the widget: no keyboard trap.
-    if (key == ImGuiKey_Tab && down && app().view.focus_at_edge(e->shiftKey)) return EM_FALSE;
-    io.AddKeyEvent(key, down);
-    request_frames(3);
-    return key == ImGuiKey_LeftShift || key == ImGuiKey_RightShift ? EM_FALSE : EM_TRUE;
-}
-
-EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
-    ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
-    request_frames(2);
-    return EM_FALSE;
-}
-
 EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
     request_frames(2);
     return EM_FALSE;
@@ -114,10 +75,6 @@ void install_input_handlers() {
     emscripten_set_touchend_callback(kCanvas, nullptr, EM_FALSE, on_touch);
     emscripten_set_touchmove_callback(kCanvas, nullptr, EM_FALSE, on_touch);
     emscripten_set_touchcancel_callback(kCanvas, nullptr, EM_FALSE, on_touch);
-    emscripten_set_keydown_callback(kCanvas, nullptr, EM_FALSE, on_key);
-    emscripten_set_keyup_callback(kCanvas, nullptr, EM_FALSE, on_key);
-    emscripten_set_focus_callback(kCanvas, nullptr, EM_FALSE, on_focus);
-    emscripten_set_blur_callback(kCanvas, nullptr, EM_FALSE, on_focus);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     emscripten_set_visibilitychange_callback(nullptr, EM_FALSE, on_visibility);
 }

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <string>
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -37,6 +39,10 @@ EM_JS(void, js_show_fatal, (const char* text), {
 });
 EM_JS(void, js_notify_state, (), {
     var h = Module["onstate"];
+    if (h) h();
+});
+EM_JS(void, js_notify_layout, (), {
+    var h = Module["onlayout"];
     if (h) h();
 });
 EM_JS(void, js_first_frame, (), {
@@ -160,6 +166,15 @@ void render_frame(double now_ms) {
         request_frames(2);
     }
     if (a.view.animating) request_frames(1);
+    // Tell the page when the clickable items moved, so its accessible controls follow them.
+    std::size_t layout = a.view.hits.size();
+    for (const auto& h : a.view.hits)
+        layout = layout * 31 + std::hash<std::string>()(h.id) + static_cast<std::size_t>(h.min.y * 4 + h.max.x * 7 + h.max.y * 13) + (h.selected ? 1 : 0);
+    static std::size_t last_layout = 0;
+    if (layout != last_layout) {
+        last_layout = layout;
+        js_notify_layout();
+    }
     handle_view_requests();
     if (a.view.revision != a.notified_revision) {
         a.notified_revision = a.view.revision;
@@ -215,7 +230,6 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.BackendPlatformName = "crossroads_html5";
     a.view.reduced_motion = js_prefers_reduced_motion() != 0;
     set_theme(js_prefers_dark() != 0);
