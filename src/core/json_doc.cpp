@@ -3,6 +3,7 @@
 #include "json_doc.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 
 namespace cr {
@@ -23,6 +24,57 @@ namespace {
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 size_t bom_length(std::string_view text) { return text.substr(0, 3) == kBom ? 3 : 0; }
+
+void append_utf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+uint32_t hex4(std::string_view s, size_t at) {
+    uint32_t v = 0;
+    for (size_t k = at; k < at + 4 && k < s.size(); ++k) {
+        const char c = s[k];
+        v = v * 16 + static_cast<uint32_t>(c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0);
+    }
+    return v;
+}
+
+// The text of a JSON string body (already known to be valid), so keys match however they were written.
+std::string unescape(std::string_view body) {
+    std::string out;
+    for (size_t k = 0; k < body.size(); ++k) {
+        if (body[k] != '\\' || k + 1 >= body.size()) {
+            out += body[k];
+            continue;
+        }
+        const char e = body[++k];
+        if (e == 'u' && k + 4 < body.size() + 1) {
+            uint32_t cp = hex4(body, k + 1);
+            k += 4;
+            if (cp >= 0xD800 && cp < 0xDC00 && k + 6 < body.size() + 1 && body[k + 1] == '\\' && body[k + 2] == 'u') {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4(body, k + 3) - 0xDC00);
+                k += 6;
+            }
+            append_utf8(out, cp);
+        } else {
+            out += e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'b' ? '\b' : e == 'f' ? '\f' : e;
+        }
+    }
+    return out;
+}
 
 // Builds the tree from SAX events; keeps the path of the value being built for messages.
 class TreeBuilder {
@@ -255,12 +307,7 @@ void locate_diagnostics(std::string_view text, std::vector<Diagnostic>& diagnost
             size_t j = i + 1;
             while (j < text.size() && text[j] != '"') j += text[j] == '\\' ? 2 : 1;
             if (expecting_key) {
-                key.clear();
-                // Keys with escapes are rare in quiz files; unescape the common ones for matching.
-                for (size_t k = i + 1; k < j && k < text.size(); ++k) {
-                    if (text[k] == '\\' && k + 1 < j) ++k;
-                    key += text[k];
-                }
+                key = unescape(text.substr(i + 1, std::min(j, text.size()) - i - 1));
                 key_offset = i;
                 expecting_key = false;
             } else {

@@ -79,6 +79,17 @@ public:
         }
     }
 
+    // Calls f(object, path) for each element of `list` that is an object, after checking its keys.
+    template <typename F>
+    void each_object(const Json& list, const std::string& base, const std::vector<std::string>& keys, F&& f) {
+        for (size_t i = 0; i < list.size(); ++i) {
+            const std::string path = path_index(base, i);
+            if (!is_object(list[i], path)) continue;
+            check_keys(list[i], path, keys);
+            f(list[i], path);
+        }
+    }
+
     const Json* field(const Json& obj, const std::string& path, const char* key, bool required) {
         auto it = obj.find(key);
         if (it == obj.end()) {
@@ -208,18 +219,14 @@ private:
     void read_outcomes(const Json& root) {
         const Json* list = r_.array(root, "", "outcomes", false);
         if (!list) return;
-        for (size_t i = 0; i < list->size(); ++i) {
-            const std::string path = path_index("outcomes", i);
-            const Json& o = (*list)[i];
-            if (!r_.is_object(o, path)) continue;
-            r_.check_keys(o, path, {"id", "title", "summary", "details"});
+        r_.each_object(*list, "outcomes", {"id", "title", "summary", "details"}, [&](const Json& o, const std::string& path) {
             Outcome out;
             if (r_.id(o, path, out.id)) unique(outcome_ids_, out.id, path, "outcome");
             r_.text(o, path, "title", out.title, true);
             r_.text(o, path, "summary", out.summary, true);
             r_.text(o, path, "details", out.details, false);
             quiz_.outcomes.push_back(std::move(out));
-        }
+        });
     }
 
     void unique(std::vector<std::string>& seen, const std::string& id, const std::string& path, const char* what) {
@@ -285,11 +292,7 @@ private:
     void read_sections(const Json& root) {
         const Json* list = r_.array(root, "", "sections", true);
         if (!list) return;
-        for (size_t i = 0; i < list->size(); ++i) {
-            const std::string path = path_index("sections", i);
-            const Json& s = (*list)[i];
-            if (!r_.is_object(s, path)) continue;
-            r_.check_keys(s, path, {"id", "title", "intro", "kind", "show_if", "questions"});
+        r_.each_object(*list, "sections", {"id", "title", "intro", "kind", "show_if", "questions"}, [&](const Json& s, const std::string& path) {
             Section section;
             if (r_.id(s, path, section.id)) unique(section_ids_, section.id, path, "section");
             r_.text(s, path, "title", section.title, true);
@@ -312,7 +315,7 @@ private:
                     read_question((*qs)[k], path_index(path_key(path, "questions"), k), section_index);
             }
             quiz_.sections.back().count = static_cast<int>(quiz_.questions.size()) - section.first;
-        }
+        });
     }
 
     void read_question(const Json& q, const std::string& path, int section_index) {
@@ -383,11 +386,8 @@ private:
                 r_.error(path_key(path, "options"), "a true_false question has exactly two options, "
                                                     "with ids \"true\" and \"false\"");
             std::vector<std::string> ids;
-            for (size_t i = 0; i < list->size(); ++i) {
-                const std::string opath = path_index(path_key(path, "options"), i);
-                const Json& o = (*list)[i];
-                if (!r_.is_object(o, opath)) continue;
-                r_.check_keys(o, opath, {"id", "label", "weights", "explanation"});
+            r_.each_object(*list, path_key(path, "options"), {"id", "label", "weights", "explanation"},
+                           [&](const Json& o, const std::string& opath) {
                 Option option;
                 if (r_.id(o, opath, option.id)) unique(ids, option.id, opath, "option");
                 r_.text(o, opath, "label", option.label, !true_false);
@@ -403,14 +403,14 @@ private:
                     const int slot = option.id == "true" ? 0 : option.id == "false" ? 1 : -1;
                     if (slot < 0) {
                         r_.error(path_key(opath, "id"), "a true_false option id must be \"true\" or \"false\"");
-                        continue;
+                        return;
                     }
                     if (option.label.empty()) option.label = out.options[slot].label;
                     out.options[slot] = std::move(option);
                 } else {
                     out.options.push_back(std::move(option));
                 }
-            }
+            });
         }
         const int n = static_cast<int>(out.options.size());
         out.max_select = out.kind == QuestionKind::Multiple ? n : 1;
@@ -516,16 +516,12 @@ private:
         const Json* rules = r_.array(q, path, "weights", false);
         if (!rules) return;
         const std::string rpath = path_key(path, "weights");
-        for (size_t i = 0; i < rules->size(); ++i) {
-            const std::string p = path_index(rpath, i);
-            const Json& rule = (*rules)[i];
-            if (!r_.is_object(rule, p)) continue;
-            r_.check_keys(rule, p, {"from", "to", "weights"});
+        r_.each_object(*rules, rpath, {"from", "to", "weights"}, [&](const Json& rule, const std::string& p) {
             ScaleRule sr;
             const bool has_from = r_.number(rule, p, "from", sr.from, true);
             const bool ok = r_.number(rule, p, "to", sr.to, true) && has_from;
             if (const Json* w = r_.field(rule, p, "weights", true)) sr.weights = read_weights(*w, path_key(p, "weights"));
-            if (!ok) continue;
+            if (!ok) return;
             if (sr.from > sr.to) r_.error(path_key(p, "to"), "\"to\" must not be less than \"from\"");
             else if (sr.from < scale.min || sr.to > scale.max)
                 r_.error(p, "range " + fmt(sr.from) + ".." + fmt(sr.to) + " lies outside the scale " + fmt(scale.min) +
@@ -535,7 +531,7 @@ private:
                     r_.error(p, "range " + fmt(sr.from) + ".." + fmt(sr.to) + " overlaps range " + fmt(other.from) +
                                     ".." + fmt(other.to));
             scale.rules.push_back(std::move(sr));
-        }
+        });
     }
 
     static std::string fmt(double v) {
@@ -620,11 +616,7 @@ private:
         if (!knowledge) r_.warning("bands", "bands are unused: the quiz has no knowledge section");
         std::vector<std::string> ids;
         std::vector<std::pair<Band, std::string>> bands;
-        for (size_t i = 0; i < list->size(); ++i) {
-            const std::string path = path_index("bands", i);
-            const Json& b = (*list)[i];
-            if (!r_.is_object(b, path)) continue;
-            r_.check_keys(b, path, {"id", "title", "feedback", "min", "max", "weights"});
+        r_.each_object(*list, "bands", {"id", "title", "feedback", "min", "max", "weights"}, [&](const Json& b, const std::string& path) {
             Band band;
             if (r_.id(b, path, band.id)) unique(ids, band.id, path, "band");
             r_.text(b, path, "title", band.title, true);
@@ -632,13 +624,13 @@ private:
             const bool has_min = r_.number(b, path, "min", band.min, true);
             const bool ok = r_.number(b, path, "max", band.max, true) && has_min;
             if (const Json* w = r_.field(b, path, "weights", false)) band.weights = read_weights(*w, path_key(path, "weights"));
-            if (!ok) continue;
+            if (!ok) return;
             if (band.min < 0 || band.max > 100 || band.min >= band.max) {
                 r_.error(path, "a band needs 0 <= min < max <= 100 (percent)");
-                continue;
+                return;
             }
             bands.push_back({band, path});
-        }
+        });
         std::stable_sort(bands.begin(), bands.end(), [](const auto& a, const auto& b) { return a.first.min < b.first.min; });
         double reached = 0;
         for (size_t i = 0; i < bands.size(); ++i) {
@@ -680,6 +672,8 @@ private:
                                                               did_you_mean(v.get<std::string>(), outcome_ids_)
                                                         : std::string("expected an outcome id"));
                 else if (index == tie.winner) r_.error(p, "the winner cannot also be one of the tied outcomes");
+                else if (std::find(tie.between.begin(), tie.between.end(), index) != tie.between.end())
+                    r_.error(p, "outcome '" + v.get<std::string>() + "' is listed twice");
                 else tie.between.push_back(index);
             }
             if (between->size() == 1) r_.error("tie.between", "name at least two outcomes");
@@ -695,17 +689,13 @@ private:
         const Json* list = r_.array(root, "", "faq", false);
         if (!list) return;
         std::vector<std::string> ids;
-        for (size_t i = 0; i < list->size(); ++i) {
-            const std::string path = path_index("faq", i);
-            const Json& f = (*list)[i];
-            if (!r_.is_object(f, path)) continue;
-            r_.check_keys(f, path, {"id", "q", "a"});
+        r_.each_object(*list, "faq", {"id", "q", "a"}, [&](const Json& f, const std::string& path) {
             FaqEntry e;
             if (r_.id(f, path, e.id)) unique(ids, e.id, path, "faq");
             r_.text(f, path, "q", e.question, true);
             r_.text(f, path, "a", e.answer, true);
             quiz_.faq.push_back(std::move(e));
-        }
+        });
     }
 
     bool range(const Json& s, const char* key, double& low, double& high) {

@@ -65,7 +65,7 @@ Decision decide(const Quiz& quiz, const std::vector<double>& totals) {
     if (gap > allowed + kEpsilon) return d;
     for (int i = 0; i < n; ++i) {
         const bool watched = std::find(tie.between.begin(), tie.between.end(), i) != tie.between.end();
-        if (!watched && i != tie.winner && totals[i] > totals[b] + kEpsilon) return d;
+        if (!watched && i != tie.winner && totals[i] > totals[a] + kEpsilon) return d;  // higher than both
     }
     d.chosen = tie.winner;
     d.tie_fired = true;
