@@ -142,6 +142,7 @@
   }
 
   function refresh() {
+    if (!cr.ready) return;
     var s = cr.state();
     if (!s || s.screen === "error") { layer.textContent = ""; return; }
     var hits = cr.hits();

@@ -116,6 +116,7 @@
     try { target = new URL(url, location.href); } catch (e) { target = null; }
     if (!target || target.origin !== location.origin || fromDisk) {
       showMessage("This quiz could not be loaded", ["?quiz= must name a quiz file on this site: " + url]);
+      quizSettled("refused");
       return;
     }
     fetch(target.href).then(function (r) {
@@ -126,11 +127,14 @@
       if (!ok) {
         var s = state();
         showMessage("This quiz could not be loaded", s ? s.errors.filter(function (l) { return l.indexOf(": error: ") >= 0; }) : []);
+        quizSettled("invalid");
       } else {
         afterLoad();
+        quizSettled(null);
       }
     }).catch(function (e) {
       showMessage("This quiz could not be loaded", [String(e && e.message || e)]);
+      quizSettled("unavailable");
     });
   }
 
@@ -148,15 +152,25 @@
     if (params.get("start") === "question") window.crossroads.command("start");
   }
 
+  // Ready once the first frame is drawn AND the requested quiz (?quiz=) has loaded or failed, so the
+  // built-in quiz is never shown, clicked or announced in its place.
+  var firstFrame = false, quizPending = !!params.get("quiz"), loadError = null;
+  function quizSettled(error) { quizPending = false; loadError = error; maybeReady(); }
+  function maybeReady() {
+    if (!firstFrame || quizPending || window.crossroads.ready) return;
+    root.classList.add("cr-ready");
+    root.setAttribute("aria-busy", "false");
+    window.crossroads.ready = true;
+    notify();
+    reportHeight();
+    var s = state();
+    post("ready", loadError ? { error: loadError } : { quiz: s && s.quiz, version: s && s.version });
+  }
+
   createCrossroads({
     "onfirstframe": function () {
-      root.classList.add("cr-ready");
-      root.setAttribute("aria-busy", "false");
-      window.crossroads.ready = true;
-      notify();
-      reportHeight();
-      var s = state();
-      post("ready", { quiz: s && s.quiz, version: s && s.version });
+      firstFrame = true;
+      maybeReady();
     },
     "onstate": onState,
     "onresize": reportHeight,

@@ -1,0 +1,301 @@
+// Embedding: two embed.js snippets on a cross-origin host page (127.0.0.2) with real canvas clicks inside the iframes:
+// auto height, no inner scrollbar, host events, independence, wheel, restart, message hygiene, theme/accent, demo page.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { assertNoProblems, findHit, launchBrowser, screenshotPath, startServer, state, waitForState, watchProblems } from "./lib.mjs";
+import {
+  STEP, answerCurrent, click, colourDistance, dominantColour, frameSurface, next, playThrough, recordHostEvents,
+  tempDir, until, widgetFrame,
+} from "./embed-lib.mjs";
+import { serve } from "../../scripts/serve.mjs";
+
+const QUIZ = "content/python-path.json";
+
+function hostPage(widgetOrigin, snippets) {
+  const paragraph = "<p>Some text of the blog post between the widgets. It is long enough to wrap over a couple of lines " +
+    "so that the host page has a real flow of content around the embedded quizzes.</p>";
+  const tags = snippets.map((attrs) => `<script src="${widgetOrigin}/embed.js" ${attrs} async></script>`);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host post</title>
+<style>body { margin: 0; font: 16px/1.5 Georgia, serif; } header { height: 48px; } article { max-width: 760px; margin: 0 auto; padding: 0 16px; }</style>
+</head><body><header>A blog</header><article>
+<h1>A post with two quizzes</h1>
+${paragraph}
+${tags[0]}
+${paragraph}${paragraph}
+${tags.slice(1).join(`\n${paragraph}\n`)}
+${paragraph}
+<div style="height: 2400px"></div>
+</article></body></html>`;
+}
+
+describe("embed.js on a cross-origin host page", () => {
+  let widget, host, browser, hostDir, hostOrigin;
+
+  before(async () => {
+    [widget, browser] = await Promise.all([startServer("127.0.0.1"), launchBrowser()]);
+    hostDir = tempDir("crossroads-host-");
+    fs.writeFileSync(path.join(hostDir, "host.html"), hostPage(widget.origin, [`data-quiz="${QUIZ}"`, `data-quiz="${QUIZ}"`]));
+    fs.writeFileSync(path.join(hostDir, "theme.html"), hostPage(widget.origin,
+      [`data-quiz="${QUIZ}" data-theme="dark" data-accent="#0f766e"`, `data-quiz="${QUIZ}" data-accent="teal"`]));
+    fs.writeFileSync(path.join(hostDir, "readiness.html"), hostPage(widget.origin, ['data-quiz="content/python-readiness.json"']));
+    host = await serve(hostDir, 0, "127.0.0.2");
+    hostOrigin = `http://127.0.0.2:${host.address().port}`;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await widget?.close();
+    if (host) await new Promise((r) => { host.closeAllConnections?.(); host.close(() => r()); });
+    if (hostDir) fs.rmSync(hostDir, { recursive: true, force: true });
+  });
+
+  async function openHost(file, opts = {}) {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: "light" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP);
+    const problems = watchProblems(page);
+    const warnings = [];
+    page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+    await page.addInitScript(recordHostEvents);
+    await page.goto(`${hostOrigin}/${file}`, { waitUntil: "load" });
+    return { context, page, problems, warnings, events: () => page.evaluate(() => window.__events) };
+  }
+
+  // The iframe is exactly as tall as the document inside it, and that document has nothing to scroll.
+  async function assertFits(page, w, label) {
+    const end = Date.now() + STEP;
+    let m;
+    for (;;) {
+      const inner = await w.frame.evaluate(() => ({
+        content: Math.ceil(document.documentElement.getBoundingClientRect().height),
+        scroll: document.documentElement.scrollHeight,
+      }));
+      const outer = await w.el.evaluate((f) => f.clientHeight);
+      m = { ...inner, iframe: outer };
+      if (Math.abs(m.iframe - m.content) <= 2 && m.scroll <= m.iframe + 1) break;
+      if (Date.now() > end) break;
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    assert.ok(Math.abs(m.iframe - m.content) <= 2, `${label}: iframe height ${m.iframe} != content height ${m.content}`);
+    assert.ok(m.scroll <= m.iframe + 1, `${label}: inner scrollbar (scrollHeight ${m.scroll} > iframe ${m.iframe})`);
+    return m;
+  }
+
+  test("two widgets: auto height on every screen, events in order, independent state", async () => {
+    const { context, page, problems, events } = await openHost("host.html");
+    try {
+      const w0 = await widgetFrame(page, 0);
+      const w1 = await widgetFrame(page, 1);
+      assert.equal(await page.locator("iframe.crossroads-embed").count(), 2);
+      for (const w of [w0, w1]) {
+        const src = new URL(await w.el.getAttribute("src"));
+        assert.equal(src.origin, widget.origin);
+        assert.equal(src.searchParams.get("quiz"), QUIZ);
+        assert.equal(src.searchParams.get("host"), hostOrigin);
+      }
+      const s0 = await waitForState(w0.frame, (s) => s.screen === "start");
+      assert.equal(s0.quiz, "python-path");
+      const m = await assertFits(page, w0, "start screen");
+      assert.ok(m.iframe > 160, `start screen height ${m.iframe} is implausibly small`);
+
+      const surface = frameSurface(page, w0.frame);
+      await click(surface, "start");
+      await waitForState(w0.frame, (s) => s.screen === "question");
+      const first = await answerCurrent(surface);
+      await assertFits(page, w0, "question screen");
+      // Answering in widget 1 leaves widget 2 untouched.
+      const other = await state(w1.frame);
+      assert.equal(other.screen, "start");
+      assert.deepEqual(other.answers, {});
+      await next(surface);
+      const rest = await playThrough(surface);
+      const answered = [first, ...rest.answered];
+      const final = rest.final;
+      const fitted = await assertFits(page, w0, "results screen");
+      assert.ok(fitted.iframe > m.iframe, "the results screen should be taller than the start screen");
+
+      const other2 = await state(w1.frame);
+      assert.equal(other2.screen, "start", "widget 2 changed screen when widget 1 was answered");
+      assert.deepEqual(other2.answers, {}, "widget 2 got answers from widget 1");
+
+      // Host events: order and payloads.
+      await page.waitForFunction(() => window.__events.some((e) => e.widget === 0 && e.type === "completed"));
+      const all = await events();
+      const mine = all.filter((e) => e.widget === 0);
+      const flow = mine.filter((e) => e.type !== "resized");
+      assert.deepEqual(flow.map((e) => e.type),
+        ["ready", "started", ...answered.map(() => "answered"), "completed"], "event order of widget 1");
+      assert.deepEqual(flow[0].detail, { quiz: "python-path", version: 1 });
+      assert.deepEqual(flow[1].detail, { quiz: "python-path", version: 1 });
+      answered.forEach((a, i) => assert.deepEqual(flow[2 + i].detail, { quiz: "python-path", question: a.question, options: a.options }));
+      const done = flow[flow.length - 1].detail;
+      assert.equal(done.quiz, "python-path");
+      assert.equal(done.outcome, final.result.outcome);
+      assert.ok(done.outcome, "completed carries an outcome id");
+      assert.deepEqual(done.totals, final.result.totals);
+      assert.ok(Object.keys(done.totals).length >= 2, "completed carries the totals of every outcome");
+      assert.equal(done.knowledge, null, "no readiness block was taken");
+      // resized: positive heights, the last one is the iframe's height.
+      const sizes = mine.filter((e) => e.type === "resized");
+      assert.ok(sizes.length >= 2, "resized events for the screen changes");
+      for (const e of sizes) assert.ok(Number.isFinite(e.detail.height) && e.detail.height > 0, JSON.stringify(e));
+      const lastSize = await until(async () => {
+        const list = (await events()).filter((e) => e.widget === 0 && e.type === "resized");
+        const now = await w0.el.evaluate((f) => f.clientHeight);
+        return list[list.length - 1].detail.height === now ? now : null;
+      }, "the last resized height to be the iframe's height", 5000).catch((e) => e);
+      assert.ok(!(lastSize instanceof Error), `${lastSize.message}: iframe ${fitted.iframe}, resized ${JSON.stringify(sizes.map((e) => e.detail.height))}`);
+      // Widget 2 only said it was ready (and its size).
+      assert.deepEqual([...new Set(all.filter((e) => e.widget === 1).map((e) => e.type))].sort(), ["ready", "resized"]);
+      assert.ok(all.every((e) => e.widget === 0 || e.widget === 1), "every event comes from one of the iframes");
+      assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the wheel over the widget scrolls the host page", async () => {
+    const { context, page, problems } = await openHost("host.html");
+    try {
+      const w0 = await widgetFrame(page, 0);
+      await assertFits(page, w0, "start screen");
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const box = await w0.frame.locator("#cr-canvas").boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height, 300) / 2);
+      const y0 = await page.evaluate(() => window.scrollY);
+      assert.equal(y0, 0);
+      await page.mouse.wheel(0, 400);
+      await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 })
+        .catch(() => assert.fail("the host page did not scroll under the wheel over the widget"));
+      assert.equal((await state(w0.frame)).screen, "start");
+      // A narrower host: the text wraps, the widget grows, and the iframe follows.
+      const wide = await assertFits(page, w0, "wide host");
+      await page.setViewportSize({ width: 420, height: 800 });
+      await until(() => w0.el.evaluate((f, h) => f.clientHeight > h, wide.iframe), "the iframe to grow in a narrow host");
+      await assertFits(page, w0, "narrow host");
+      assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("crossroadsRestart() restarts; malformed and non-parent messages are ignored", async () => {
+    const { context, page, problems } = await openHost("host.html");
+    try {
+      const w0 = await widgetFrame(page, 0);
+      const w1 = await widgetFrame(page, 1);
+      const surface = frameSurface(page, w0.frame);
+      await click(surface, "start");
+      await answerCurrent(surface);
+      const before = await next(surface);
+      assert.equal(before.screen, "question");
+      assert.equal(before.position, 2);
+
+      await w0.frame.evaluate(() => { window.__seen = 0; window.addEventListener("message", () => window.__seen++); });
+      const bad = [
+        null, "restart", 42, [], { type: "crossroads" }, { type: "crossroads", v: 1 },
+        { type: "crossroads", v: 2, command: "restart" }, { type: "crossroads", v: "1", command: "restart" },
+        { type: "other", v: 1, command: "restart" }, { type: "crossroads", v: 1, command: ["restart"] },
+        { v: 1, command: "restart" }, { type: "crossroads", v: 1, command: "explode" },
+      ];
+      await page.evaluate((bad) => {
+        const f = document.querySelectorAll("iframe.crossroads-embed")[0];
+        for (const m of bad) f.contentWindow.postMessage(m, "*");
+      }, bad);
+      // Well-formed, but not from the parent: from the sibling widget and from the widget's own window.
+      // (window.frames is in frame creation order, which async snippets make unpredictable: post to the other one)
+      await w1.frame.evaluate(() => {
+        const all = Array.from({ length: window.parent.frames.length }, (_, i) => window.parent.frames[i]);
+        all.filter((f) => f !== window).forEach((f) => f.postMessage({ type: "crossroads", v: 1, command: "restart" }, "*"));
+      });
+      await w0.frame.evaluate(() => window.postMessage({ type: "crossroads", v: 1, command: "restart" }, "*"));
+      await w0.frame.waitForFunction((n) => window.__seen >= n, bad.length + 2);
+      await w0.frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const after = await state(w0.frame);
+      assert.equal(after.screen, "question", "a malformed or foreign message restarted the widget");
+      assert.equal(after.position, before.position);
+      assert.deepEqual(after.answers, before.answers);
+
+      await page.evaluate(() => document.querySelectorAll("iframe.crossroads-embed")[0].crossroadsRestart());
+      const restarted = await waitForState(w0.frame, (s) => s.screen === "start");
+      assert.deepEqual(restarted.answers, {});
+      await findHit(w0.frame, "start");
+      await assertFits(page, w0, "start screen after restart");
+      assert.equal((await state(w1.frame)).screen, "start");
+      assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('data-theme="dark" and data-accent="#0f766e" are applied; a bad data-accent warns and is ignored', async () => {
+    const { context, page, problems, warnings } = await openHost("theme.html");
+    try {
+      const w0 = await widgetFrame(page, 0);
+      const w1 = await widgetFrame(page, 1);
+      const src0 = new URL(await w0.el.getAttribute("src"));
+      assert.equal(src0.searchParams.get("theme"), "dark");
+      assert.equal(src0.searchParams.get("accent"), "#0f766e");
+      assert.equal(new URL(await w1.el.getAttribute("src")).searchParams.get("accent"), null);
+      assert.equal(await w0.frame.evaluate(() => document.documentElement.dataset.theme), "dark");
+      assert.equal(await w1.frame.evaluate(() => document.documentElement.dataset.theme), "light");
+      assert.ok(warnings.some((t) => t.includes('data-accent="teal"')), `no console warning for the bad accent: ${JSON.stringify(warnings)}`);
+
+      await page.mouse.move(2, 2);  // on the host header: nothing in the widgets is hovered
+      const pixels = async (w, id) => {
+        const h = await findHit(w.frame, id);
+        const box = await w.frame.locator("#cr-canvas").boundingBox();
+        await page.evaluate((y) => window.scrollTo(0, Math.max(0, window.scrollY + y - 200)), box.y + h.y);
+        const b = await w.frame.locator("#cr-canvas").boundingBox();
+        const button = await page.screenshot({ clip: { x: b.x + h.x + 6, y: b.y + h.y + 6, width: h.w - 12, height: h.h - 12 } });
+        const bg = await page.screenshot({ clip: { x: b.x + b.width - 24, y: b.y + h.y, width: 16, height: 16 } });
+        return { button: await dominantColour(page, button), background: await dominantColour(page, bg) };
+      };
+      const dark = await pixels(w0, "start");
+      await page.screenshot({ path: screenshotPath("embed-theme-dark"), fullPage: false });
+      assert.ok(colourDistance(dark.button, "#0f766e") <= 3, `start button is ${dark.button}, expected the accent #0f766e`);
+      assert.ok(colourDistance(dark.background, "#12161c") <= 3, `widget background is ${dark.background}, expected dark #12161c`);
+      const light = await pixels(w1, "start");
+      assert.ok(colourDistance(light.button, "#1f6feb") <= 3, `start button is ${light.button}, expected the default accent #1f6feb`);
+      assert.ok(colourDistance(light.background, "#ffffff") <= 3, `widget background is ${light.background}, expected white`);
+      assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("crossroads:ready names the quiz given by data-quiz", async () => {
+    const { context, page, problems, events } = await openHost("readiness.html");
+    try {
+      const w0 = await widgetFrame(page, 0);
+      await waitForState(w0.frame, (s) => s.quiz === "python-readiness");
+      const ready = (await events()).filter((e) => e.type === "ready");
+      assert.equal(ready.length, 1);
+      assert.deepEqual(ready[0].detail, { quiz: "python-readiness", version: 1 },
+        "crossroads:ready reported another quiz than the one on screen");
+      assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the demo blog page loads one widget without console errors", async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP);
+    const problems = watchProblems(page);
+    try {
+      await page.goto(`${widget.origin}/demo/blog.html`, { waitUntil: "load" });
+      const w = await widgetFrame(page, 0);
+      assert.equal(await page.locator("iframe").count(), 1);
+      assert.equal((await state(w.frame)).screen, "start");
+      await assertFits(page, w, "demo page");
+      assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  });
+});

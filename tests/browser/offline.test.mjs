@@ -1,0 +1,192 @@
+// Offline use through the service worker: after one visit the quiz starts with the server gone (also with ?quiz=),
+// and a new deployment is picked up all at once: open pages keep their old files, a later visit gets only new ones.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { DIST, ROOT, assertNoProblems, launchBrowser, startServer, waitForState, watchProblems } from "./lib.mjs";
+import { STEP, click, pageSurface, tempDir, waitReady } from "./embed-lib.mjs";
+import { serve } from "../../scripts/serve.mjs";
+
+function closeServer(server) {
+  return new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); });
+}
+
+// Visits index.html, waits for the worker, reloads so that the page is controlled.
+async function visitAndControl(page, origin) {
+  await page.goto(origin + "/index.html", { waitUntil: "load" });
+  await waitReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.reload({ waitUntil: "load" });
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  await waitReady(page);
+}
+
+// The stylesheet file name the page's document links to.
+const cssOf = (page) => page.evaluate(() => new URL(document.querySelector('link[rel="stylesheet"]').href).pathname.slice(1));
+
+describe("offline and new deployments", () => {
+  let browser;
+  before(async () => { browser = await launchBrowser(); });
+  after(async () => { await browser?.close(); });
+
+  test("after one visit the quiz starts with the network gone, also with ?quiz=", async () => {
+    const srv = await startServer();
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: "light" });
+    let open = true;
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(STEP);
+      await visitAndControl(page, srv.origin);
+      const problems = watchProblems(page);
+      await srv.close();  // really offline: nothing listens on that port any more
+      open = false;
+      await context.setOffline(true);
+
+      await page.reload({ waitUntil: "load" });
+      await waitReady(page);
+      assert.equal((await waitForState(page, (s) => s.screen === "start")).quiz, "python-path");
+      await click(pageSurface(page), "start");
+      await waitForState(page, (s) => s.screen === "question");
+
+      await page.goto(srv.origin + "/index.html?quiz=content/python-readiness.json", { waitUntil: "load" });
+      await waitReady(page);
+      await waitForState(page, (s) => s.quiz === "python-readiness" && s.screen === "start");
+      await click(pageSurface(page), "start");
+      const s = await waitForState(page, (s) => s.screen === "question");
+      assert.equal(s.quiz, "python-readiness");
+      assertNoProblems(problems);
+    } finally {
+      await context.close();
+      if (open) await srv.close();
+    }
+  });
+
+  test("a new deployment: open pages keep the old files, the next visit gets only the new ones", async () => {
+    // Old deployment: a copy of dist/. New one: assembled from the old one's own wasm and loader (not build/wasm, which
+    // another build may be rewriting) with a changed style.css and readiness quiz, so hashed names and contents differ.
+    const site = tempDir("crossroads-site-");
+    const work = tempDir("crossroads-next-");
+    fs.cpSync(DIST, site, { recursive: true });
+    const snapshot = (dir) => {
+      const files = new Map();
+      for (const f of fs.readdirSync(dir, { recursive: true })) {
+        const full = path.join(dir, f);
+        if (fs.statSync(full).isFile()) files.set(f.split(path.sep).join("/"), fs.readFileSync(full));
+      }
+      return files;
+    };
+    const oldFiles = snapshot(site);
+    const shell = oldFiles.get("index.html").toString();
+    for (const [, ref] of shell.matchAll(/(?:href|src)="([^":]+)"/g)) {
+      assert.ok(oldFiles.has(ref), `dist/ is incomplete (${ref} is missing; was it being rebuilt?)`);
+    }
+    const wasmName = [...oldFiles.keys()].find((n) => /^crossroads\.[0-9a-f]+\.wasm$/.test(n));
+    const jsName = /src="(crossroads\.[0-9a-f]+\.js)"/.exec(shell)[1];
+    const build = path.join(work, "build"), web = path.join(work, "web"), content = path.join(work, "content");
+    const next = path.join(work, "dist");
+    fs.mkdirSync(build);
+    fs.writeFileSync(path.join(build, "crossroads.wasm"), oldFiles.get(wasmName));
+    fs.writeFileSync(path.join(build, "crossroads.js"), oldFiles.get(jsName).toString().replaceAll(wasmName, "crossroads.wasm"));
+    fs.writeFileSync(path.join(build, "crossroads-single.js"), "/* quiz.html is not part of this test */\n");
+    // The page shell, loader and styles also come from the old deployment (only the worker template is web/'s).
+    fs.cpSync(path.join(ROOT, "web"), web, { recursive: true });
+    const appName = /src="(app\.[0-9a-f]+\.js)"/.exec(shell)[1];
+    const oldCssName = /href="(style\.[0-9a-f]+\.css)"/.exec(shell)[1];
+    fs.writeFileSync(path.join(web, "index.html"), shell.replace(jsName, "{{crossroads.js}}").replace(appName, "{{app.js}}")
+      .replace(oldCssName, "{{style.css}}"));
+    fs.writeFileSync(path.join(web, "app.js"), oldFiles.get(appName));
+    fs.writeFileSync(path.join(web, "style.css"), oldFiles.get(oldCssName).toString() + "\n/* deployment 2 */\n");
+    fs.mkdirSync(content);
+    for (const [name, data] of oldFiles) if (name.startsWith("content/")) fs.writeFileSync(path.join(work, name), data);
+    const readiness = path.join(content, "python-readiness.json");
+    fs.writeFileSync(readiness, fs.readFileSync(readiness, "utf8").replace(/"title":\s*"/, '"title": "(v2) '));
+    execFileSync("python3", [path.join(ROOT, "scripts/assemble.py"), "--build", build, "--web", web, "--content", content,
+                             "--out", next], { stdio: "ignore" });
+    const newFiles = snapshot(next);
+    const cssName = (files) => /href="(style\.[0-9a-f]+\.css)"/.exec(files.get("index.html").toString())[1];
+    const oldCss = cssName(oldFiles), newCss = cssName(newFiles);
+    assert.notEqual(oldCss, newCss, "the new deployment should have a new stylesheet name");
+    const newVersion = /const VERSION = "([^"]+)"/.exec(newFiles.get("sw.js").toString())[1];
+
+    const server = await serve(site, 0, "127.0.0.1");
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: "light" });
+    // Every response a page gets is checked against the deployment it should come from (sw.js is the browser's).
+    const log = [];
+    const watch = (page, label) => {
+      page.setDefaultTimeout(STEP);
+      // Bodies are read at once: after a navigation they are gone.
+      page.on("response", (res) => log.push({ label, url: res.url(), body: res.body().catch((e) => e) }));
+      return watchProblems(page);
+    };
+    const checkResponses = async (label, files, which) => {
+      const mine = log.filter((e) => e.label === label);
+      assert.ok(mine.length >= 5, `${label}: too few responses seen (${mine.length})`);
+      for (const e of mine) {
+        const u = new URL(e.url);
+        if (u.origin !== origin || u.pathname === "/sw.js") continue;
+        const name = u.pathname === "/" ? "index.html" : u.pathname.slice(1);
+        assert.ok(files.has(name), `${label} asked for ${name}, which is not in the ${which} deployment`);
+        const body = await e.body;
+        assert.ok(Buffer.isBuffer(body), `${label}: no body for ${name}: ${body}`);
+        assert.ok(body.equals(files.get(name)), `${label} got a ${name} that is not the ${which} deployment's`);
+      }
+    };
+    try {
+      const p1 = await context.newPage();
+      const problems1 = watch(p1, "old page");
+      await visitAndControl(p1, origin);
+      assert.equal(await cssOf(p1), oldCss);
+
+      // Upload the new deployment over the old one and let the browser find it.
+      for (const f of fs.readdirSync(site)) fs.rmSync(path.join(site, f), { recursive: true, force: true });
+      fs.cpSync(next, site, { recursive: true });
+      await p1.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => { window.__reg = r; return r.update(); }));
+      await p1.waitForFunction(() => !!window.__reg.waiting, null, { timeout: 30000 });
+
+      // The old page keeps working, also across a reload, and a second tab still gets the old deployment.
+      await click(pageSurface(p1), "start");
+      await waitForState(p1, (s) => s.screen === "question");
+      await p1.reload({ waitUntil: "load" });
+      await waitReady(p1);
+      assert.equal(await cssOf(p1), oldCss, "a reload of the open page switched deployments");
+      const p2 = await context.newPage();
+      const problems2 = watch(p2, "second old tab");
+      await p2.goto(origin + "/index.html?quiz=content/python-readiness.json", { waitUntil: "load" });
+      await waitReady(p2);
+      assert.equal(await cssOf(p2), oldCss, "a new tab switched deployments while an old page is open");
+      await waitForState(p2, (s) => s.quiz === "python-readiness");
+      await click(pageSurface(p2), "start");
+      await waitForState(p2, (s) => s.screen === "question");
+      await checkResponses("old page", oldFiles, "old");
+      await checkResponses("second old tab", oldFiles, "old");
+      assertNoProblems(problems1);
+      assertNoProblems(problems2);
+
+      // No page of the old deployment left: the next visit gets the new one, and the old cache is gone.
+      await p1.close();
+      await p2.close();
+      const p3 = await context.newPage();
+      const problems3 = watch(p3, "new page");
+      await p3.goto(origin + "/index.html?quiz=content/python-readiness.json", { waitUntil: "load" });
+      await waitReady(p3);
+      assert.equal(await cssOf(p3), newCss, "the next visit after closing all pages did not get the new deployment");
+      // The second tab had started this quiz: its progress outlives the deployment.
+      const s3 = await waitForState(p3, (s) => s.quiz === "python-readiness");
+      assert.equal(s3.resume_offered, true, "progress of the same quiz version was lost with the new deployment");
+      await click(pageSurface(p3), "resume");
+      await waitForState(p3, (s) => s.screen === "question");
+      const keys = await p3.evaluate(() => caches.keys());
+      assert.deepEqual(keys.filter((k) => k.startsWith("crossroads-")), ["crossroads-" + newVersion], `caches: ${keys}`);
+      await checkResponses("new page", newFiles, "new");
+      assertNoProblems(problems3);
+    } finally {
+      await context.close();
+      await closeServer(server);
+      fs.rmSync(site, { recursive: true, force: true });
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
