@@ -1,0 +1,360 @@
+// Shared helpers for the browser tests: serve dist/ on loopback, launch Debian's Chromium via playwright-core,
+// collect console errors and failed requests, wait on window.crossroads state, and click hits at real canvas pixels.
+import { execFileSync } from "node:child_process";
+import zlib from "node:zlib";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+import { serve } from "../../scripts/serve.mjs";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const DIST = path.join(ROOT, "dist");
+export const CLI = path.join(ROOT, "build/native/crossroads");
+export const SCREENSHOTS = path.join(ROOT, "build/screenshots");
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+const STEP_TIMEOUT = 15000;  // one wait on the app (software WebGL on 2 cores is slow, but never this slow)
+
+// ---- server and browser ------------------------------------------------------------------------------------
+
+// Serves dist/ on host at a free port. Returns { server, origin, close() }.
+export async function startServer(host = "127.0.0.1") {
+  assert.ok(fs.existsSync(path.join(DIST, "index.html")), "dist/index.html is missing: run ./build-wasm.sh first");
+  const server = await serve(DIST, 0, host);
+  const { port } = server.address();
+  return {
+    server, port, origin: `http://${host}:${port}`,
+    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
+  };
+}
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+// One browser + one server for a whole test file. Call from before()/after().
+export async function setup() {
+  const [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
+  return {
+    srv, browser, origin: srv.origin,
+    async close() { await browser.close(); await srv.close(); },
+  };
+}
+
+// ---- problems the reader would never see but must not happen -----------------------------------------------
+
+// Records console errors, uncaught exceptions, failed requests and HTTP error responses on a page.
+// `allow(entry)` may return true for problems a test expects (e.g. the 404 of a missing quiz file).
+export function watchProblems(page, allow = () => false) {
+  const problems = [];
+  const add = (entry) => { if (!allow(entry)) problems.push(entry); };
+  page.on("console", (msg) => {
+    if (msg.type() === "error") add({ kind: "console", text: msg.text(), url: msg.location()?.url || "" });
+  });
+  page.on("pageerror", (err) => add({ kind: "pageerror", text: String(err && err.stack || err) }));
+  page.on("requestfailed", (req) => add({ kind: "requestfailed", url: req.url(), text: req.failure()?.errorText || "" }));
+  page.on("response", (res) => { if (res.status() >= 400) add({ kind: "http", url: res.url(), status: res.status(), text: `HTTP ${res.status()}` }); });
+  page.on("crash", () => add({ kind: "crash", text: "the page crashed" }));
+  return problems;
+}
+
+export function assertNoProblems(problems) {
+  assert.deepEqual(problems, [], "console errors or failed requests:\n" + problems.map((p) => JSON.stringify(p)).join("\n"));
+}
+
+// ---- pages -----------------------------------------------------------------------------------------------------
+
+// Opens the widget in a fresh context. Options: query ("?quiz=..."), viewport, dpr, colorScheme, reducedMotion,
+// allow (problem filter), waitReady (default true: wait for the first frame and a state).
+// Returns { context, page, problems, close() }.
+export async function openApp(env, opts = {}) {
+  const context = await env.browser.newContext({
+    viewport: opts.viewport || { width: 1280, height: 900 },
+    deviceScaleFactor: opts.dpr || 1,
+    colorScheme: opts.colorScheme || "light",
+    reducedMotion: opts.reducedMotion || "no-preference",
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  const problems = watchProblems(page, opts.allow);
+  await page.goto(env.origin + "/" + (opts.query || ""), { waitUntil: "load" });
+  if (opts.waitReady !== false) {
+    await page.waitForFunction(() => window.crossroads && window.crossroads.ready && window.crossroads.state() !== null);
+  }
+  return { context, page, problems, close: () => context.close() };
+}
+
+export const state = (page) => page.evaluate(() => window.crossroads.state());
+export const hits = (page) => page.evaluate(() => window.crossroads.hits());
+export const frames = (page) => page.evaluate(() => window.crossroads.frames());
+
+// Waits until predicate(state, arg) is true in the page; predicate must be self-contained (it is sent as source).
+// Returns that state.
+export async function waitForState(page, predicate, arg = null, timeout = STEP_TIMEOUT) {
+  const handle = await page.waitForFunction(({ src, arg }) => {
+    const s = window.crossroads && window.crossroads.state();
+    // eslint-disable-next-line no-eval
+    return s && (0, eval)("(" + src + ")")(s, arg) ? s : null;
+  }, { src: predicate.toString(), arg }, { timeout, polling: 25 });
+  return handle.jsonValue();
+}
+
+export const waitForScreen = (page, screen) => waitForState(page, (s, want) => s.screen === want, screen);
+export const waitForQuestion = (page, id) => waitForState(page, (s, want) => s.screen === "question" && s.question === want, id);
+
+// Waits until the clickable rectangles stop moving (screen fades slide the column by a few pixels) and,
+// when `id` is given, until a hit with that id is drawn. Polls once per animation frame: the widget redraws every
+// frame while a fade runs, so three equal readings in a row mean the layout has settled. Returns the hits.
+export async function stableHits(page, id = null) {
+  await page.evaluate(() => { window.__crStable = { key: "", same: 0 }; });
+  const handle = await page.waitForFunction((want) => {
+    const list = window.crossroads.hits();
+    const key = JSON.stringify(list);
+    const w = window.__crStable;
+    if (key === w.key) w.same++; else { w.key = key; w.same = 0; }
+    if (w.same < 3) return null;
+    if (want && !list.some((h) => h.id === want)) return null;
+    return list;
+  }, id, { timeout: STEP_TIMEOUT, polling: "raf" });
+  return handle.jsonValue();
+}
+
+export async function findHit(page, id) {
+  const list = await stableHits(page, id);
+  return list.find((h) => h.id === id);
+}
+
+// Scrolls the page so that canvas point (x, y) (CSS px) is in the viewport; returns its viewport coordinates.
+export async function canvasPointToViewport(page, x, y) {
+  return page.evaluate(([x, y]) => {
+    const canvas = document.getElementById("cr-canvas");
+    let r = canvas.getBoundingClientRect();
+    const vy = r.top + y;
+    if (vy < 8 || vy > innerHeight - 8) {
+      window.scrollTo(0, window.scrollY + vy - innerHeight / 2);
+      r = canvas.getBoundingClientRect();
+    }
+    return { x: r.left + x, y: r.top + y };
+  }, [x, y]);
+}
+
+// Clicks the hit `id` with the mouse at real page coordinates: canvas bounding box + hit rect point
+// (fx, fy are fractions of the rect, centre by default). Pass `hit` to reuse a rectangle already read on this screen.
+export async function clickHit(page, id, { fx = 0.5, fy = 0.5, hit = null } = {}) {
+  const h = hit || await findHit(page, id);
+  assert.ok(h, `no hit ${id}`);
+  assert.ok(h.enabled, `hit ${id} is disabled`);
+  const p = await canvasPointToViewport(page, h.x + h.w * fx, h.y + h.h * fy);
+  await clickAndSettle(page, p.x, p.y);
+  return h;
+}
+
+// A mouse click at viewport (x, y), then a wait for the two frames that consume it (press, then release), as a
+// reader looks at the result of one click before the next. (Clicks faster than frames: see navigation.test.mjs.)
+export async function clickAndSettle(page, x, y) {
+  const f0 = await frames(page);
+  await page.mouse.click(x, y);
+  await page.waitForFunction((f0) => window.crossroads.frames() >= f0 + 2, f0, { polling: 10 });
+}
+
+// Where on an ImGui SliderInt hit (its frame) the mouse must be for `value`, in canvas CSS px.
+// Mirrors ImGui 1.90 SliderBehaviorT: 2 px grab padding, grab = max(GrabMinSize, size / (steps + 1)),
+// and the value range spans the frame minus the grab, starting at padding + grab / 2.
+export function sliderPoint(h, value, min, max, step = 1, grabMin = 28) {
+  const steps = Math.round((max - min) / step);
+  const pad = 2;
+  const size = h.w - 2 * pad;
+  const grab = Math.min(size, Math.max(grabMin, size / (steps + 1)));
+  const t = (value - min) / (max - min);
+  return { x: h.x + pad + grab / 2 + t * (size - grab), y: h.y + h.h / 2 };
+}
+
+// Sets the slider hit `id` to `value` with one mouse click at the matching fraction of its width.
+export async function setSlider(page, id, value, scale) {
+  const h = await findHit(page, id);
+  const c = sliderPoint(h, value, scale.min, scale.max, scale.step || 1);
+  const p = await canvasPointToViewport(page, c.x, c.y);
+  await clickAndSettle(page, p.x, p.y);
+}
+
+// ---- command-line scorer ---------------------------------------------------------------------------------------
+
+// Runs `crossroads score FILE --answers ... --json` from the native build.
+export function cliScore(quizFile, answers) {
+  assert.ok(fs.existsSync(CLI), `${CLI} is missing: build the native tree first (./build-wasm.sh test does)`);
+  const out = execFileSync(CLI, ["score", path.join(ROOT, quizFile), "--answers", answers, "--json"], { encoding: "utf8" });
+  return JSON.parse(out);
+}
+
+// "q1=a,q2=b+c,q3=7" -> [["q1", ["a"]], ["q2", ["b", "c"]], ["q3", 7]]
+export function parseAnswers(text) {
+  return text.split(",").map((pair) => {
+    const [q, v] = pair.split("=");
+    return [q, /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v.split("+")];
+  });
+}
+
+export function loadJson(rel) {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, rel), "utf8"));
+}
+
+// Index of the quiz's questions by id: { id: { type, scale, options, ... } }.
+export function questionIndex(quiz) {
+  const out = {};
+  for (const s of quiz.sections) for (const q of s.questions) out[q.id] = q;
+  return out;
+}
+
+export function screenshotPath(name) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return path.join(SCREENSHOTS, name + ".png");
+}
+
+// ---- keyboard --------------------------------------------------------------------------------------------------
+
+// Presses `key` and waits until the widget has drawn the frames that consume it: the widget draws at least three
+// frames after every input event; ImGui takes the key down in the first frame and applies a navigation move (and
+// the key up) in the second, so the next key always meets a settled focus.
+export async function press(page, key, times = 1) {
+  for (let i = 0; i < times; i++) {
+    const f0 = await frames(page);  // read before: the three frames that follow the keydown all see it
+    await page.keyboard.press(key);
+    // A key the canvas does not get (Tab out of the widget) draws nothing for it: then there is nothing to wait for.
+    await page.waitForFunction((f0) => document.activeElement !== document.getElementById("cr-canvas") ||
+      window.crossroads.frames() >= f0 + 2, f0, { polling: 10 });
+  }
+}
+
+// The accessible control (web/a11y.js) that has keyboard focus: its hit id, or the element id, or the tag.
+export const focused = (page) => page.evaluate(() => {
+  const e = document.activeElement;
+  return e ? e.dataset.hit || e.id || e.tagName.toLowerCase() : null;
+});
+
+// Presses Tab until the focused control's hit id satisfies `want` (a string or a predicate source); returns it.
+export async function tabTo(page, want, max = 40) {
+  const match = typeof want === "string" ? (id) => id === want : want;
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const id = await focused(page);
+    if (id && match(id)) return id;
+  }
+  assert.fail(`Tab never reached ${want}`);
+}
+
+// ---- pixels ----------------------------------------------------------------------------------------------------
+
+// Decodes an 8-bit RGB/RGBA PNG (what Chromium's screenshots are) into { width, height, rgba: Uint8Array }.
+export function decodePng(buf) {
+  assert.equal(buf.readUInt32BE(0), 0x89504e47, "not a PNG");
+  let off = 8, width = 0, height = 0, type = 0, depth = 0;
+  const idat = [];
+  while (off < buf.length) {
+    const len = buf.readUInt32BE(off), kind = buf.toString("latin1", off + 4, off + 8);
+    const body = buf.subarray(off + 8, off + 8 + len);
+    if (kind === "IHDR") { width = body.readUInt32BE(0); height = body.readUInt32BE(4); depth = body[8]; type = body[9]; assert.equal(body[12], 0, "interlaced PNG"); }
+    else if (kind === "IDAT") idat.push(body);
+    else if (kind === "IEND") break;
+    off += 12 + len;
+  }
+  assert.ok(depth === 8 && (type === 2 || type === 6), `unsupported PNG (depth ${depth}, type ${type})`);
+  const ch = type === 6 ? 4 : 3, stride = width * ch;
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const out = new Uint8Array(width * height * 4);
+  let prev = new Uint8Array(stride), cur = new Uint8Array(stride);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)], row = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= ch ? cur[x - ch] : 0, b = prev[x], c = x >= ch ? prev[x - ch] : 0;
+      let p = row[x];
+      if (f === 1) p += a; else if (f === 2) p += b; else if (f === 3) p += (a + b) >> 1;
+      else if (f === 4) { const pa = Math.abs(b - c), pb = Math.abs(a - c), pc = Math.abs(a + b - 2 * c); p += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      cur[x] = p & 0xff;
+    }
+    for (let x = 0; x < width; x++) {
+      out.set([cur[x * ch], cur[x * ch + 1], cur[x * ch + 2], ch === 4 ? cur[x * ch + 3] : 255], (y * width + x) * 4);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return { width, height, rgba: out };
+}
+
+// Screenshot of a page region (CSS px, viewport coordinates), decoded.
+export async function grab(page, clip) {
+  return decodePng(await page.screenshot({ clip, animations: "allow" }));
+}
+
+// How many pixels of an image are within `tol` (per channel) of colour 0xRRGGBB.
+export function countColor(img, hex, tol = 24) {
+  const r = (hex >> 16) & 255, g = (hex >> 8) & 255, b = hex & 255;
+  let n = 0;
+  for (let i = 0; i < img.rgba.length; i += 4) {
+    if (Math.abs(img.rgba[i] - r) <= tol && Math.abs(img.rgba[i + 1] - g) <= tol && Math.abs(img.rgba[i + 2] - b) <= tol) n++;
+  }
+  return n;
+}
+
+// The colour most pixels of an image have, as 0xRRGGBB.
+export function dominantColor(img) {
+  const counts = new Map();
+  for (let i = 0; i < img.rgba.length; i += 4) {
+    const c = (img.rgba[i] << 16) | (img.rgba[i + 1] << 8) | img.rgba[i + 2];
+    counts.set(c, (counts.get(c) || 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+// Theme colours the widget draws with (src/ui/theme.cpp), for pixel checks.
+export const PALETTE = {
+  light: { background: 0xffffff, text: 0x1b2430, accent: 0x1f6feb, selected: 0xe6f0ff, focus: 0x0b57d0 },
+  dark: { background: 0x12161c, text: 0xe8ecf1, accent: 0x4c8df6, selected: 0x1d2b42, focus: 0x9cc2ff },
+};
+
+// Screenshots `clip` until `done(measure(img))` or `timeout` ms pass; returns the last measure. Pixels follow the
+// state one frame later, so a pixel check polls rather than sleeps.
+export async function pollPixels(page, clip, measure, done, timeout = 3000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const m = measure(await grab(page, clip));
+    if (done(m) || Date.now() > until) return m;
+    await page.waitForTimeout(50);
+  }
+}
+
+// ---- fast paths (not how readers get there) ----------------------------------------------------------------------
+
+// Answers questions through the bridge the accessible layer uses (crossroads.activate / setScale), not through
+// pixels: for tests about layout or loading that need to reach a later screen quickly. Starts the quiz when on the
+// start screen; stops on the results, or on question `until`. `answers` is "q=a,q2=b+c,q3=7" or parsed pairs.
+export async function answerQuiz(page, answers, { until = null } = {}) {
+  const wanted = new Map(typeof answers === "string" ? parseAnswers(answers) : answers);
+  let s = await state(page);
+  if (s.screen === "start") {
+    await page.evaluate(() => window.crossroads.activate("start"));
+    s = await waitForScreen(page, "question");
+  }
+  while (s.screen === "question" && s.question !== until) {
+    const v = wanted.get(s.question);
+    assert.ok(v !== undefined, `no answer given for ${s.question}`);
+    if (typeof v === "number") {
+      await page.evaluate((v) => window.crossroads.setScale(v), v);
+    } else {
+      for (const o of v) {  // one activation per frame: the widget holds a single pending activation
+        await page.evaluate((id) => window.crossroads.activate(id), `option:${s.question}:${o}`);
+        await waitForState(page, (s, a) => (s.answers[a.q] || []).includes(a.o), { q: s.question, o });
+      }
+    }
+    await waitForState(page, (s, a) => s.can_advance !== false && (typeof a.v === "number" ? s.answers[a.q] === a.v
+      : JSON.stringify([...(s.answers[a.q] || [])].sort()) === JSON.stringify([...a.v].sort())), { q: s.question, v });
+    const q = s.question;
+    await page.evaluate(() => window.crossroads.activate("next"));
+    s = await waitForState(page, (s, q) => s.screen !== "question" || s.question !== q, q);
+  }
+  return s;
+}

@@ -1,0 +1,233 @@
+#!/usr/bin/env bash
+# CLI checks: runs the real `crossroads` binary on the fixtures and checks exit status and exact output.
+# Usage: test_cli.sh PATH/TO/crossroads REPO_ROOT   (CTest passes both; see tests/CMakeLists.txt)
+set -u
+
+if [ $# -ne 2 ]; then
+    echo "usage: $0 PATH/TO/crossroads REPO_ROOT" >&2
+    exit 2
+fi
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+fixtures=$2/tests/fixtures
+if [ ! -x "$bin" ] || [ ! -f "$fixtures/mini.json" ]; then
+    echo "cannot find the binary ($bin) or the fixtures ($fixtures)" >&2
+    exit 2
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Relative file names keep the printed paths short and exact.
+cp "$fixtures/mini.json" "$fixtures/broken.json" "$work/"
+cd "$work" || exit 2
+printf '{\n  "format": 1,\n  "id": "t",,\n  "version": 1\n}\n' > bad-json.json
+
+passed=0
+failed=0
+name=""
+case_ok=1
+
+# begin NAME: starts a test case; end: counts it.
+begin() { name=$1; case_ok=1; }
+fail() {
+    case_ok=0
+    echo "FAIL: $name: $1"
+}
+end() {
+    if [ $case_ok -eq 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+}
+
+# run ARGS...: runs the binary; sets $status and writes out.txt / err.txt.
+run() {
+    "$bin" "$@" > out.txt 2> err.txt
+    status=$?
+}
+
+expect_status() {
+    [ "$status" -eq "$1" ] || fail "exit status $status, expected $1 (stderr: $(head -c 300 err.txt))"
+}
+expect_stdout() {
+    local expected
+    expected=$(printf '%s' "$1")
+    [ "$(cat out.txt)" = "$expected" ] || fail "stdout was:
+$(cat out.txt)
+expected:
+$expected"
+}
+expect_stderr() {
+    local expected
+    expected=$(printf '%s' "$1")
+    [ "$(cat err.txt)" = "$expected" ] || fail "stderr was:
+$(cat err.txt)
+expected:
+$expected"
+}
+expect_stdout_has() { grep -qF -- "$1" out.txt || fail "stdout lacks '$1'"; }
+expect_stderr_has() { grep -qF -- "$1" err.txt || fail "stderr lacks '$1'"; }
+expect_stdout_empty() { [ ! -s out.txt ] || fail "stdout not empty: $(head -c 300 out.txt)"; }
+expect_stderr_empty() { [ ! -s err.txt ] || fail "stderr not empty: $(head -c 300 err.txt)"; }
+# expect_json PYTHON_EXPRESSION: stdout parses as JSON and the expression over `d` is true.
+expect_json() {
+    python3 -c 'import json, sys
+d = json.load(open("out.txt"))
+sys.exit(0 if eval(sys.argv[1]) else 1)' "$1" 2> py.txt || fail "JSON check failed: $1 $(cat py.txt)"
+}
+
+# ---- validate -----------------------------------------------------------------------------------
+
+begin "validate: a valid file prints ok and exits 0"
+run validate mini.json
+expect_status 0
+expect_stdout "mini.json: ok"
+expect_stderr_empty
+end
+
+begin "validate: a broken file lists every error and warning as file:line:col and exits 1"
+run validate broken.json
+expect_status 1
+expect_stdout_empty
+expect_stderr "broken.json:15:9: error: sections[0].questions[0].prompt: missing required key 'prompt'
+broken.json:15:43: warning: sections[0].questions[0].promt: unknown key 'promt' is ignored (did you mean 'prompt'?)
+broken.json:18:64: error: sections[0].questions[0].options[1].weights.junior: unknown outcome 'junior' (did you mean 'junior-job'?)"
+end
+
+begin "validate: invalid JSON is reported at its line and column"
+run validate bad-json.json
+expect_status 1
+expect_stderr "bad-json.json:3:13: error: invalid JSON: syntax error while parsing object key - unexpected ','; expected string literal"
+end
+
+begin "validate: several files, one broken: ok for the good one, exit 1"
+run validate mini.json broken.json
+expect_status 1
+expect_stdout "mini.json: ok"
+expect_stderr_has "broken.json:18:64: error: "
+end
+
+begin "validate: a missing file is a clear error and a non-zero exit"
+run validate no-such-file.json
+expect_status 1
+expect_stdout_empty
+expect_stderr "no-such-file.json: error: cannot read the file (does it exist?)"
+end
+
+begin "validate: a directory is not a quiz file"
+mkdir -p adir
+run validate adir
+[ "$status" -ne 0 ] || fail "exit status 0 for a directory"
+expect_stdout_empty
+end
+
+begin "validate: no file named exits 2 with usage"
+run validate
+expect_status 2
+expect_stderr_has "crossroads validate: name at least one quiz file"
+expect_stderr_has "Usage:"
+end
+
+# ---- score --------------------------------------------------------------------------------------
+
+begin "score: text report for --answers"
+run score mini.json --answers built=many,work=other,field=people,alone=5
+expect_status 0
+expect_stderr_empty
+expect_stdout "Mini path quiz
+
+Recommendation: Junior job
+Ship first.
+
+Why: Junior job scored highest with 8, ahead of Internship with 0.
+Answers that weighed most:
+- \"Several apps\" (What have you built?): +3 Junior job
+- \"Another field\" (Work history?): +2 Junior job
+- 5 on the scale (Working alone on production code feels...): +2 Junior job
+- \"Working with people\" (Which field?): +1 Junior job
+
+Totals:
+- Internship: 0
+- Junior job: 8
+- Apply for both: 0"
+end
+
+begin "score: --json is JSON with the expected outcome and totals"
+run score mini.json --answers built=many,work=other,alone=5 --json
+expect_status 0
+expect_json 'd["outcome"] == "junior-job" and d["totals"] == {"internship": 0, "junior-job": 7, "double": 0}'
+expect_json 'd["quiz"] == "mini" and d["version"] == 2 and d["knowledge"] is None and d["tie_rule_fired"] is False'
+end
+
+begin "score: --answers=... form, the tie rule and a knowledge score in JSON"
+run score --json mini.json --answers=built=nothing,work=other,check=true,print=eight,mutable=list+dict,none-falsy=true
+expect_status 0
+expect_json 'd["outcome"] == "double" and d["tie_rule_fired"] is True'
+expect_json 'd["knowledge"]["percent"] == 100 and d["knowledge"]["band"] == "junior"'
+end
+
+begin "score: a wrong option id is a clear error, exit 2"
+run score mini.json --answers built=mnay
+expect_status 2
+expect_stdout_empty
+expect_stderr "mini.json: error: --answers: question 'built' has no option 'mnay' (did you mean 'many'?)"
+end
+
+begin "score: a wrong question id is a clear error, exit 2"
+run score mini.json --answers biult=many --json
+expect_status 2
+expect_stdout_empty
+expect_stderr "mini.json: error: --answers: unknown question 'biult' (did you mean 'built'?)"
+end
+
+begin "score: a file with errors prints the errors (not warnings) and exits 1"
+run score broken.json --answers built=many
+expect_status 1
+expect_stdout_empty
+expect_stderr "broken.json:15:9: error: sections[0].questions[0].prompt: missing required key 'prompt'
+broken.json:18:64: error: sections[0].questions[0].options[1].weights.junior: unknown outcome 'junior' (did you mean 'junior-job'?)"
+end
+
+begin "score: a missing file is a clear error"
+run score no-such-file.json --answers built=many
+expect_status 1
+expect_stderr "no-such-file.json: error: cannot read the file (does it exist?)"
+end
+
+begin "score: an unexpected argument exits 2 with usage"
+run score mini.json --frobnicate
+expect_status 2
+expect_stderr_has "crossroads score: unexpected argument '--frobnicate'"
+expect_stderr_has "Usage:"
+end
+
+begin "score: no file exits 2"
+run score --answers built=many
+expect_status 2
+expect_stderr_has "crossroads score: name a quiz file"
+end
+
+# ---- help and usage -----------------------------------------------------------------------------
+
+for args in "--help" "-h" "validate --help" "score --help" "score mini.json --answers built=many -h"; do
+    begin "help: crossroads $args prints usage and exits 0"
+    # shellcheck disable=SC2086
+    run $args
+    expect_status 0
+    expect_stdout_has "Usage:"
+    expect_stdout_has "crossroads validate FILE..."
+    expect_stdout_has "crossroads score FILE --answers"
+    expect_stderr_empty
+    end
+done
+
+begin "usage: no arguments prints usage and exits 2"
+run
+expect_status 2
+expect_stdout_has "Usage:"
+end
+
+begin "usage: an unknown command exits 2"
+run frobnicate
+expect_status 2
+expect_stderr_has "crossroads: unknown command 'frobnicate'"
+end
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

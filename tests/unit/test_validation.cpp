@@ -1,0 +1,459 @@
+// Loader, model level: every class of content error and warning, with its exact message, JSON path and
+// line:column; all problems are reported in one pass and come out sorted by position.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "core/loader.h"
+#include "helpers.h"
+
+using namespace cr;
+using crt::render;
+
+namespace {
+
+// A small valid quiz: two outcomes, a single-choice question, a scale with weight ranges and a
+// true_false question shown only for one answer of q1. Line numbers are those in the comments.
+const std::string kBase =
+    R"json({"format": 1, "id": "t", "version": 1, "title": "T",
+ "outcomes": [
+  {"id": "a", "title": "A", "summary": "S"},
+  {"id": "junior-job", "title": "B", "summary": "S"}],
+ "sections": [{"id": "s", "title": "S", "questions": [
+  {"id": "q1", "type": "single", "prompt": "P", "options": [
+    {"id": "x", "label": "X", "weights": {"a": 1}},
+    {"id": "other", "label": "Y", "weights": {"junior-job": 1}}]},
+  {"id": "q2", "type": "scale", "prompt": "P", "scale": {"min": 1, "max": 5, "min_label": "L", "max_label": "H"},
+   "weights": [{"from": 1, "to": 2, "weights": {"a": 1}}, {"from": 4, "to": 5, "weights": {"junior-job": 1}}]},
+  {"id": "q3", "type": "true_false", "prompt": "P", "show_if": {"question": "q1", "any_of": ["other"]},
+   "options": [{"id": "true", "label": "Yes", "weights": {"a": 1}}, {"id": "false", "label": "No"}]}]}]})json";
+// line 1: quiz keys            line 6: q1            line 9:  q2 (scale)     line 11: q3
+// line 3-4: outcomes           line 7-8: q1 options  line 10: q2 weight rules line 12: q3 options
+
+// A small valid knowledge-only quiz: a single and a multiple question, two bands.
+const std::string kKnowledge =
+    R"json({"format": 1, "id": "k", "version": 1, "title": "K",
+ "sections": [{"id": "s", "title": "S", "kind": "knowledge", "questions": [
+  {"id": "q1", "type": "single", "prompt": "P", "explanation": "E", "correct": "x", "options": [
+    {"id": "x", "label": "X"},
+    {"id": "y", "label": "Y"}]},
+  {"id": "q2", "type": "multiple", "prompt": "P", "explanation": "E", "correct": ["x", "y"], "options": [
+    {"id": "x", "label": "X"},
+    {"id": "y", "label": "Y"},
+    {"id": "z", "label": "Z"}]}]}],
+ "bands": [
+  {"id": "low", "title": "Low", "feedback": "F", "min": 0, "max": 50},
+  {"id": "high", "title": "High", "feedback": "F", "min": 50, "max": 100}]})json";
+
+// `text` with the one occurrence of `from` replaced by `to`.
+std::string edit(std::string text, const std::string& from, const std::string& to) {
+    const size_t at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, "snippet not found: " << from);
+    REQUIRE_MESSAGE(text.find(from, at + 1) == std::string::npos, "snippet not unique: " << from);
+    return text.replace(at, from.size(), to);
+}
+
+size_t count(const LoadResult& r, Severity severity) {
+    return static_cast<size_t>(std::count_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                             [&](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+// The diagnostics of a load that must fail, rendered.
+std::string errors_of(const std::string& text) {
+    const LoadResult r = load_quiz(text);
+    CHECK_FALSE(r.ok);
+    return render(r);
+}
+
+}  // namespace
+
+TEST_CASE("validation: the base texts used below are valid") {
+    crt::load_ok(kBase);
+    crt::load_ok(kKnowledge);
+}
+
+TEST_CASE("validation: a missing required key is reported at the object that lacks it") {
+    SUBCASE("question prompt") {
+        CHECK(errors_of(edit(kBase, R"("id": "q1", "type": "single", "prompt": "P", )", R"("id": "q1", "type": "single", )")) ==
+              "quiz.json:6:3: error: sections[0].questions[0].prompt: missing required key 'prompt'\n");
+    }
+    SUBCASE("outcome summary") {
+        CHECK(errors_of(edit(kBase, R"("title": "A", "summary": "S")", R"("title": "A")")) ==
+              "quiz.json:3:3: error: outcomes[0].summary: missing required key 'summary'\n");
+    }
+    SUBCASE("top-level keys are reported at the document start") {
+        CHECK(errors_of(edit(kBase, R"("format": 1, "id": "t", "version": 1, )", "")) ==
+              "quiz.json:1:1: error: format: missing required key 'format'\n"
+              "quiz.json:1:1: error: id: missing required key 'id'\n"
+              "quiz.json:1:1: error: version: missing required key 'version'\n");
+    }
+    SUBCASE("scale labels") {
+        CHECK(errors_of(edit(kBase, R"(, "max_label": "H")", "")) ==
+              "quiz.json:9:48: error: sections[0].questions[1].scale.max_label: missing required key 'max_label'\n");
+    }
+}
+
+TEST_CASE("validation: a value of the wrong type names the expected and the found type") {
+    SUBCASE("number for a string") {
+        CHECK(errors_of(edit(kBase, R"("title": "T")", R"("title": 5)")) ==
+              "quiz.json:1:40: error: title: expected a string, found a number\n");
+    }
+    SUBCASE("string for a boolean") {
+        CHECK(errors_of(edit(kBase, R"("prompt": "P", "options")", R"("prompt": "P", "required": "yes", "options")")) ==
+              "quiz.json:6:49: error: sections[0].questions[0].required: expected true or false, found a string\n");
+    }
+    SUBCASE("object for an array") {
+        CHECK(errors_of(edit(kBase, R"("any_of": ["other"])", R"("any_of": {"other": true})")) ==
+              "quiz.json:11:83: error: sections[0].questions[2].show_if.any_of: expected an array, found an object\n");
+    }
+    SUBCASE("string for a number") {
+        CHECK(errors_of(edit(kBase, R"("from": 4)", R"("from": "4")")) ==
+              "quiz.json:10:60: error: sections[0].questions[1].weights[1].from: expected a number, found a string\n");
+    }
+    SUBCASE("a fraction for a whole number") {
+        CHECK(errors_of(edit(kBase, R"("version": 1)", R"("version": 1.5)")) ==
+              "quiz.json:1:26: error: version: expected a whole number\n");
+    }
+    SUBCASE("a weight that is not a number") {
+        CHECK(errors_of(edit(kBase, R"("label": "X", "weights": {"a": 1}})", R"("label": "X", "weights": {"a": true}})")) ==
+              "quiz.json:7:43: error: sections[0].questions[0].options[0].weights.a: weight must be a number, "
+              "found true/false\n");
+    }
+}
+
+TEST_CASE("validation: unknown keys are warnings with a did-you-mean when one is close") {
+    std::string text = edit(kBase, R"("title": "T",)", R"("title": "T", "tittle": "T2",)");
+    text = edit(text, R"("prompt": "P", "options": [)", R"("prompt": "P", "promt": "P", "options": [)");
+    text = edit(text, R"("summary": "S"},)", R"("summary": "S", "colour": "red"},)");
+    const LoadResult r = load_quiz(text);
+    CHECK(r.ok);
+    CHECK(render(r) ==
+          "quiz.json:1:54: warning: tittle: unknown key 'tittle' is ignored (did you mean 'title'?)\n"
+          "quiz.json:3:45: warning: outcomes[0].colour: unknown key 'colour' is ignored\n"
+          "quiz.json:6:49: warning: sections[0].questions[0].promt: unknown key 'promt' is ignored "
+          "(did you mean 'prompt'?)\n");
+}
+
+TEST_CASE("validation: ids must be lowercase letters, digits, '-' and '_', not starting with a separator") {
+    const std::string rule =
+        " is not a valid id: use lowercase letters, digits, '-' and '_', starting with a letter or digit, "
+        "at most 64 characters\n";
+    SUBCASE("uppercase quiz id") {
+        CHECK(errors_of(edit(kBase, R"("id": "t")", R"("id": "T")")) == "quiz.json:1:15: error: id: 'T'" + rule);
+    }
+    SUBCASE("a space in a section id") {
+        CHECK(errors_of(edit(kBase, R"("id": "s")", R"("id": "Sec 1")")) ==
+              "quiz.json:5:16: error: sections[0].id: 'Sec 1'" + rule);
+    }
+    SUBCASE("an option id starting with '-'") {
+        CHECK(errors_of(edit(kBase, R"("id": "x")", R"("id": "-x")")) ==
+              "quiz.json:7:6: error: sections[0].questions[0].options[0].id: '-x'" + rule);
+    }
+    SUBCASE("65 characters is too long, 64 is fine") {
+        const std::string id64(64, 'q');
+        CHECK(load_quiz(edit(kBase, R"("id": "t")", "\"id\": \"" + id64 + "\"")).ok);
+        CHECK(errors_of(edit(kBase, R"("id": "t")", "\"id\": \"" + id64 + "q\"")) ==
+              "quiz.json:1:15: error: id: '" + id64 + "q'" + rule);
+    }
+    SUBCASE("an empty id") {
+        CHECK(errors_of(edit(kBase, R"("id": "q2")", R"("id": " ")")) ==
+              "quiz.json:9:4: error: sections[0].questions[1].id: must not be empty\n");
+    }
+}
+
+TEST_CASE("validation: duplicate ids are reported at the second occurrence") {
+    SUBCASE("outcome") {
+        const std::string text = edit(kBase, R"({"id": "junior-job", "title": "B", "summary": "S"}],)",
+                                      R"({"id": "junior-job", "title": "B", "summary": "S"},
+  {"id": "a", "title": "A again", "summary": "S"}],)");
+        // The extra line shifts everything below it by one.
+        CHECK(errors_of(text) == "quiz.json:5:4: error: outcomes[2].id: duplicate outcome id 'a'\n");
+    }
+    SUBCASE("section") {
+        const std::string text = edit(kBase, R"("label": "No"}]}]}]})", R"("label": "No"}]}]},
+ {"id": "s", "title": "S2", "questions": [{"id": "q4", "type": "true_false", "prompt": "P",
+   "options": [{"id": "true", "weights": {"a": 1}}, {"id": "false"}]}]}]})");
+        CHECK(errors_of(text) == "quiz.json:13:3: error: sections[1].id: duplicate section id 's'\n");
+    }
+    SUBCASE("question, across the quiz") {
+        CHECK(errors_of(edit(kBase, R"("id": "q2")", R"("id": "q1")")) ==
+              "quiz.json:9:4: error: sections[0].questions[1].id: duplicate question id 'q1'\n");
+    }
+    SUBCASE("option, within a question") {
+        CHECK(errors_of(edit(kBase, R"("id": "x")", R"("id": "other")")) ==
+              "quiz.json:8:6: error: sections[0].questions[0].options[1].id: duplicate option id 'other'\n");
+    }
+    SUBCASE("the same option id in two questions is fine") {
+        crt::load_ok(kKnowledge);  // both of its questions have options x, y
+    }
+}
+
+TEST_CASE("validation: show_if must name an earlier question and its real options") {
+    SUBCASE("unknown question, with did-you-mean") {
+        CHECK(errors_of(edit(kBase, R"("question": "q1")", R"("question": "qq1")")) ==
+              "quiz.json:11:65: error: sections[0].questions[2].show_if.question: unknown question 'qq1' "
+              "(did you mean 'q1'?)\n");
+    }
+    SUBCASE("unknown question, nothing close") {
+        CHECK(errors_of(edit(kBase, R"("question": "q1")", R"("question": "experience")")) ==
+              "quiz.json:11:65: error: sections[0].questions[2].show_if.question: unknown question 'experience'\n");
+    }
+    SUBCASE("a question that comes later") {
+        CHECK(errors_of(edit(kBase, R"({"id": "q2", "type")",
+                             R"({"id": "q2", "show_if": {"question": "q3", "any_of": ["true"]}, "type")")) ==
+              "quiz.json:9:28: error: sections[0].questions[1].show_if.question: refers to question 'q3', which "
+              "comes later; a condition may only use answers given before it\n");
+    }
+    SUBCASE("the question itself") {
+        CHECK(errors_of(edit(kBase, R"("question": "q1")", R"("question": "q3")")) ==
+              "quiz.json:11:65: error: sections[0].questions[2].show_if.question: refers to question 'q3', which "
+              "comes later; a condition may only use answers given before it\n");
+    }
+    SUBCASE("a section condition on one of its own questions") {
+        CHECK(errors_of(edit(kBase, R"("title": "S", "questions")",
+                             R"("title": "S", "show_if": {"question": "q1", "any_of": ["x"]}, "questions")")) ==
+              "quiz.json:5:53: error: sections[0].show_if.question: refers to question 'q1', which comes later; "
+              "a condition may only use answers given before it\n");
+    }
+    SUBCASE("unknown option in any_of, with did-you-mean") {
+        CHECK(errors_of(edit(kBase, R"(["other"])", R"(["othr"])")) ==
+              "quiz.json:11:94: error: sections[0].questions[2].show_if.any_of[0]: question 'q1' has no option "
+              "'othr' (did you mean 'other'?)\n");
+    }
+    SUBCASE("unknown option in none_of") {
+        CHECK(errors_of(edit(kBase, R"("any_of": ["other"])", R"("none_of": ["x", "zzzzz"])")) ==
+              "quiz.json:11:100: error: sections[0].questions[2].show_if.none_of[1]: question 'q1' has no option "
+              "'zzzzz'\n");
+    }
+    SUBCASE("both any_of and none_of") {
+        CHECK(errors_of(edit(kBase, R"("any_of": ["other"])", R"("any_of": ["other"], "none_of": ["x"])")) ==
+              "quiz.json:11:53: error: sections[0].questions[2].show_if: give either \"any_of\" or \"none_of\" "
+              "with option ids of question 'q1'\n");
+    }
+    SUBCASE("option ids on a scale question") {
+        CHECK(errors_of(edit(kBase, R"("question": "q1", "any_of": ["other"])", R"("question": "q2", "any_of": ["1"])")) ==
+              "quiz.json:11:53: error: sections[0].questions[2].show_if: question 'q2' is a scale; use \"min\" "
+              "and/or \"max\" instead of option ids\n");
+    }
+    SUBCASE("a scale condition without bounds") {
+        CHECK(errors_of(edit(kBase, R"("question": "q1", "any_of": ["other"])", R"("question": "q2")")) ==
+              "quiz.json:11:53: error: sections[0].questions[2].show_if: give \"min\" and/or \"max\" for the scale "
+              "question 'q2'\n");
+    }
+}
+
+TEST_CASE("validation: weights must name declared outcomes") {
+    SUBCASE("unknown outcome, with the did-you-mean of a prefix") {
+        CHECK(errors_of(edit(kBase, R"("label": "Y", "weights": {"junior-job": 1}})", R"("label": "Y", "weights": {"junior": 1}})")) ==
+              "quiz.json:8:47: error: sections[0].questions[0].options[1].weights.junior: unknown outcome 'junior' "
+              "(did you mean 'junior-job'?)\n");
+    }
+    SUBCASE("unknown outcome in a scale rule") {
+        CHECK(errors_of(edit(kBase, R"({"from": 4, "to": 5, "weights": {"junior-job": 1}})",
+                             R"({"from": 4, "to": 5, "weights": {"junoir-job": 1}})")) ==
+              "quiz.json:10:92: error: sections[0].questions[1].weights[1].weights.junoir-job: unknown outcome "
+              "'junoir-job' (did you mean 'junior-job'?)\n");
+    }
+    SUBCASE("weights without any declared outcomes") {
+        const std::string text = R"json({"format": 1, "id": "t", "version": 1, "title": "T",
+ "sections": [{"id": "s", "title": "S", "questions": [
+  {"id": "q1", "type": "single", "prompt": "P", "options": [
+    {"id": "x", "label": "X", "weights": {"a": 1}},
+    {"id": "y", "label": "Y", "weights": {"b": 1}}]}]}]})json";
+        CHECK(errors_of(text) ==
+              "quiz.json:4:31: error: sections[0].questions[0].options[0].weights: weights are given but the quiz "
+              "declares no \"outcomes\"\n");
+    }
+}
+
+TEST_CASE("validation: knowledge questions need a valid correct answer") {
+    SUBCASE("single without correct") {
+        CHECK(errors_of(edit(kKnowledge, R"("correct": "x", )", "")) ==
+              "quiz.json:3:3: error: sections[0].questions[0].correct: a knowledge question needs a correct answer: "
+              "add \"correct\" with the id of the right option\n");
+    }
+    SUBCASE("multiple without correct") {
+        CHECK(errors_of(edit(kKnowledge, R"("correct": ["x", "y"], )", "")) ==
+              "quiz.json:6:3: error: sections[0].questions[1].correct: a knowledge question needs a correct answer: "
+              "add \"correct\" with the id of the right options\n");
+    }
+    SUBCASE("single with two correct options") {
+        CHECK(errors_of(edit(kKnowledge, R"("correct": "x")", R"("correct": ["x", "y"])")) ==
+              "quiz.json:3:69: error: sections[0].questions[0].correct: a single-answer question has exactly one "
+              "correct option, found 2\n");
+    }
+    SUBCASE("a correct id that is not an option") {
+        CHECK(errors_of(edit(kKnowledge, R"("correct": ["x", "y"])", R"("correct": ["x", "yy"])")) ==
+              "quiz.json:6:71: error: sections[0].questions[1].correct: unknown option 'yy' (did you mean 'y'?)\n");
+    }
+    SUBCASE("an empty list") {
+        CHECK(errors_of(edit(kKnowledge, R"("correct": ["x", "y"])", R"("correct": [])")) ==
+              "quiz.json:6:71: error: sections[0].questions[1].correct: lists no correct option\n");
+    }
+    SUBCASE("a missing explanation") {
+        CHECK(errors_of(edit(kKnowledge, R"("prompt": "P", "explanation": "E", "correct": "x")",
+                             R"("prompt": "P", "correct": "x")")) ==
+              "quiz.json:3:3: error: sections[0].questions[0].explanation: missing required key 'explanation'\n");
+    }
+}
+
+TEST_CASE("validation: score bands must cover 0 to 100 without gaps or overlaps") {
+    SUBCASE("overlap") {
+        CHECK(errors_of(edit(kKnowledge, R"("min": 0, "max": 50)", R"("min": 0, "max": 60)")) ==
+              "quiz.json:12:3: error: bands[1]: band 'high' overlaps the band before it: it starts at 50 but the "
+              "previous one runs to 60\n");
+    }
+    SUBCASE("gap between bands") {
+        CHECK(errors_of(edit(kKnowledge, R"("min": 0, "max": 50)", R"("min": 0, "max": 40)")) ==
+              "quiz.json:12:3: error: bands[1]: gap in the score bands: no band covers 40 to 50 percent\n");
+    }
+    SUBCASE("gap at the start") {
+        CHECK(errors_of(edit(kKnowledge, R"("min": 0, "max": 50)", R"("min": 10, "max": 50)")) ==
+              "quiz.json:11:3: error: bands[0]: gap in the score bands: no band covers 0 to 10 percent\n");
+    }
+    SUBCASE("gap at the end") {
+        CHECK(errors_of(edit(kKnowledge, R"("max": 100)", R"("max": 90.5)")) ==
+              "quiz.json:12:3: error: bands[1]: gap in the score bands: no band covers 90.5 to 100 percent\n");
+    }
+    SUBCASE("bands listed out of order are sorted, not reported") {
+        const std::string text =
+            edit(edit(kKnowledge, R"("id": "low", "title": "Low", "feedback": "F", "min": 0, "max": 50)",
+                      R"("id": "high", "title": "High", "feedback": "F", "min": 50, "max": 100)"),
+                 R"("id": "high", "title": "High", "feedback": "F", "min": 50, "max": 100}]})",
+                 R"("id": "low", "title": "Low", "feedback": "F", "min": 0, "max": 50}]})");
+        const Quiz quiz = crt::load_ok(text);
+        REQUIRE(quiz.bands.size() == 2);
+        CHECK(quiz.bands[0].id == "low");
+        CHECK(quiz.bands[1].id == "high");
+    }
+    SUBCASE("a band outside 0..100") {
+        CHECK(errors_of(edit(kKnowledge, R"("min": 50, "max": 100)", R"("min": 50, "max": 101)")) ==
+              "quiz.json:11:3: error: bands[0]: gap in the score bands: no band covers 50 to 100 percent\n"
+              "quiz.json:12:3: error: bands[1]: a band needs 0 <= min < max <= 100 (percent)\n");
+    }
+    SUBCASE("a knowledge section without bands") {
+        const std::string text = edit(kKnowledge, kKnowledge.substr(kKnowledge.find("]}],\n \"bands\"")),
+                                      "]}]}");
+        CHECK(errors_of(text) ==
+              "quiz.json:1:1: error: bands: knowledge sections need score \"bands\" covering 0 to 100 percent\n");
+    }
+}
+
+TEST_CASE("validation: scale weight ranges must lie inside the scale and not overlap") {
+    SUBCASE("outside the scale") {
+        CHECK(errors_of(edit(kBase, R"({"from": 1, "to": 2,)", R"({"from": 0, "to": 2,)")) ==
+              "quiz.json:10:16: error: sections[0].questions[1].weights[0]: range 0..2 lies outside the scale 1..5\n");
+    }
+    SUBCASE("past the top") {
+        CHECK(errors_of(edit(kBase, R"("to": 5,)", R"("to": 5.5,)")) ==
+              "quiz.json:10:59: error: sections[0].questions[1].weights[1]: range 4..5.5 lies outside the scale "
+              "1..5\n");
+    }
+    SUBCASE("overlapping") {
+        CHECK(errors_of(edit(kBase, R"({"from": 4,)", R"({"from": 2,)")) ==
+              "quiz.json:10:59: error: sections[0].questions[1].weights[1]: range 2..5 overlaps range 1..2\n");
+    }
+    SUBCASE("reversed") {
+        CHECK(errors_of(edit(kBase, R"({"from": 1, "to": 2,)", R"({"from": 2, "to": 1,)")) ==
+              "quiz.json:10:28: error: sections[0].questions[1].weights[0].to: \"to\" must not be less than "
+              "\"from\"\n");
+    }
+    SUBCASE("adjacent ranges and gaps between ranges are fine") {
+        crt::load_ok(edit(kBase, R"({"from": 4,)", R"({"from": 3,)"));
+    }
+}
+
+TEST_CASE("validation: the tie rule must name declared outcomes") {
+    const std::string with_tie = edit(kBase, R"("label": "No"}]}]}]})", R"("label": "No"}]}]}],
+ "tie": {"between": ["a", "junior-job"], "margin": 1, "winner": "both"}})");
+    SUBCASE("unknown winner") {
+        CHECK(errors_of(with_tie) == "quiz.json:13:55: error: tie.winner: unknown outcome 'both'\n");
+    }
+    SUBCASE("an outcome listed twice in between") {
+        const std::string text = edit(edit(with_tie, R"(["a", "junior-job"])", R"(["junior-job", "junior-job"])"),
+                                      R"("winner": "both")", R"("winner": "a")");
+        CHECK(errors_of(text) == "quiz.json:13:36: error: tie.between[1]: outcome 'junior-job' is listed twice\n");
+    }
+    SUBCASE("unknown outcome in between, with did-you-mean") {
+        const std::string text = edit(edit(with_tie, R"("junior-job"], "margin")", R"("junoir-job"], "margin")"),
+                                      R"("winner": "both")", R"("winner": "a")");
+        CHECK(errors_of(text) ==
+              "quiz.json:13:22: error: tie.between[0]: the winner cannot also be one of the tied outcomes\n"
+              "quiz.json:13:27: error: tie.between[1]: unknown outcome 'junoir-job' (did you mean 'junior-job'?)\n");
+    }
+}
+
+TEST_CASE("validation: an unsupported format is refused") {
+    CHECK(errors_of(edit(kBase, R"("format": 1)", R"("format": 2)")) ==
+          "quiz.json:1:2: error: format: unsupported format 2; this version reads format 1\n");
+}
+
+TEST_CASE("validation: an unknown question type suggests the closest one") {
+    CHECK(errors_of(edit(kBase, R"("type": "scale")", R"("type": "scael")")) ==
+          "quiz.json:9:16: error: sections[0].questions[1].type: unknown question type 'scael'; use single, "
+          "multiple, true_false or scale (did you mean 'scale'?)\n");
+}
+
+TEST_CASE("validation: a condition on a question whose type is unknown adds no second, misleading error") {
+    CHECK(errors_of(edit(kBase, R"("type": "single")", R"("type": "singel")")) ==
+          "quiz.json:6:16: error: sections[0].questions[0].type: unknown question type 'singel'; use single, "
+          "multiple, true_false or scale (did you mean 'single'?)\n");
+}
+
+TEST_CASE("validation: every problem is reported in one load") {
+    std::string text = edit(kBase, R"("id": "q1", "type": "single", "prompt": "P", )", R"("id": "q1", "type": "single", )");
+    text = edit(text, R"("label": "Y", "weights": {"junior-job": 1}})", R"("label": "Y", "weights": {"junior": 1}})");
+    text = edit(text, R"({"from": 1, "to": 2,)", R"({"from": 0, "to": 2,)");
+    const LoadResult r = load_quiz(text);
+    CHECK_FALSE(r.ok);
+    CHECK(count(r, Severity::Error) == 3);
+    CHECK(count(r, Severity::Warning) == 0);
+    CHECK(render(r) ==
+          "quiz.json:6:3: error: sections[0].questions[0].prompt: missing required key 'prompt'\n"
+          "quiz.json:8:47: error: sections[0].questions[0].options[1].weights.junior: unknown outcome 'junior' "
+          "(did you mean 'junior-job'?)\n"
+          "quiz.json:10:16: error: sections[0].questions[1].weights[0]: range 0..2 lies outside the scale 1..5\n");
+}
+
+TEST_CASE("validation: diagnostics are sorted by line and column, not by discovery") {
+    // The tie rule is checked after the sections but written first; the warning sits between errors.
+    std::string text = edit(kBase, R"({"format": 1,)", R"({"tie": {"margin": 1, "winner": "both"}, "format": 1,)");
+    text = edit(text, R"("id": "q1", "type": "single", "prompt": "P", )", R"("id": "q1", "type": "single", )");
+    text = edit(text, R"("summary": "S"}],)", R"("summary": "S", "sumary": "S"}],)");
+    text = edit(text, R"({"from": 1, "to": 2,)", R"({"from": 0, "to": 2,)");
+    const LoadResult r = load_quiz(text);
+    CHECK(render(r) ==
+          "quiz.json:1:23: error: tie.winner: unknown outcome 'both'\n"
+          "quiz.json:4:54: warning: outcomes[1].sumary: unknown key 'sumary' is ignored (did you mean 'summary'?)\n"
+          "quiz.json:6:3: error: sections[0].questions[0].prompt: missing required key 'prompt'\n"
+          "quiz.json:10:16: error: sections[0].questions[1].weights[0]: range 0..2 lies outside the scale 1..5\n");
+    for (size_t i = 1; i < r.diagnostics.size(); ++i) {
+        const Diagnostic& a = r.diagnostics[i - 1];
+        const Diagnostic& b = r.diagnostics[i];
+        CHECK((a.line < b.line || (a.line == b.line && a.column <= b.column)));
+    }
+}
+
+TEST_CASE("validation: a weightless question that steers a branch is not reported as unused") {
+    SUBCASE("no weights and no condition: warning") {
+        const std::string text = edit(kBase, R"([{"id": "true", "label": "Yes", "weights": {"a": 1}}, )",
+                                      R"([{"id": "true", "label": "Yes"}, )");
+        const LoadResult r = load_quiz(text);
+        CHECK(r.ok);
+        CHECK(render(r) ==
+              "quiz.json:11:3: warning: sections[0].questions[2]: question 'q3' carries no weights and no condition "
+              "uses it, so it cannot change the result\n");
+    }
+    SUBCASE("no weights but a later scale condition uses it: no warning") {
+        std::string text = edit(kBase, R"(   "weights": [{"from": 1, "to": 2, "weights": {"a": 1}}, {"from": 4, "to": 5, "weights": {"junior-job": 1}}]},)",
+                                R"(   "explanation": "Steers q3."},)");
+        text = edit(text, R"("question": "q1", "any_of": ["other"])", R"("question": "q2", "min": 3)");
+        crt::load_ok(text);
+    }
+    SUBCASE("no weights but a later option condition uses it: no warning") {
+        std::string text = edit(kBase, R"({"id": "x", "label": "X", "weights": {"a": 1}},)", R"({"id": "x", "label": "X"},)");
+        text = edit(text, R"({"id": "other", "label": "Y", "weights": {"junior-job": 1}})", R"({"id": "other", "label": "Y"})");
+        crt::load_ok(text);
+    }
+}
