@@ -24,19 +24,18 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
     return n;
 }
 
+// Edits between two words, where swapping two neighbouring letters counts as one (a common typo).
 size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+    for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
     for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diagonal = row[0];
-        row[0] = i;
         for (size_t j = 1; j <= b.size(); ++j) {
-            const size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
         }
     }
-    return row[b.size()];
+    return d[a.size()][b.size()];
 }
 
 }  // namespace
@@ -86,8 +85,9 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
             best = candidate;
         }
     }
-    const size_t allowed = std::max<size_t>(2, word.size() / 3);
-    return best_distance <= allowed ? best : std::string();
+    // Short words get few edits: "zz" is not a typo of "a". A suggestion must keep part of the word.
+    const size_t allowed = std::max<size_t>(1, word.size() / 3);
+    return !word.empty() && best_distance <= allowed && best_distance < word.size() ? best : std::string();
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {

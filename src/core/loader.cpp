@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "json_doc.h"
@@ -369,6 +370,7 @@ private:
                     r_.warning(path_key(path, key), std::string("only questions in knowledge sections are scored; \"") +
                                                         key + "\" is ignored here");
         }
+        question_at_.emplace(out.id, static_cast<int>(quiz_.questions.size()));
         quiz_.questions.push_back(std::move(out));
     }
 
@@ -548,7 +550,8 @@ private:
         r_.check_keys(c, path, {"question", "any_of", "none_of", "min", "max"});
         std::string id;
         if (!r_.text(c, path, "question", id, true)) return out;
-        const int index = quiz_.question_index(id);
+        const auto found = question_at_.find(id);
+        const int index = found == question_at_.end() ? -1 : found->second;
         if (index < 0) {
             if (std::find(broken_question_ids_.begin(), broken_question_ids_.end(), id) != broken_question_ids_.end())
                 return out;  // that question has its own error; a second one here would only mislead
@@ -757,6 +760,7 @@ private:
     std::vector<int> conditioned_on_;
     std::unordered_set<std::string> seen_ids_;
     std::vector<std::string> broken_question_ids_;  // declared but not built (bad type)
+    std::unordered_map<std::string, int> question_at_;  // id -> index of questions built so far
 };
 
 }  // namespace

@@ -53,7 +53,10 @@ bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::s
             const std::string text(value);
             char* rest = nullptr;
             const double v = std::strtod(text.c_str(), &rest);
-            if (text.empty() || *rest != '\0' || !std::isfinite(v) || v < q.scale.min || v > q.scale.max) {
+            const double steps = (v - q.scale.min) / q.scale.step;
+            const bool plain = !text.empty() && text.find_first_not_of("0123456789.-") == std::string::npos;
+            if (!plain || *rest != '\0' || !std::isfinite(v) || v < q.scale.min || v > q.scale.max ||
+                std::fabs(steps - std::round(steps)) > 1e-9) {
                 error = "question '" + qid + "' is a scale from " + format_number(q.scale.min) + " to " +
                         format_number(q.scale.max) + "; '" + text + "' is not a value on it";
                 return false;
@@ -84,6 +87,10 @@ bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::s
             error = "question '" + qid + "' allows at most " + std::to_string(q.max_select) + " choice(s)";
             return false;
         }
+        if (static_cast<int>(a.options.size()) < q.min_select) {
+            error = "question '" + qid + "' needs at least " + std::to_string(q.min_select) + " choices";
+            return false;
+        }
     }
     return true;
 }
@@ -111,11 +118,15 @@ std::string decision_text(const Quiz& quiz, const Result& r) {
                quiz.outcomes[d.tied_b].title + " (" + format_number(r.totals[d.tied_b]) + ") are " +
                (gap == 0 ? std::string("level") : "only " + format_number(gap) + " apart") +
                ", which is within the quiz's margin of " + format_number(quiz.tie.margin) +
-               (quiz.tie.unit == TieUnit::Percent ? "%" : " points") + ", so the answer is: " + chosen.title + ".";
+               (quiz.tie.unit == TieUnit::Percent ? "%" : quiz.tie.margin == 1 ? " point" : " points") +
+               ", so the answer is: " + chosen.title + ".";
     }
     int runner_up = -1;
     for (size_t i = 0; i < r.totals.size(); ++i)
         if (static_cast<int>(i) != d.chosen && (runner_up < 0 || r.totals[i] > r.totals[runner_up])) runner_up = static_cast<int>(i);
+    if (runner_up >= 0 && r.totals[runner_up] == r.totals[d.chosen])
+        return chosen.title + " and " + quiz.outcomes[runner_up].title + " are level at " + format_number(r.totals[d.chosen]) +
+               "; " + chosen.title + " comes first in the quiz's order, so it is the suggestion.";
     std::string out = chosen.title + " scored highest with " + format_number(r.totals[d.chosen]);
     if (runner_up >= 0)
         out += ", ahead of " + quiz.outcomes[runner_up].title + " with " + format_number(r.totals[runner_up]);

@@ -120,7 +120,9 @@ bool Session::can_advance() const {
     if (state_.screen != Screen::Question) return false;
     const Question& q = quiz_->questions[state_.current];
     const Answer& a = state_.answers[state_.current];
-    if (q.kind == QuestionKind::Scale || !q.required) return true;  // a scale always has a value to accept
+    if (q.kind == QuestionKind::Scale) return true;  // a scale always has a value to accept
+    // An optional question may be skipped, but a started multiple-choice answer must reach its minimum.
+    if (!q.required && !a.given) return true;
     if (q.kind == QuestionKind::Multiple) return a.given && static_cast<int>(a.options.size()) >= std::max(1, q.min_select);
     return a.given;
 }

@@ -99,7 +99,7 @@ describe("screenshots (build/screenshots)", () => {
             const bg = await L.pollPixels(page, { x: r.x + 2, y: r.y + 2, width: 8, height: 8 }, L.dominantColor,
               (c) => c === L.PALETTE[colorScheme].background);
             assert.equal(bg.toString(16), L.PALETTE[colorScheme].background.toString(16), `${screen}: canvas background in ${colorScheme} scheme`);
-            await page.screenshot({ path: L.screenshotPath(`${screen}-${device}-${colorScheme}`), fullPage: true, animations: "allow" });
+            await L.screenshotFullPage(page, L.screenshotPath(`${screen}-${device}-${colorScheme}`));
           };
           await shoot("start");
           await L.answerQuiz(page, READER, { until: CODE_QUESTION });

@@ -211,6 +211,46 @@ export function questionIndex(quiz) {
   return out;
 }
 
+// Encodes RGBA pixels as a PNG (filter 0, zlib).
+export function encodePng({ width, height, rgba }) {
+  const raw = Buffer.alloc((width * 4 + 1) * height);
+  for (let y = 0; y < height; y++) Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
+  const table = new Int32Array(256).map((_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c; });
+  const crc = (b) => { let c = -1; for (const x of b) c = table[(c ^ x) & 255] ^ (c >>> 8); return (c ^ -1) >>> 0; };
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0); body.copy(out, 4); out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0); ihdr.writeUInt32BE(height, 4); ihdr[8] = 8; ihdr[9] = 6;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr),
+    chunk("IDAT", zlib.deflateSync(raw, { level: 6 })), chunk("IEND", Buffer.alloc(0))]);
+}
+
+// A full-page screenshot. Chromium captures a page taller than 8192 device pixels in one surface and repeats the
+// top of a tall WebGL canvas below that line, which no reader sees; such pages are shot a viewport at a time
+// while scrolling, and stitched.
+export async function screenshotFullPage(page, file) {
+  const m = await page.evaluate(() => ({ h: document.documentElement.scrollHeight, vh: innerHeight, dpr: devicePixelRatio, y: scrollY }));
+  if (m.h * m.dpr <= 8000) {
+    await page.screenshot({ path: file, fullPage: true, animations: "allow" });
+    return;
+  }
+  let out = null;
+  for (let y = 0; y < m.h; y += m.vh) {
+    const top = await page.evaluate((y) => { window.scrollTo(0, y); return window.scrollY; }, y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const shot = decodePng(await page.screenshot({ animations: "allow" }));
+    if (!out) out = { width: shot.width, height: Math.round(m.h * m.dpr), rgba: new Uint8Array(shot.width * Math.round(m.h * m.dpr) * 4) };
+    const from = Math.round((y - top) * m.dpr), to = Math.min(out.height, Math.round((y + m.vh) * m.dpr)), at = Math.round(y * m.dpr);
+    out.rgba.set(shot.rgba.subarray(from * shot.width * 4, (from + to - at) * shot.width * 4), at * shot.width * 4);
+  }
+  await page.evaluate((y) => window.scrollTo(0, y), m.y);
+  fs.writeFileSync(file, encodePng(out));
+}
+
 export function screenshotPath(name) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return path.join(SCREENSHOTS, name + ".png");

@@ -52,10 +52,13 @@ TEST_CASE("report: parse_answers reads q=a, q=b+c and scale numbers") {
     SUBCASE("a question named twice keeps the last answer") {
         CHECK(parsed(quiz, "built=one,built=nothing")[0].options == std::vector<int>{0});
     }
-    SUBCASE("fractional and boundary scale values") {
+    SUBCASE("boundary scale values, and only values on the scale's steps") {
         CHECK(parsed(quiz, "alone=1")[crt::question(quiz, "alone")].value == 1);
         CHECK(parsed(quiz, "alone=5")[crt::question(quiz, "alone")].value == 5);
-        CHECK(parsed(quiz, "alone=2.5")[crt::question(quiz, "alone")].value == 2.5);
+        CHECK(parsed(quiz, "alone=3.0")[crt::question(quiz, "alone")].value == 3);
+        CHECK(parse_error(quiz, "alone=2.5") == "question 'alone' is a scale from 1 to 5; '2.5' is not a value on it");
+        CHECK(parse_error(quiz, "alone=0x3") == "question 'alone' is a scale from 1 to 5; '0x3' is not a value on it");
+        CHECK(parse_error(quiz, "alone= 3") == "question 'alone' is a scale from 1 to 5; ' 3' is not a value on it");
     }
 }
 
@@ -201,4 +204,24 @@ TEST_CASE("report: result_json is valid JSON with outcome, totals, reasons and k
         REQUIRE_FALSE(j.is_discarded());
         CHECK(j["reasons"][0]["text"] == "\"say \"hi\"\n\t\x01 \xEF\xBF\xBD end\" (What have you built?): +3 Junior job");
     }
+}
+
+TEST_CASE("report: parse_answers enforces a multiple-choice minimum and the scale's steps") {
+    const Quiz quiz = crt::load_fixture("choices.json");
+    CHECK(parse_error(quiz, "two-plus=x") == "question 'two-plus' needs at least 2 choices");
+    CHECK(parse_error(quiz, "two-plus=x+y") == "");
+    CHECK(parse_error(quiz, "temp=0.5") == "");
+    CHECK(parse_error(quiz, "temp=0.3") == "question 'temp' is a scale from -5 to 5; '0.3' is not a value on it");
+}
+
+TEST_CASE("report: equal totals without a tie rule say that declared order decided") {
+    const Quiz quiz = crt::load_ok(R"json({"format": 1, "id": "lvl", "version": 1, "title": "T",
+ "outcomes": [{"id": "a", "title": "A", "summary": "S"}, {"id": "b", "title": "B", "summary": "S"}],
+ "sections": [{"id": "s", "title": "S", "questions": [{"id": "q", "type": "multiple", "prompt": "P", "options": [
+   {"id": "a", "label": "A", "weights": {"a": 2}}, {"id": "b", "label": "B", "weights": {"b": 2}}]}]}]})json");
+    Answers answers;
+    std::string error;
+    REQUIRE(parse_answers(quiz, "q=b+a", answers, error));
+    CHECK(decision_text(quiz, score(quiz, answers)) ==
+          "A and B are level at 2; A comes first in the quiz's order, so it is the suggestion.");
 }

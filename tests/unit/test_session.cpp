@@ -336,3 +336,23 @@ TEST_CASE("session: restoring a state whose current question is now hidden lands
         CHECK(s.screen() == Screen::Results);
     }
 }
+
+TEST_CASE("session: an optional multiple-choice question may be skipped, but a started answer needs its minimum") {
+    std::string text = crt::read_fixture("choices.json");
+    const std::string from = R"("id": "two-plus", "type": "multiple", "prompt": "Pick at least two", "min": 2,)";
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), R"("id": "two-plus", "type": "multiple", "prompt": "Pick at least two", "min": 2, "required": false,)");
+    const Quiz quiz = crt::load_ok(text);
+    Session s(quiz, 1);
+    REQUIRE(s.start());
+    while (quiz.questions[s.current()].id != "two-plus") {
+        const Question& q = quiz.questions[s.current()];
+        if (q.kind != QuestionKind::Scale) s.select(0);
+        REQUIRE(s.next());
+    }
+    CHECK(s.can_advance());  // untouched: skipping is fine
+    REQUIRE(s.select(0));
+    CHECK_FALSE(s.can_advance());  // one of at least two
+    REQUIRE(s.select(1));
+    CHECK(s.can_advance());
+}

@@ -141,12 +141,12 @@ TEST_CASE("tie: decision_text explains the decision") {
     const Quiz quiz = crt::load_fixture("mini.json");
     SUBCASE("the tie rule fired with a gap") {
         CHECK(decision_text(quiz, result_for(quiz, {3, 2, 0})) ==
-              "Internship (3) and Junior job (2) are only 1 apart, which is within the quiz's margin of 1 points, "
+              "Internship (3) and Junior job (2) are only 1 apart, which is within the quiz's margin of 1 point, "
               "so the answer is: Apply for both.");
     }
     SUBCASE("the tie rule fired on equal totals") {
         CHECK(decision_text(quiz, result_for(quiz, {2.5, 2.5, 0})) ==
-              "Internship (2.5) and Junior job (2.5) are level, which is within the quiz's margin of 1 points, "
+              "Internship (2.5) and Junior job (2.5) are level, which is within the quiz's margin of 1 point, "
               "so the answer is: Apply for both.");
     }
     SUBCASE("a percent margin") {

@@ -457,3 +457,10 @@ TEST_CASE("validation: a weightless question that steers a branch is not reporte
         crt::load_ok(text);
     }
 }
+
+TEST_CASE("validation: did-you-mean stays quiet for short words with nothing close, and catches swapped letters") {
+    CHECK(closest_match("zz", {"a", "b"}) == "");
+    CHECK(closest_match("", {"a"}) == "");
+    CHECK(closest_match("scael", {"single", "scale"}) == "scale");
+    CHECK(closest_match("junior", {"internship", "junior-job"}) == "junior-job");
+}
