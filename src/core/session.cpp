@@ -131,13 +131,7 @@ bool Session::next() {
     if (!can_advance()) return false;
     const Question& q = quiz_->questions[state_.current];
     if (q.kind == QuestionKind::Scale && !state_.answers[state_.current].given) set_value(q.scale.initial);
-    const int following = next_shown_after(state_.current);
-    if (following < 0) {
-        state_.screen = Screen::Results;
-        state_.current = -1;
-    } else {
-        state_.current = following;
-    }
+    move_to(next_shown_after(state_.current), Screen::Results);
     return true;
 }
 
@@ -145,24 +139,21 @@ bool Session::back() {
     if (state_.screen == Screen::Results) {
         const auto shown = shown_questions();
         if (shown.empty()) return false;
-        state_.screen = Screen::Question;
-        state_.current = shown.back();
+        move_to(shown.back(), Screen::Question);
         return true;
     }
     if (state_.screen != Screen::Question) return false;
-    const int previous = prev_shown_before(state_.current);
-    if (previous < 0) {
-        state_.screen = Screen::Start;
-        state_.current = -1;
-    } else {
-        state_.current = previous;
-    }
+    move_to(prev_shown_before(state_.current), Screen::Start);
     return true;
 }
 
+void Session::move_to(int question, Screen otherwise) {
+    state_.screen = question < 0 ? otherwise : Screen::Question;
+    state_.current = question;
+}
+
 void Session::restart() {
-    state_.screen = Screen::Start;
-    state_.current = -1;
+    move_to(-1, Screen::Start);
     state_.answers.assign(quiz_->questions.size(), Answer{});
 }
 

@@ -48,6 +48,7 @@ public:
 private:
     int next_shown_after(int question) const;
     int prev_shown_before(int question) const;
+    void move_to(int question, Screen otherwise);  // to that question, or to `otherwise` when it is -1
 
     const Quiz* quiz_;
     SessionState state_;

@@ -1,5 +1,5 @@
-// Completing the default quiz (content/python-path.json) in the browser, as readers do: every persona of
-// tests/content/personas.json by mouse clicks at real canvas pixels, then by keyboard only; results must match the CLI.
+// Completing the default quiz (content/python-path.json) as readers do: personas of tests/content/personas.json by
+// mouse clicks at real canvas pixels (all with CR_ALL_PERSONAS=1), then by keyboard only; results must match the CLI.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as L from "./lib.mjs";

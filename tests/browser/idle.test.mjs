@@ -35,8 +35,8 @@ test("no frames while idle; a hover draws, then drawing stops again", async () =
     await page.mouse.move(p.x, p.y);
     await page.waitForFunction((f0) => window.crossroads.frames() > f0, f0);
     const strip = { x: p.x + card.w / 2 - 60, y: p.y - card.h / 2 + 8, width: 40, height: card.h - 16 };
-    const fill = await L.pollPixels(page, strip, L.dominantColor, (c) => c === 0xedf2f8);
-    assert.equal(fill.toString(16), "edf2f8", "the hovered card is drawn in the hover colour");
+    const fill = await L.pollPixels(page, strip, L.dominantColor, (c) => c === L.PALETTE.light.cardHover);
+    assert.equal(fill.toString(16), L.PALETTE.light.cardHover.toString(16), "the hovered card is drawn in the hover colour");
 
     // ... and then stops again.
     await sleep(WINDOW_MS / 2);

@@ -71,7 +71,8 @@ export function assertNoProblems(problems) {
 // ---- pages -----------------------------------------------------------------------------------------------------
 
 // Opens the widget in a fresh context. Options: query ("?quiz=..."), viewport, dpr, colorScheme, reducedMotion,
-// allow (problem filter), waitReady (default true: wait for the first frame and a state).
+// allow (problem filter), onPage(page) (called before the page loads), waitReady (default true: wait until
+// window.crossroads is ready with a state).
 // Returns { context, page, problems, close() }.
 export async function openApp(env, opts = {}) {
   const context = await env.browser.newContext({
@@ -83,6 +84,7 @@ export async function openApp(env, opts = {}) {
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT);
   const problems = watchProblems(page, opts.allow);
+  if (opts.onPage) opts.onPage(page);  // listeners that must see the page load itself
   await page.goto(env.origin + "/" + (opts.query || ""), { waitUntil: "load" });
   if (opts.waitReady !== false) {
     await page.waitForFunction(() => window.crossroads && window.crossroads.ready && window.crossroads.state() !== null);
@@ -256,20 +258,7 @@ export function screenshotPath(name) {
   return path.join(SCREENSHOTS, name + ".png");
 }
 
-// ---- keyboard --------------------------------------------------------------------------------------------------
-
-// Presses `key` and waits until the widget has drawn the frames that consume it: the widget draws at least three
-// frames after every input event; ImGui takes the key down in the first frame and applies a navigation move (and
-// the key up) in the second, so the next key always meets a settled focus.
-export async function press(page, key, times = 1) {
-  for (let i = 0; i < times; i++) {
-    const f0 = await frames(page);  // read before: the three frames that follow the keydown all see it
-    await page.keyboard.press(key);
-    // A key the canvas does not get (Tab out of the widget) draws nothing for it: then there is nothing to wait for.
-    await page.waitForFunction((f0) => document.activeElement !== document.getElementById("cr-canvas") ||
-      window.crossroads.frames() >= f0 + 2, f0, { polling: 10 });
-  }
-}
+// ---- keyboard (through the accessible controls of web/a11y.js; the canvas takes no keys) ------------------------
 
 // The accessible control (web/a11y.js) that has keyboard focus: its hit id, or the element id, or the tag.
 export const focused = (page) => page.evaluate(() => {
@@ -277,7 +266,7 @@ export const focused = (page) => page.evaluate(() => {
   return e ? e.dataset.hit || e.id || e.tagName.toLowerCase() : null;
 });
 
-// Presses Tab until the focused control's hit id satisfies `want` (a string or a predicate source); returns it.
+// Presses Tab until the focused control's hit id equals `want` (a string) or satisfies it (a function); returns it.
 export async function tabTo(page, want, max = 40) {
   const match = typeof want === "string" ? (id) => id === want : want;
   for (let i = 0; i < max; i++) {
@@ -352,8 +341,8 @@ export function dominantColor(img) {
 
 // Theme colours the widget draws with (src/ui/theme.cpp), for pixel checks.
 export const PALETTE = {
-  light: { background: 0xffffff, text: 0x1b2430, accent: 0x1f6feb, selected: 0xe6f0ff, focus: 0x0b57d0 },
-  dark: { background: 0x12161c, text: 0xe8ecf1, accent: 0x4c8df6, selected: 0x1d2b42, focus: 0x9cc2ff },
+  light: { background: 0xffffff, text: 0x1b2430, accent: 0x1f6feb, card: 0xf6f8fa, cardHover: 0xedf2f8, selected: 0xe6f0ff, focus: 0x0b57d0 },
+  dark: { background: 0x12161c, text: 0xe8ecf1, accent: 0x4c8df6, card: 0x1b2129, cardHover: 0x232b35, selected: 0x1d2b42, focus: 0x9cc2ff },
 };
 
 // Screenshots `clip` until `done(measure(img))` or `timeout` ms pass; returns the last measure. Pixels follow the
