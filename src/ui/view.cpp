@@ -96,8 +96,6 @@ void draw_outcome_part(cr::Session& s, View& v, const cr::Result& r) {
     muted_text(v, "Our suggestion for you");
     title_text(v, o.title.c_str());
     markdown(v, o.summary);
-    ImGui::Dummy(ImVec2(0, 8));
-
     section_heading(v, "Why this result");
     markdown(v, cr::decision_text(quiz, r));
     for (const auto& c : cr::top_reasons(r, 4)) bullet_text(v, cr::reason_text(quiz, s.state().answers, c));

@@ -110,7 +110,7 @@ bool button(View& v, const char* id, const char* label, bool enabled, bool prima
 bool disclosure(View& v, const std::string& id, const std::string& title, ImU32 mark) {
     bool open = v.open.count(id) > 0;
     ImFont* font = v.fonts.bold;
-    const float text_w = g_width - 56;
+    const float text_w = g_width - 70;  // clear of the dot on the left and the chevron on the right
     const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, text_w, title.c_str());
     const ImVec2 size(g_width, text.y + 22);
     if (ImGui::InvisibleButton(id.c_str(), size) || activated(v, id)) {
@@ -145,7 +145,7 @@ void heading_text(View& v, const char* text) { wrapped(v.fonts.bold, color(Tone:
 void muted_text(View& v, const char* text) { wrapped(v.fonts.small, color(Tone::Muted), text); }
 
 void section_heading(View& v, const char* text) {
-    ImGui::Dummy(ImVec2(0, 14));
+    ImGui::Dummy(ImVec2(0, 6));
     const ImVec2 p = ImGui::GetCursorScreenPos();
     dl()->AddLine(ImVec2(p.x, p.y), ImVec2(p.x + g_width, p.y), color(Tone::Border), 1.0f);
     ImGui::Dummy(ImVec2(0, 10));

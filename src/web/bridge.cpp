@@ -81,10 +81,12 @@ std::string state_json(const App& a) {
     }
     j["position"] = s.position();
     j["total"] = s.total();
+    // Answers to questions the reader can see; a hidden branch's answers are kept but not reported.
     cr::Json answers = cr::Json::object();
+    const auto visible = cr::visible_questions(q, s.state().answers);
     for (size_t i = 0; i < q.questions.size(); ++i) {
         const cr::Answer& ans = s.answer(static_cast<int>(i));
-        if (!ans.given) continue;
+        if (!ans.given || !visible[i]) continue;
         if (q.questions[i].kind == cr::QuestionKind::Scale) {
             answers[q.questions[i].id] = ans.value;
             continue;

@@ -11,6 +11,7 @@
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
 #include "platform.h"
 #include "ui/view.h"
 
@@ -150,6 +151,8 @@ void render_frame(double now_ms) {
     if (a.session) ui::draw(*a.session, a.view);
     else ui::draw_errors(a.errors, a.source, a.view);
     ImGui::Render();
+    // ImGui takes at most one press or release per frame: keep drawing until quick clicks are all processed.
+    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) request_frames(2);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
