@@ -52,6 +52,14 @@ int main(int argc, char** argv) {
     cr::Result r;
     const double score = median_ms(5, [&] { r = cr::score(loaded.quiz, answers); });
     std::printf("score (10000 answers): %.2f ms (median of 5), outcome=%d\n", score, r.decision.chosen);
+    // Many errors in one big file: each needs a line:column (done in one pass over the text).
+    std::string broken = R"({"format":1,"id":"bad","version":1,"title":"T","sections":[{"id":"s","title":"S","questions":[)";
+    for (int i = 0; i < 40000; ++i)
+        broken += std::string(i ? ",\n" : "\n") + R"({"id":"q)" + std::to_string(i) + R"(","type":"bogus","prompt":"P"})";
+    broken += "]}]}";
+    const double located = median_ms(3, [&] { loaded = cr::load_quiz(broken); });
+    std::printf("load a file with 40000 errors and locate them all: %.1f ms (median of 3), %zu diagnostics\n", located,
+                loaded.diagnostics.size());
     if (argc > 1) {
         std::ifstream in(argv[1], std::ios::binary);
         std::stringstream text;
