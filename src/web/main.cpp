@@ -200,9 +200,9 @@ EM_BOOL on_context_lost(int, const void*, void*) {
 }
 
 EM_BOOL on_context_restored(int, const void*, void*) {
-    ImGui_ImplOpenGL3_Shutdown();
+    // The lost context took its objects with it: make new ones rather than delete the old (which WebGL refuses).
     emscripten_webgl_make_context_current(g_gl);
-    app().gl_ready = ImGui_ImplOpenGL3_Init("#version 300 es");
+    app().gl_ready = ImGui_ImplOpenGL3_CreateDeviceObjects();
     request_frames(3);
     return EM_TRUE;
 }

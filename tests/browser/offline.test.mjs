@@ -1,12 +1,13 @@
-// Offline use through the service worker: after one visit the quiz starts with the server gone (also with ?quiz=),
-// and a new deployment is picked up all at once: open pages keep their old files, a later visit gets only new ones.
+// Offline use through the service worker: after one visit the quiz starts with the server gone (also with ?quiz=, also
+// embedded cross-origin), and a new deployment is picked up all at once: open pages keep old files, later visits new ones.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { DIST, ROOT, assertNoProblems, launchBrowser, startServer, waitForState, watchProblems } from "./lib.mjs";
-import { STEP, click, pageSurface, tempDir, waitReady } from "./embed-lib.mjs";
+import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, DIST, ROOT, assertNoProblems, launchBrowser, startServer, waitForState, watchProblems } from "./lib.mjs";
+import { STEP, click, frameSurface, pageSurface, tempDir, until, waitReady } from "./embed-lib.mjs";
 import { serve } from "../../scripts/serve.mjs";
 
 function closeServer(server) {
@@ -187,6 +188,82 @@ describe("offline and new deployments", () => {
       await closeServer(server);
       fs.rmSync(site, { recursive: true, force: true });
       fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
+// A fresh profile of Chromium blocks third-party storage (as incognito windows do, and as Playwright's incognito-like
+// contexts always do): an embedded widget then gets neither a service worker nor localStorage ("The user denied
+// permission to use Service Worker") and cannot work offline. This test is a reader whose browser allows
+// third-party storage (Chrome's default in a normal window): a persistent profile with third-party cookies allowed.
+describe("offline inside a cross-origin iframe", () => {
+  test("embedded from another origin, the widget still starts once its own server is gone", async () => {
+    const widget = await startServer("127.0.0.1");
+    const hostDir = tempDir("crossroads-offline-host-");
+    const profile = tempDir("crossroads-profile-");
+    fs.mkdirSync(path.join(profile, "Default"));
+    fs.writeFileSync(path.join(profile, "Default", "Preferences"), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+    const hostPage = (body) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host post</title></head>
+<body><h1>A post with a quiz</h1>
+${body}
+</body></html>`;
+    const hostFile = path.join(hostDir, "host.html");
+    fs.writeFileSync(hostFile, hostPage(`<script src="${widget.origin}/embed.js" data-quiz="content/python-path.json" async></script>`));
+    const host = await serve(hostDir, 0, "127.0.0.2");
+    const hostUrl = `http://127.0.0.2:${host.address().port}/host.html`;
+    let context = null;
+    let widgetOpen = true;
+    // The widget's iframe, once its index.html has loaded and is ready.
+    const widgetFrame = async (page) => {
+      const el = await page.waitForSelector("iframe");
+      const frame = await until(async () => {
+        const f = await el.contentFrame();
+        return f && /\/index\.html\?/.test(f.url()) ? f : null;
+      }, "the iframe to load the widget");
+      await waitReady(frame);
+      return frame;
+    };
+    try {
+      context = await chromium.launchPersistentContext(profile, {
+        executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, viewport: { width: 1100, height: 900 }, colorScheme: "light",
+      });
+      const page = context.pages()[0] || await context.newPage();
+      page.setDefaultTimeout(STEP);
+      await page.goto(hostUrl, { waitUntil: "load" });
+      let frame = await widgetFrame(page);
+      assert.equal(new URL(frame.url()).origin, widget.origin);
+      assert.equal(await frame.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r, (e) => String(e))), true,
+        "the widget registered no service worker inside the iframe");
+      await frame.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      // A page is controlled by the worker from its next load on.
+      for (let attempt = 0; !(await frame.evaluate(() => !!navigator.serviceWorker.controller)); attempt++) {
+        assert.ok(attempt < 2, "the widget's service worker never controlled the iframe");
+        await page.reload({ waitUntil: "load" });
+        frame = await widgetFrame(page);
+      }
+
+      // The widget's origin goes away; the host stays up. embed.js came from the widget's server, so the host page now
+      // carries the plain iframe snippet of docs/embedding.md instead.
+      await widget.close();
+      widgetOpen = false;
+      fs.writeFileSync(hostFile, hostPage(`<iframe src="${widget.origin}/index.html?quiz=content/python-path.json"
+        title="Career quiz" style="width:100%;height:900px;border:0" allow="clipboard-write"></iframe>`));
+      const problems = watchProblems(page);
+      await page.reload({ waitUntil: "load" });
+      frame = await widgetFrame(page);
+      assert.equal(await frame.evaluate(() => window.crossroads.ready), true);
+      const s = await waitForState(frame, (s) => s.screen === "start");
+      assert.equal(s.quiz, "python-path");
+      await click(frameSurface(page, frame), "start");
+      await waitForState(frame, (s) => s.screen === "question");
+      assertNoProblems(problems);
+    } finally {
+      await context?.close();
+      if (widgetOpen) await widget.close();
+      await closeServer(host);
+      fs.rmSync(hostDir, { recursive: true, force: true });
+      fs.rmSync(profile, { recursive: true, force: true });
     }
   });
 });

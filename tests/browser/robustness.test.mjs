@@ -1,0 +1,220 @@
+// Robustness: the quiz survives a lost and restored WebGL context, explains itself without WebGL 2, draws fewer
+// frames under reduced motion, and works by keyboard alone (no trap) with the result announced to screen readers.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import * as L from "./lib.mjs";
+import { answerCurrent, defaultChoice, pageSurface } from "./embed-lib.mjs";
+
+let env;
+before(async () => { env = await L.setup(); });
+after(async () => { await env?.close(); });
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Distinct colours in an image, and the share of pixels that are not the most frequent colour.
+function colourStats(img) {
+  const counts = new Map();
+  for (let i = 0; i < img.rgba.length; i += 4) {
+    const c = (img.rgba[i] << 16) | (img.rgba[i + 1] << 8) | img.rgba[i + 2];
+    counts.set(c, (counts.get(c) || 0) + 1);
+  }
+  const top = Math.max(...counts.values());
+  return { colours: counts.size, other: 1 - top / (img.rgba.length / 4) };
+}
+
+// The middle of the canvas as it stands in the viewport (CSS px).
+async function canvasCentre(page, w = 480, h = 240) {
+  const box = await page.locator("#cr-canvas").boundingBox();
+  const vh = page.viewportSize().height;
+  const cx = box.x + box.width / 2, cy = Math.min(box.y + box.height / 2, vh / 2);
+  return { x: Math.round(cx - w / 2), y: Math.max(0, Math.round(cy - h / 2)), width: w, height: h };
+}
+
+test("a lost WebGL context comes back: drawing resumes, nothing is forgotten, Next still works", async () => {
+  const app = await L.openApp(env, { viewport: { width: 1000, height: 800 } });
+  try {
+    const { page } = app;
+    await L.clickHit(page, "start");
+    await L.waitForScreen(page, "question");
+    const answered = await answerCurrent(pageSurface(page));
+    const before = await L.state(page);
+    assert.deepEqual(before.answers[answered.question], answered.options);
+
+    await page.evaluate(() => {
+      const gl = document.getElementById("cr-canvas").getContext("webgl2");
+      window.__crLose = gl.getExtension("WEBGL_lose_context");
+      window.__crLose.loseContext();
+    });
+    await page.waitForFunction(() => document.getElementById("cr-canvas").getContext("webgl2").isContextLost());
+    await sleep(300);
+    const f0 = await L.frames(page);
+    await page.evaluate(() => window.__crLose.restoreContext());
+    await page.waitForFunction(() => !document.getElementById("cr-canvas").getContext("webgl2").isContextLost());
+    const box = await page.locator("#cr-canvas").boundingBox();
+    await page.mouse.move(box.x + 20, box.y + 20);
+    await page.mouse.move(box.x + box.width / 2, box.y + 30, { steps: 4 });
+    await page.waitForFunction((f0) => window.crossroads.frames() > f0, f0);
+
+    const after = await L.state(page);
+    assert.equal(after.screen, "question");
+    assert.equal(after.question, before.question, "the context loss moved the reader to another question");
+    assert.deepEqual(after.answers, before.answers, "the context loss lost the answer");
+
+    // The canvas shows the question again, not an empty (cleared or black) surface.
+    const clip = await canvasCentre(page);
+    const stats = await L.pollPixels(page, clip, colourStats, (m) => m.colours >= 8 && m.other > 0.01);
+    assert.ok(stats.colours >= 8 && stats.other > 0.01,
+      `the canvas is blank after the context came back (${stats.colours} colours, ${(stats.other * 100).toFixed(2)} % not background)`);
+
+    await L.clickHit(page, "next");
+    const s = await L.waitForState(page, (s, q) => s.screen === "question" && s.question !== q, before.question);
+    assert.equal(s.position, before.position + 1);
+    L.assertNoProblems(app.problems);
+  } finally {
+    await app.close();
+  }
+});
+
+test("without WebGL 2 the reader gets a message, not a stuck placeholder", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 800 }, colorScheme: "light" });
+  try {
+    await context.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        return type === "webgl2" ? null : original.call(this, type, ...rest);
+      };
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15000);
+    const problems = L.watchProblems(page);
+    await page.goto(env.origin + "/", { waitUntil: "load" });
+    const message = page.locator("#cr-message");
+    await message.waitFor({ state: "visible" });
+    assert.match(await message.innerText(), /WebGL 2/);
+    assert.equal(await page.locator("#cr-placeholder").isVisible(), false, "the loading placeholder is still shown");
+    assert.equal(await page.locator("#cr-canvas").isVisible(), false, "an empty canvas is shown");
+    assert.equal(await page.evaluate(() => document.getElementById("cr-root").getAttribute("aria-busy")), "false");
+    await sleep(300);  // anything that would still throw has had its turn
+    L.assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test("reduced motion: starting the quiz draws fewer frames than with motion", async () => {
+  const WINDOW = 1500;
+  const measure = async (reducedMotion) => {
+    const app = await L.openApp(env, { viewport: { width: 1000, height: 800 }, reducedMotion });
+    try {
+      const { page } = app;
+      assert.equal(await page.evaluate(() => matchMedia("(prefers-reduced-motion: reduce)").matches), reducedMotion === "reduce");
+      const start = await L.findHit(page, "start");
+      await sleep(600);  // first frames and font uploads are over
+      const p = await L.canvasPointToViewport(page, start.x + start.w / 2, start.y + start.h / 2);
+      const f0 = await L.frames(page);
+      await page.mouse.click(p.x, p.y);
+      await sleep(WINDOW);
+      const f1 = await L.frames(page);
+      assert.equal((await L.state(page)).screen, "question", `${reducedMotion}: Start did not start`);
+      L.assertNoProblems(app.problems);
+      return f1 - f0;
+    } finally {
+      await app.close();
+    }
+  };
+  const reduce = await measure("reduce");
+  const motion = await measure("no-preference");
+  assert.ok(reduce < motion, `reduced motion drew ${reduce} frames after Start, with motion ${motion}`);
+  assert.ok(reduce <= 10, `reduced motion still drew ${reduce} frames after Start`);
+});
+
+test("keyboard only: Tab, Enter and arrows; named radios; no keyboard trap; the result is announced", async () => {
+  const app = await L.openApp(env, { viewport: { width: 1000, height: 800 } });
+  const { page } = app;
+  const active = () => page.evaluate(() => {
+    const e = document.activeElement;
+    return { tag: e ? e.tagName.toLowerCase() : null, hit: e && e.dataset ? e.dataset.hit || null : null, id: e ? e.id : null,
+             type: e && e.type || null, text: e ? e.textContent : null, inWidget: !!(e && document.getElementById("cr-a11y").contains(e)) };
+  });
+  const controlsFor = (q) => page.waitForFunction((q) => document.querySelector(`#cr-a11y [data-hit^="option:${q}:"], #cr-a11y [data-hit="scale:${q}"]`), q);
+  try {
+    await page.keyboard.press("Tab");
+    let a = await active();
+    assert.equal(a.tag, "button", "the first Tab does not land on a button");
+    assert.equal(a.hit, "start");
+
+    await page.keyboard.press("Enter");
+    let s = await L.waitForScreen(page, "question");
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === "cr-a11y-heading");
+    a = await active();
+    assert.equal(a.tag, "h2");
+    assert.equal(a.text, s.prompt, "focus is not on the question's heading");
+
+    // The answers are radios named by their labels, as drawn.
+    await controlsFor(s.question);
+    const drawn = (await L.stableHits(page)).filter((h) => h.id.startsWith(`option:${s.question}:`));
+    const radios = await page.$$eval('#cr-a11y input[type="radio"]', (l) => l.map((e) => ({ hit: e.dataset.hit, name: e.getAttribute("aria-label") })));
+    assert.deepEqual(radios, drawn.map((h) => ({ hit: h.id, name: h.label })));
+    assert.ok(drawn.every((h) => h.label && h.label.trim()), "an answer has no label");
+
+    await page.keyboard.press("Tab");
+    a = await active();
+    assert.equal(a.type, "radio", `Tab from the heading went to ${JSON.stringify(a)}`);
+    const first = a.hit;
+    await page.keyboard.press("ArrowDown");
+    const nextId = drawn[(drawn.findIndex((h) => h.id === first) + 1) % drawn.length].id;
+    s = await L.waitForState(page, (s, id) => JSON.stringify(s.answers[s.question]) === JSON.stringify([id.split(":")[2]]), nextId);
+    assert.equal((await active()).hit, nextId, "focus did not follow the arrow");
+    await page.waitForFunction(() => { const n = document.querySelector('#cr-a11y [data-hit="next"]'); return n && !n.disabled; });
+    const q1 = s.question;
+    await page.keyboard.press("Enter");
+    s = await L.waitForState(page, (s, q) => s.screen === "question" && s.question !== q, q1);
+    assert.equal(s.position, 2);
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === "cr-a11y-heading");
+
+    // No keyboard trap: Tab walks through the controls and then out of the widget; Shift+Tab comes back.
+    await controlsFor(s.question);
+    let left = false;
+    for (let i = 0; i < 20 && !left; i++) {
+      await page.keyboard.press("Tab");
+      left = !(await active()).inWidget;
+    }
+    assert.ok(left, "Tab never leaves the widget: a keyboard trap");
+    await page.keyboard.press("Shift+Tab");
+    assert.ok((await active()).inWidget, "Shift+Tab does not come back into the widget");
+
+    // On to the results by keyboard: Space chooses, arrows move, Enter moves on (Tab to the scale, arrows set it).
+    for (let i = 0; i < 30 && s.screen === "question"; i++) {
+      await controlsFor(s.question);
+      const hitsNow = await L.stableHits(page);
+      const prefix = `option:${s.question}:`;
+      const options = hitsNow.filter((h) => h.id.startsWith(prefix)).map((h) => h.id.slice(prefix.length));
+      if (options.length) {
+        const at = options.indexOf((await L.tabTo(page, (id) => id.startsWith(prefix))).slice(prefix.length));
+        await page.keyboard.press("Space");
+        await L.waitForState(page, (s, a) => (s.answers[a.q] || [])[0] === a.o, { q: s.question, o: options[at] });
+        const want = options.indexOf(defaultChoice(s.question, options));
+        for (let k = at; k < want; k++) {
+          await page.keyboard.press("ArrowDown");
+          await L.waitForState(page, (s, a) => (s.answers[a.q] || [])[0] === a.o, { q: s.question, o: options[k + 1] });
+        }
+      } else {
+        await L.tabTo(page, `scale:${s.question}`);
+        const v = (await L.state(page)).scale.value;
+        await page.keyboard.press("ArrowRight");
+        await L.waitForState(page, (s, a) => s.answers[a.q] === a.v, { q: s.question, v: v + 1 });
+      }
+      await page.waitForFunction(() => { const n = document.querySelector('#cr-a11y [data-hit="next"]'); return n && !n.disabled; });
+      const before = s;
+      await page.keyboard.press("Enter");
+      s = await L.waitForState(page, (s, b) => s.screen !== "question" || s.question !== b, before.question);
+    }
+    assert.equal(s.screen, "results", "the keyboard did not reach the results");
+    await page.waitForFunction(() => document.getElementById("cr-live").textContent.includes("Your result:"));
+    const live = await page.locator("#cr-live").textContent();
+    assert.ok(live.includes(s.result.outcome_title), `the announcement does not name the result: ${live}`);
+    L.assertNoProblems(app.problems);
+  } finally {
+    await app.close();
+  }
+});
