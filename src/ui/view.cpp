@@ -183,7 +183,9 @@ void end_page(View& v, float pad, float fade) {
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     v.content_height = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + pad - (1.0f - fade) * 8.0f;
-    v.activate.clear();  // an activation no widget took this frame is stale
+    // The oldest activation is stale when no widget could take it (its item is gone); later ones wait their turn.
+    if (v.activations_taken == 0 && !v.activations.empty()) v.activations.pop_front();
+    v.activations_taken = 0;
     ImGui::End();
     ImGui::PopStyleVar();
 }

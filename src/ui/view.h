@@ -2,6 +2,7 @@
 // and keeps only view state (fonts, theme, animation, clickable rectangles). No browser calls here.
 #pragma once
 
+#include <deque>
 #include <set>
 #include <string>
 #include <vector>
@@ -49,7 +50,8 @@ struct View {
     bool resume_offered = false; // saved progress exists: the start screen offers to continue
     int revision = 0;            // bumped on every command that changed the session
     std::set<std::string> open;  // expanded review and FAQ rows
-    std::string activate;        // a hit id the page activated (keyboard or screen reader); taken by its widget
+    std::deque<std::string> activations;  // hit ids the page activated (keys, screen reader), oldest first
+    int activations_taken = 0;            // how many of them widgets took during this frame
     std::string dom_focus;       // the hit whose page control has keyboard focus: it gets the focus ring
 };
 

@@ -32,10 +32,11 @@ void focus_ring(const View& v, const std::string& id, float rounding) {
     dl()->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(b.x + 3, b.y + 3), color(Tone::Focus), rounding + 3, 0, 2.5f);
 }
 
-// True once when the page activated this item through its accessible control.
+// True once when the page activated this item through its accessible control; activations apply in order.
 bool activated(View& v, const std::string& id) {
-    if (v.activate != id) return false;
-    v.activate.clear();
+    if (v.activations.empty() || v.activations.front() != id) return false;
+    v.activations.pop_front();
+    ++v.activations_taken;
     return true;
 }
 

@@ -202,7 +202,7 @@ EMSCRIPTEN_KEEPALIVE void cr_command(const char* name) {
 
 // The page's accessible control for hit `id` was activated (Enter, Space, a screen reader's click).
 EMSCRIPTEN_KEEPALIVE void cr_activate(const char* id) {
-    web::app().view.activate = id;
+    web::app().view.activations.push_back(id);
     web::request_frames(3);
 }
 

@@ -134,6 +134,12 @@ bool init_gl() {
     return app().gl_ready;
 }
 
+void draw_pass(App& a) {
+    ImGui::NewFrame();
+    if (a.session) ui::draw(*a.session, a.view);
+    else ui::draw_errors(a.errors, a.source, a.view);
+}
+
 void render_frame(double now_ms) {
     App& a = app();
     update_size();
@@ -147,12 +153,18 @@ void render_frame(double now_ms) {
     a.view.time = now_ms / 1000.0;
 
     ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
-    if (a.session) ui::draw(*a.session, a.view);
-    else ui::draw_errors(a.errors, a.source, a.view);
+    const int revision = a.view.revision;
+    draw_pass(a);
+    if (a.view.revision != revision) {
+        // A click changed the session halfway through drawing: draw again so the picture, the clickable
+        // rectangles and the state the page reads all describe the same screen.
+        ImGui::EndFrame();
+        io.DeltaTime = 1e-4f;
+        draw_pass(a);
+    }
     ImGui::Render();
     // ImGui takes at most one press or release per frame: keep drawing until quick clicks are all processed.
-    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) request_frames(2);
+    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || !a.view.activations.empty()) request_frames(2);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
