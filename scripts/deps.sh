@@ -9,13 +9,13 @@ DEPS="$ROOT/.deps"
 IMGUI_VERSION="1.90.1+ds-1"
 IMGUI_SUITE="trixie"
 
-# Pinned where the package is the toolchain itself; fonts and Chromium follow Debian's security updates.
+# Pinned where the package is the toolchain itself. Packages that receive Debian security updates
+# (fontTools, Chromium) are not pinned: a pin would break fresh installs once the mirror moves on.
 APT_PACKAGES=(
   "emscripten=3.1.6~dfsg-5"
   "nlohmann-json3-dev=3.11.2-2"
   "doctest-dev=2.4.9~ds-1"
-  "python3-fonttools=4.38.0-1+deb12u1"
-  chromium fonts-roboto-unhinted fonts-jetbrains-mono fonts-dejavu-core
+  python3-fonttools chromium fonts-roboto-unhinted fonts-jetbrains-mono fonts-dejavu-core
   brotli ninja-build cmake g++ dpkg-dev python3 nodejs
 )
 
