@@ -218,3 +218,38 @@ test("keyboard only: Tab, Enter and arrows; named radios; no keyboard trap; the 
     await app.close();
   }
 });
+
+test("touch: one tap picks an answer (no second, emulated click), another tap takes it back, a tap on Next moves on", async () => {
+  // A multiple-choice question shows a doubled click at once: the tap's emulated mouse click would untick it.
+  const fs = await import("node:fs");
+  const path = await import("node:path");
+  fs.mkdirSync(path.join(L.DIST, "test-fixtures"), { recursive: true });
+  fs.copyFileSync(path.join(L.ROOT, "tests/fixtures/choices.json"), path.join(L.DIST, "test-fixtures/choices.json"));
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 800 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const problems = L.watchProblems(page);
+  try {
+    await page.goto(env.origin + "/?quiz=test-fixtures/choices.json&start=question");
+    await page.waitForFunction(() => window.crossroads && window.crossroads.ready);
+    await L.waitForQuestion(page, "langs");
+    const tap = async (id) => {
+      const h = await L.findHit(page, id);
+      const p = await L.canvasPointToViewport(page, h.x + h.w / 2, h.y + h.h / 2);
+      await page.touchscreen.tap(p.x, p.y);
+    };
+    await tap("option:langs:py");
+    let s = await L.waitForState(page, (x) => x.answers.langs !== undefined);
+    await sleep(300);  // any emulated mouse click would have arrived by now
+    s = await L.state(page);
+    assert.deepEqual(s.answers.langs, ["py"]);
+    await tap("option:langs:py");
+    await L.waitForState(page, (x) => x.answers.langs === undefined);
+    await tap("option:langs:js");
+    await L.waitForState(page, (x) => JSON.stringify(x.answers.langs) === '["js"]');
+    await tap("next");
+    await L.waitForQuestion(page, "one");
+    L.assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
