@@ -11,11 +11,13 @@ namespace {
 
 constexpr double kEpsilon = 1e-9;
 
-bool condition_met(const Quiz& quiz, const Answers& answers, const std::vector<bool>& visible, const Condition& c) {
+bool condition_met(const Quiz& quiz, const Answers& answers, const std::vector<bool>& visible, const Condition& c,
+                   bool likely) {
     if (!c.present) return true;
     if (c.question < 0 || c.question >= static_cast<int>(answers.size())) return false;
     const Answer& a = answers[c.question];
-    if (!visible[c.question] || !a.given) return false;
+    if (!visible[c.question]) return false;
+    if (!a.given) return likely && !c.none_of.empty();
     if (quiz.questions[c.question].kind == QuestionKind::Scale) {
         return (!c.has_min || a.value >= c.min - kEpsilon) && (!c.has_max || a.value <= c.max + kEpsilon);
     }
@@ -34,12 +36,12 @@ void add_weights(Result& r, const std::vector<OutcomeWeight>& weights, int quest
 
 }  // namespace
 
-std::vector<bool> visible_questions(const Quiz& quiz, const Answers& answers) {
+std::vector<bool> visible_questions(const Quiz& quiz, const Answers& answers, bool likely) {
     std::vector<bool> visible(quiz.questions.size(), false);
     for (const Section& s : quiz.sections) {
-        const bool section_shown = condition_met(quiz, answers, visible, s.show_if);
+        const bool section_shown = condition_met(quiz, answers, visible, s.show_if, likely);
         for (int i = s.first; i < s.first + s.count; ++i)
-            visible[i] = section_shown && condition_met(quiz, answers, visible, quiz.questions[i].show_if);
+            visible[i] = section_shown && condition_met(quiz, answers, visible, quiz.questions[i].show_if, likely);
     }
     return visible;
 }

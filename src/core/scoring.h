@@ -16,7 +16,9 @@ struct Answer {
 using Answers = std::vector<Answer>;  // one per Quiz::questions entry
 
 // Which questions are shown for these answers: section and question conditions, in reading order.
-std::vector<bool> visible_questions(const Quiz& quiz, const Answers& answers);
+// With `likely`, a "none_of" condition on a question not answered yet counts as met: such a question will
+// most probably be shown, so progress ("3 of 10") counts it from the start instead of jumping later.
+std::vector<bool> visible_questions(const Quiz& quiz, const Answers& answers, bool likely = false);
 
 struct Contribution {
     int question = -1;  // source question, or -1 for a knowledge band

@@ -159,12 +159,14 @@ void Session::restart() {
 
 int Session::position() const {
     if (state_.screen != Screen::Question) return 0;
-    const auto shown = shown_questions();
-    const auto it = std::find(shown.begin(), shown.end(), state_.current);
-    return it == shown.end() ? 0 : static_cast<int>(it - shown.begin()) + 1;
+    const auto likely = visible_questions(*quiz_, state_.answers, true);
+    return static_cast<int>(std::count(likely.begin(), likely.begin() + state_.current + 1, true));
 }
 
-int Session::total() const { return static_cast<int>(shown_questions().size()); }
+int Session::total() const {
+    const auto likely = visible_questions(*quiz_, state_.answers, true);
+    return static_cast<int>(std::count(likely.begin(), likely.end(), true));
+}
 
 std::vector<int> Session::option_order(int question) const {
     const Question& q = quiz_->questions[question];

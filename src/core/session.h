@@ -40,8 +40,8 @@ public:
 
     bool can_advance() const;       // the current question is answered enough (or optional)
     std::vector<int> shown_questions() const;  // indices shown for the current answers, in order
-    int position() const;           // 1-based among shown questions; 0 when not on a question
-    int total() const;              // number of shown questions
+    int position() const;           // 1-based among the questions likely shown; 0 when not on a question
+    int total() const;              // questions likely shown (see visible_questions' `likely`)
     std::vector<int> option_order(int question) const;  // display order, shuffled per seed when asked
     Result result() const;
 
