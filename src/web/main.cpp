@@ -62,6 +62,8 @@ EM_JS(int, js_prefers_reduced_motion, (), {
 namespace {
 
 bool g_scheduled = false;
+double g_last_frame_ms = 0;      // for ImGui's DeltaTime
+std::size_t g_last_layout = 0;   // fingerprint of the clickable items last reported to the page
 int g_max_pixels = 4096;  // largest canvas side the GPU draws into (GL_MAX_VIEWPORT_DIMS, at most 8192)
 int g_pending = 0;
 double g_fonts_dpr = 0;
@@ -134,6 +136,14 @@ bool init_gl() {
     return app().gl_ready;
 }
 
+std::size_t layout_fingerprint(const std::vector<ui::Hit>& hits) {
+    std::size_t f = hits.size();
+    for (const auto& h : hits)
+        f = f * 31 + std::hash<std::string>()(h.id) + static_cast<std::size_t>(h.min.y * 4 + h.max.x * 7 + h.max.y * 13) +
+            (h.selected ? 1 : 0);
+    return f;
+}
+
 void draw_pass(App& a) {
     ImGui::NewFrame();
     if (a.session) ui::draw(*a.session, a.view);
@@ -147,9 +157,8 @@ void render_frame(double now_ms) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(a.css_width), static_cast<float>(a.css_height));
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(a.dpr), static_cast<float>(a.dpr));
-    static double last = 0;
-    io.DeltaTime = last > 0 ? static_cast<float>(std::max(0.001, (now_ms - last) / 1000.0)) : 1.0f / 60.0f;
-    last = now_ms;
+    io.DeltaTime = g_last_frame_ms > 0 ? static_cast<float>(std::max(0.001, (now_ms - g_last_frame_ms) / 1000.0)) : 1.0f / 60.0f;
+    g_last_frame_ms = now_ms;
     a.view.time = now_ms / 1000.0;
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -182,12 +191,9 @@ void render_frame(double now_ms) {
     }
     if (a.view.animating) request_frames(1);
     // Tell the page when the clickable items moved, so its accessible controls follow them.
-    std::size_t layout = a.view.hits.size();
-    for (const auto& h : a.view.hits)
-        layout = layout * 31 + std::hash<std::string>()(h.id) + static_cast<std::size_t>(h.min.y * 4 + h.max.x * 7 + h.max.y * 13) + (h.selected ? 1 : 0);
-    static std::size_t last_layout = 0;
-    if (layout != last_layout) {
-        last_layout = layout;
+    const std::size_t layout = layout_fingerprint(a.view.hits);
+    if (layout != g_last_layout) {
+        g_last_layout = layout;
         js_notify_layout();
     }
     handle_view_requests();
