@@ -1,11 +1,10 @@
 #!/usr/bin/env python3
 """Assembles dist/ from the wasm build and web/: content-hashed asset names, the page shell filled in,
-quiz files copied, the offline worker's precache list, the one-file quiz.html, the demo blog page,
+quiz files copied, the offline worker (scripts/make-sw.mjs), the one-file quiz.html, the demo blog page,
 and a table of raw / gzip / brotli sizes printed for every file."""
 import argparse
 import gzip
 import hashlib
-import json
 import pathlib
 import shutil
 import subprocess
@@ -55,12 +54,10 @@ def main() -> None:
     for quiz in quizzes:
         shutil.copy(quiz, out / "content" / quiz.name)
 
-    # Offline worker: this deployment's files, versioned by their contents.
-    precache = ["./", "index.html"] + [names[k] for k in sorted(names)] + [wasm_name] + [f"content/{q.name}" for q in quizzes]
-    version = hashlib.sha256(("\n".join(precache) + page).encode()).hexdigest()[:12]
-    worker = (web / "sw.js").read_text().replace("{{version}}", version).replace("{{assets}}", json.dumps(precache))
-    (out / "sw.js").write_text(worker)
-    shutil.copy(web / "embed.js", out / "embed.js")
+    for asset in ("embed.js", "favicon.svg", "sw-cleanup.js"):
+        shutil.copy(web / asset, out / asset)
+    # Offline worker: Workbox's precache manifest, a content revision for every file the page needs.
+    subprocess.run(["node", str(pathlib.Path(__file__).with_name("make-sw.mjs")), str(out)], check=True)
 
     # One self-contained file: styles and scripts inline, the wasm inside the script (SINGLE_FILE).
     single = (build / "crossroads-single.js").read_text()

@@ -24,6 +24,55 @@ async function visitAndControl(page, origin) {
   await waitReady(page);
 }
 
+// Every file of a deployment folder: relative name -> bytes.
+function snapshot(dir) {
+  const files = new Map();
+  for (const f of fs.readdirSync(dir, { recursive: true })) {
+    const full = path.join(dir, f);
+    if (fs.statSync(full).isFile()) files.set(f.split(path.sep).join("/"), fs.readFileSync(full));
+  }
+  return files;
+}
+
+// Records every response of the pages it watches, to check later that each came from one deployment.
+function responseLog(origin) {
+  const log = [];
+  return {
+    watch(page, label) {
+      page.setDefaultTimeout(STEP);
+      // Bodies are read at once: after a navigation they are gone.
+      page.on("response", (res) => log.push({ label, url: res.url(), body: res.body().catch((e) => e) }));
+      return watchProblems(page);
+    },
+    async check(label, files, which) {
+      const mine = log.filter((e) => e.label === label);
+      assert.ok(mine.length >= 5, `${label}: too few responses seen (${mine.length})`);
+      for (const e of mine) {
+        const u = new URL(e.url);
+        if (u.origin !== origin || u.pathname === "/sw.js" || u.pathname === "/sw-cleanup.js") continue;
+        const name = u.pathname === "/" ? "index.html" : u.pathname.slice(1);
+        assert.ok(files.has(name), `${label} asked for ${name}, which is not in the ${which} deployment`);
+        const body = await e.body;
+        assert.ok(Buffer.isBuffer(body), `${label}: no body for ${name}: ${body}`);
+        assert.ok(body.equals(files.get(name)), `${label} got a ${name} that is not the ${which} deployment's`);
+      }
+    },
+  };
+}
+
+// Replaces the site's files with another deployment's, as an upload would.
+function upload(site, next) {
+  for (const f of fs.readdirSync(site)) fs.rmSync(path.join(site, f), { recursive: true, force: true });
+  fs.cpSync(next, site, { recursive: true });
+}
+
+// The URLs held by the worker's precache.
+const precached = (page) => page.evaluate(async () => {
+  const out = [];
+  for (const k of await caches.keys()) if (k.includes("precache")) for (const r of await (await caches.open(k)).keys()) out.push(new URL(r.url).pathname);
+  return out;
+});
+
 // The stylesheet file name the page's document links to.
 const cssOf = (page) => page.evaluate(() => new URL(document.querySelector('link[rel="stylesheet"]').href).pathname.slice(1));
 
@@ -32,7 +81,7 @@ describe("offline and new deployments", () => {
   before(async () => { browser = await launchBrowser(); });
   after(async () => { await browser?.close(); });
 
-  test("after one visit the quiz starts with the network gone, also with ?quiz=", async () => {
+  test("after one visit the quiz starts with the network gone, also with ?quiz=, also a quiz opened once", async () => {
     const srv = await startServer();
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: "light" });
     let open = true;
@@ -40,12 +89,19 @@ describe("offline and new deployments", () => {
       const page = await context.newPage();
       page.setDefaultTimeout(STEP);
       await visitAndControl(page, srv.origin);
+      // A quiz that is not part of the deployment, opened once while online.
+      fs.mkdirSync(path.join(DIST, "test-fixtures"), { recursive: true });
+      fs.copyFileSync(path.join(ROOT, "tests/fixtures/one-question.json"), path.join(DIST, "test-fixtures/one-question.json"));
+      await page.goto(srv.origin + "/index.html?quiz=test-fixtures/one-question.json", { waitUntil: "load" });
+      await waitReady(page);
+      await waitForState(page, (s) => s.quiz === "tiny");
+      await page.waitForFunction(() => caches.open("crossroads-quizzes").then((c) => c.keys()).then((k) => k.length > 0));
       const problems = watchProblems(page);
       await srv.close();  // really offline: nothing listens on that port any more
       open = false;
       await context.setOffline(true);
 
-      await page.reload({ waitUntil: "load" });
+      await page.goto(srv.origin + "/index.html", { waitUntil: "load" });
       await waitReady(page);
       assert.equal((await waitForState(page, (s) => s.screen === "start")).quiz, "python-path");
       await click(pageSurface(page), "start");
@@ -57,6 +113,9 @@ describe("offline and new deployments", () => {
       await click(pageSurface(page), "start");
       const s = await waitForState(page, (s) => s.screen === "question");
       assert.equal(s.quiz, "python-readiness");
+      await page.goto(srv.origin + "/index.html?quiz=test-fixtures/one-question.json", { waitUntil: "load" });
+      await waitReady(page);
+      assert.equal((await waitForState(page, (s) => s.screen === "start")).quiz, "tiny", "a quiz opened once is not there offline");
       assertNoProblems(problems);
     } finally {
       await context.close();
@@ -70,14 +129,6 @@ describe("offline and new deployments", () => {
     const site = tempDir("crossroads-site-");
     const work = tempDir("crossroads-next-");
     fs.cpSync(DIST, site, { recursive: true });
-    const snapshot = (dir) => {
-      const files = new Map();
-      for (const f of fs.readdirSync(dir, { recursive: true })) {
-        const full = path.join(dir, f);
-        if (fs.statSync(full).isFile()) files.set(f.split(path.sep).join("/"), fs.readFileSync(full));
-      }
-      return files;
-    };
     const oldFiles = snapshot(site);
     const shell = oldFiles.get("index.html").toString();
     for (const [, ref] of shell.matchAll(/(?:href|src)="([^":]+)"/g)) {
@@ -109,41 +160,20 @@ describe("offline and new deployments", () => {
     const cssName = (files) => /href="(style\.[0-9a-f]+\.css)"/.exec(files.get("index.html").toString())[1];
     const oldCss = cssName(oldFiles), newCss = cssName(newFiles);
     assert.notEqual(oldCss, newCss, "the new deployment should have a new stylesheet name");
-    const newVersion = /const VERSION = "([^"]+)"/.exec(newFiles.get("sw.js").toString())[1];
 
     const server = await serve(site, 0, "127.0.0.1");
     const origin = `http://127.0.0.1:${server.address().port}`;
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: "light" });
     // Every response a page gets is checked against the deployment it should come from (sw.js is the browser's).
-    const log = [];
-    const watch = (page, label) => {
-      page.setDefaultTimeout(STEP);
-      // Bodies are read at once: after a navigation they are gone.
-      page.on("response", (res) => log.push({ label, url: res.url(), body: res.body().catch((e) => e) }));
-      return watchProblems(page);
-    };
-    const checkResponses = async (label, files, which) => {
-      const mine = log.filter((e) => e.label === label);
-      assert.ok(mine.length >= 5, `${label}: too few responses seen (${mine.length})`);
-      for (const e of mine) {
-        const u = new URL(e.url);
-        if (u.origin !== origin || u.pathname === "/sw.js") continue;
-        const name = u.pathname === "/" ? "index.html" : u.pathname.slice(1);
-        assert.ok(files.has(name), `${label} asked for ${name}, which is not in the ${which} deployment`);
-        const body = await e.body;
-        assert.ok(Buffer.isBuffer(body), `${label}: no body for ${name}: ${body}`);
-        assert.ok(body.equals(files.get(name)), `${label} got a ${name} that is not the ${which} deployment's`);
-      }
-    };
+    const log = responseLog(origin);
     try {
       const p1 = await context.newPage();
-      const problems1 = watch(p1, "old page");
+      const problems1 = log.watch(p1, "old page");
       await visitAndControl(p1, origin);
       assert.equal(await cssOf(p1), oldCss);
 
       // Upload the new deployment over the old one and let the browser find it.
-      for (const f of fs.readdirSync(site)) fs.rmSync(path.join(site, f), { recursive: true, force: true });
-      fs.cpSync(next, site, { recursive: true });
+      upload(site, next);
       await p1.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => { window.__reg = r; return r.update(); }));
       await p1.waitForFunction(() => !!window.__reg.waiting, null, { timeout: 30000 });
 
@@ -154,15 +184,15 @@ describe("offline and new deployments", () => {
       await waitReady(p1);
       assert.equal(await cssOf(p1), oldCss, "a reload of the open page switched deployments");
       const p2 = await context.newPage();
-      const problems2 = watch(p2, "second old tab");
+      const problems2 = log.watch(p2, "second old tab");
       await p2.goto(origin + "/index.html?quiz=content/python-readiness.json", { waitUntil: "load" });
       await waitReady(p2);
       assert.equal(await cssOf(p2), oldCss, "a new tab switched deployments while an old page is open");
       await waitForState(p2, (s) => s.quiz === "python-readiness");
       await click(pageSurface(p2), "start");
       await waitForState(p2, (s) => s.screen === "question");
-      await checkResponses("old page", oldFiles, "old");
-      await checkResponses("second old tab", oldFiles, "old");
+      await log.check("old page", oldFiles, "old");
+      await log.check("second old tab", oldFiles, "old");
       assertNoProblems(problems1);
       assertNoProblems(problems2);
 
@@ -170,7 +200,7 @@ describe("offline and new deployments", () => {
       await p1.close();
       await p2.close();
       const p3 = await context.newPage();
-      const problems3 = watch(p3, "new page");
+      const problems3 = log.watch(p3, "new page");
       await p3.goto(origin + "/index.html?quiz=content/python-readiness.json", { waitUntil: "load" });
       await waitReady(p3);
       assert.equal(await cssOf(p3), newCss, "the next visit after closing all pages did not get the new deployment");
@@ -179,15 +209,70 @@ describe("offline and new deployments", () => {
       assert.equal(s3.resume_offered, true, "progress of the same quiz version was lost with the new deployment");
       await click(pageSurface(p3), "resume");
       await waitForState(p3, (s) => s.screen === "question");
-      const keys = await p3.evaluate(() => caches.keys());
-      assert.deepEqual(keys.filter((k) => k.startsWith("crossroads-")), ["crossroads-" + newVersion], `caches: ${keys}`);
-      await checkResponses("new page", newFiles, "new");
+      const kept = await precached(p3);
+      assert.ok(kept.includes("/" + newCss) && !kept.includes("/" + oldCss), `precache after the update: ${kept}`);
+      await log.check("new page", newFiles, "new");
       assertNoProblems(problems3);
     } finally {
       await context.close();
       await closeServer(server);
       fs.rmSync(site, { recursive: true, force: true });
       fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  test("a deploy that changes only one quiz file reaches returning readers, one whole build per page load", async () => {
+    const site = tempDir("crossroads-site-");
+    const next = tempDir("crossroads-quiz-only-");
+    fs.cpSync(DIST, site, { recursive: true });
+    fs.cpSync(DIST, next, { recursive: true });
+    const readiness = path.join(next, "content/python-readiness.json");
+    fs.writeFileSync(readiness, fs.readFileSync(readiness, "utf8").replace(/"title":\s*"/, '"title": "(v2) '));
+    execFileSync("node", [path.join(ROOT, "scripts/make-sw.mjs"), next], { stdio: "ignore" });
+    const oldFiles = snapshot(site), newFiles = snapshot(next);
+    const changed = [...newFiles.keys()].filter((k) => !oldFiles.get(k)?.equals(newFiles.get(k))).sort();
+    assert.deepEqual(changed, ["content/python-readiness.json", "sw.js"], "the new deployment should differ in the quiz (and so the worker) only");
+
+    const server = await serve(site, 0, "127.0.0.1");
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: "light" });
+    const log = responseLog(origin);
+    const query = "/index.html?quiz=content/python-readiness.json";
+    try {
+      const p1 = await context.newPage();
+      const problems1 = log.watch(p1, "before");
+      await p1.goto(origin + query, { waitUntil: "load" });
+      await waitReady(p1);
+      await p1.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      const title = (await waitForState(p1, (s) => s.quiz === "python-readiness")).title;
+      assert.ok(!title.startsWith("(v2)"));
+
+      upload(site, next);
+      // The first visit after the deploy finds the new worker (the browser checks on navigation; update() makes the
+      // check happen now); the page it shows is still wholly the old build.
+      await p1.reload({ waitUntil: "load" });
+      await waitReady(p1);
+      await p1.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+      await until(() => p1.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r.waiting)), "the new worker", 30000);
+      assert.equal((await waitForState(p1, (s) => s.quiz === "python-readiness")).title, title, "a page mixed two builds");
+      await log.check("before", oldFiles, "old");
+      assertNoProblems(problems1);
+      await p1.close();
+
+      // The next load, once the new worker has taken over, shows the new quiz.
+      const p2 = await context.newPage();
+      const problems2 = log.watch(p2, "after");
+      await p2.goto(origin + query, { waitUntil: "load" });
+      await waitReady(p2);
+      const s2 = await waitForState(p2, (s) => s.quiz === "python-readiness");
+      assert.ok(s2.title.startsWith("(v2)"), `a returning reader still gets the old quiz: ${s2.title}`);
+      await log.check("after", newFiles, "new");
+      assertNoProblems(problems2);
+    } finally {
+      await context.close();
+      await closeServer(server);
+      fs.rmSync(site, { recursive: true, force: true });
+      fs.rmSync(next, { recursive: true, force: true });
     }
   });
 });
