@@ -22,6 +22,15 @@ std::string format_number(double v) {
     return s == "-0" ? "0" : s;
 }
 
+std::string counted(double n, const char* one, const char* other) {
+    return format_number(n) + " " + (format_number(n) == "1" ? one : other);
+}
+
+std::string knowledge_score_text(const Result& r) {
+    return format_number(r.knowledge_points) + " of " + counted(r.knowledge_max, "point", "points") + " (" +
+           format_number(std::round(r.knowledge_percent)) + "%)";
+}
+
 bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::string& error) {
     out.assign(quiz.questions.size(), Answer{});
     size_t start = 0;
@@ -148,8 +157,7 @@ std::string result_text(const Quiz& quiz, const Answers& answers, const Result& 
             out += "- " + quiz.outcomes[i].title + ": " + format_number(r.totals[i]) + "\n";
     }
     if (r.has_knowledge) {
-        out += "\nKnowledge: " + format_number(r.knowledge_points) + " of " + format_number(r.knowledge_max) + " points (" +
-               format_number(std::round(r.knowledge_percent)) + "%)";
+        out += "\nKnowledge: " + knowledge_score_text(r);
         if (r.band >= 0) out += " - " + quiz.bands[r.band].title;
         out += "\n";
         for (const auto& item : r.review) {

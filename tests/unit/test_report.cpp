@@ -225,3 +225,18 @@ TEST_CASE("report: equal totals without a tie rule say that declared order decid
     CHECK(decision_text(quiz, score(quiz, answers)) ==
           "A and B are level at 2; A comes first in the quiz's order, so it is the suggestion.");
 }
+
+TEST_CASE("report: counts take the singular for exactly one") {
+    CHECK(counted(1, "question", "questions") == "1 question");
+    CHECK(counted(0, "question", "questions") == "0 questions");
+    CHECK(counted(2, "minute", "minutes") == "2 minutes");
+    CHECK(counted(1.5, "point", "points") == "1.5 points");
+    Result r;
+    r.knowledge_points = 1;
+    r.knowledge_max = 1;
+    r.knowledge_percent = 100;
+    CHECK(knowledge_score_text(r) == "1 of 1 point (100%)");
+    r.knowledge_max = 15;
+    r.knowledge_percent = 6.67;
+    CHECK(knowledge_score_text(r) == "1 of 15 points (7%)");
+}
