@@ -1,12 +1,14 @@
 // Shared helpers for the browser tests: serve dist/ on loopback, launch Debian's Chromium via playwright-core,
 // collect console errors and failed requests, wait on window.crossroads state, and click hits at real canvas pixels.
 import { execFileSync } from "node:child_process";
-import zlib from "node:zlib";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
+import pngjs from "pngjs";
+
+const { PNG } = pngjs;
 import { serve } from "../../scripts/serve.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -96,15 +98,18 @@ export const state = (page) => page.evaluate(() => window.crossroads.state());
 export const hits = (page) => page.evaluate(() => window.crossroads.hits());
 export const frames = (page) => page.evaluate(() => window.crossroads.frames());
 
-// Waits until predicate(state, arg) is true in the page; predicate must be self-contained (it is sent as source).
+// Waits until predicate(state, arg) is true for the page's state (polled every 25 ms).
 // Returns that state.
 export async function waitForState(page, predicate, arg = null, timeout = STEP_TIMEOUT) {
-  const handle = await page.waitForFunction(({ src, arg }) => {
-    const s = window.crossroads && window.crossroads.state();
-    // eslint-disable-next-line no-eval
-    return s && (0, eval)("(" + src + ")")(s, arg) ? s : null;
-  }, { src: predicate.toString(), arg }, { timeout, polling: 25 });
-  return handle.jsonValue();
+  // The predicate runs here, on states read from the page: no eval() in the page, so it works under a strict CSP.
+  const end = Date.now() + timeout;
+  let last = null;
+  for (;;) {
+    last = await page.evaluate(() => window.crossroads && window.crossroads.state()).catch(() => null);
+    if (last && predicate(last, arg)) return last;
+    if (Date.now() > end) throw new Error(`waitForState: timed out after ${timeout} ms; last state: ${JSON.stringify(last)?.slice(0, 400)}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 export const waitForScreen = (page, screen) => waitForState(page, (s, want) => s.screen === want, screen);
@@ -213,22 +218,11 @@ export function questionIndex(quiz) {
   return out;
 }
 
-// Encodes RGBA pixels as a PNG (filter 0, zlib).
+// Encodes RGBA pixels as a PNG.
 export function encodePng({ width, height, rgba }) {
-  const raw = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
-  const table = new Int32Array(256).map((_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c; });
-  const crc = (b) => { let c = -1; for (const x of b) c = table[(c ^ x) & 255] ^ (c >>> 8); return (c ^ -1) >>> 0; };
-  const chunk = (type, data) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0); body.copy(out, 4); out.writeUInt32BE(crc(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0); ihdr.writeUInt32BE(height, 4); ihdr[8] = 8; ihdr[9] = 6;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr),
-    chunk("IDAT", zlib.deflateSync(raw, { level: 6 })), chunk("IEND", Buffer.alloc(0))]);
+  const png = new PNG({ width, height });
+  Buffer.from(rgba.buffer, rgba.byteOffset, width * height * 4).copy(png.data);
+  return PNG.sync.write(png);
 }
 
 // A full-page screenshot. Chromium captures a page taller than 8192 device pixels in one surface and repeats the
@@ -281,37 +275,8 @@ export async function tabTo(page, want, max = 40) {
 
 // Decodes an 8-bit RGB/RGBA PNG (what Chromium's screenshots are) into { width, height, rgba: Uint8Array }.
 export function decodePng(buf) {
-  assert.equal(buf.readUInt32BE(0), 0x89504e47, "not a PNG");
-  let off = 8, width = 0, height = 0, type = 0, depth = 0;
-  const idat = [];
-  while (off < buf.length) {
-    const len = buf.readUInt32BE(off), kind = buf.toString("latin1", off + 4, off + 8);
-    const body = buf.subarray(off + 8, off + 8 + len);
-    if (kind === "IHDR") { width = body.readUInt32BE(0); height = body.readUInt32BE(4); depth = body[8]; type = body[9]; assert.equal(body[12], 0, "interlaced PNG"); }
-    else if (kind === "IDAT") idat.push(body);
-    else if (kind === "IEND") break;
-    off += 12 + len;
-  }
-  assert.ok(depth === 8 && (type === 2 || type === 6), `unsupported PNG (depth ${depth}, type ${type})`);
-  const ch = type === 6 ? 4 : 3, stride = width * ch;
-  const raw = zlib.inflateSync(Buffer.concat(idat));
-  const out = new Uint8Array(width * height * 4);
-  let prev = new Uint8Array(stride), cur = new Uint8Array(stride);
-  for (let y = 0; y < height; y++) {
-    const f = raw[y * (stride + 1)], row = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    for (let x = 0; x < stride; x++) {
-      const a = x >= ch ? cur[x - ch] : 0, b = prev[x], c = x >= ch ? prev[x - ch] : 0;
-      let p = row[x];
-      if (f === 1) p += a; else if (f === 2) p += b; else if (f === 3) p += (a + b) >> 1;
-      else if (f === 4) { const pa = Math.abs(b - c), pb = Math.abs(a - c), pc = Math.abs(a + b - 2 * c); p += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
-      cur[x] = p & 0xff;
-    }
-    for (let x = 0; x < width; x++) {
-      out.set([cur[x * ch], cur[x * ch + 1], cur[x * ch + 2], ch === 4 ? cur[x * ch + 3] : 255], (y * width + x) * 4);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return { width, height, rgba: out };
+  const png = PNG.sync.read(buf);
+  return { width: png.width, height: png.height, rgba: png.data };
 }
 
 // Screenshot of a page region (CSS px, viewport coordinates), decoded.
