@@ -3,6 +3,7 @@
 #include <emscripten/html5.h>
 
 #include <cfloat>
+#include <cmath>
 
 #include "imgui.h"
 #include "platform.h"
@@ -32,26 +33,46 @@ EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
     return EM_FALSE;
 }
 
-// A tap is a press and release at the finger; a swipe keeps the page scrolling (touch-action: pan-y).
+// A tap is a press and release at the finger. A touch that moves more than kSlop CSS px is a scroll (the page
+// pans, touch-action: pan-y): the press is withdrawn away from every item, so nothing is selected or opened.
+constexpr float kSlop = 8.0f;
+struct Touch {
+    float x = 0, y = 0;  // where the finger went down
+    bool scrolling = false;
+} g_touch;
+
+void withdraw_press(ImGuiIO& io) {
+    io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // released off every item: not a click
+    io.AddMouseButtonEvent(0, false);
+}
+
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     if (e->numTouches < 1) return EM_FALSE;
     const EmscriptenTouchPoint& t = e->touches[0];
+    const float x = static_cast<float>(t.targetX), y = static_cast<float>(t.targetY);
     ImGuiIO& io = ImGui::GetIO();
+    const bool was_scroll = g_touch.scrolling;
     g_last_touch_ms = e->timestamp;
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-    io.AddMousePosEvent(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
-    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.AddMouseButtonEvent(0, true);
-    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+        g_touch = {x, y, false};
+        io.AddMousePosEvent(x, y);
+        io.AddMouseButtonEvent(0, true);
+    } else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+        if (!g_touch.scrolling && (std::fabs(x - g_touch.x) > kSlop || std::fabs(y - g_touch.y) > kSlop)) {
+            g_touch.scrolling = true;
+            withdraw_press(io);
+        }
+    } else if (g_touch.scrolling || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
+        if (!g_touch.scrolling) withdraw_press(io);
+        g_touch.scrolling = false;
+    } else {
+        io.AddMousePosEvent(g_touch.x, g_touch.y);  // a tap counts where it began, whatever the finger's wobble
         io.AddMouseButtonEvent(0, false);
-        if (type == EMSCRIPTEN_EVENT_TOUCHCANCEL) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
-    }
-    if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
-        // The page scrolls: the press becomes a drag, never a click.
-        io.AddMouseButtonEvent(0, false);
-        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
     }
     request_frames(3);
-    return type == EMSCRIPTEN_EVENT_TOUCHEND ? EM_TRUE : EM_FALSE;  // no emulated mouse click afterwards
+    // A tap's end is taken (no emulated mouse click follows); a scroll's end belongs to the page.
+    return type == EMSCRIPTEN_EVENT_TOUCHEND && !was_scroll ? EM_TRUE : EM_FALSE;
 }
 
 EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {

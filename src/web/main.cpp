@@ -50,6 +50,12 @@ EM_JS(void, js_first_frame, (), {
     var h = Module["onfirstframe"];
     if (h) h();
 });
+EM_JS(void, js_context_lost, (int lost), {
+    var h = Module["oncontextlost"];
+    if (h) h(!!lost);
+});
+// True when the page will load a quiz of its own (?quiz=): the built-in quiz only stands in until then.
+EM_JS(int, js_quiz_requested, (), { return Module["quizRequested"] ? 1 : 0; });
 EM_JS(int, js_prefers_dark, (), {
     var m = globalThis["matchMedia"];
     return m && m("(prefers-color-scheme: dark)")["matches"] ? 1 : 0;
@@ -214,6 +220,7 @@ EM_BOOL on_animation_frame(double now_ms, void*) {
 
 EM_BOOL on_context_lost(int, const void*, void*) {
     app().gl_ready = false;
+    js_context_lost(1);
     return EM_TRUE;
 }
 
@@ -221,6 +228,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
     // The lost context took its objects with it: make new ones rather than delete the old (which WebGL refuses).
     emscripten_webgl_make_context_current(g_gl);
     app().gl_ready = ImGui_ImplOpenGL3_CreateDeviceObjects();
+    js_context_lost(app().gl_ready ? 0 : 1);
     request_frames(3);
     return EM_TRUE;
 }
@@ -263,6 +271,7 @@ int main() {
     }
     emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_FALSE, on_context_lost);
     emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, on_context_restored);
+    a.provisional = js_quiz_requested() != 0;
     load_quiz_text(std::string(reinterpret_cast<const char*>(cr_default_quiz), cr_default_quiz_size), "built-in quiz");
     install_input_handlers();
     request_frames(3);

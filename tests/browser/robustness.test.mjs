@@ -1,5 +1,6 @@
-// Robustness: the quiz survives a lost and restored WebGL context, explains itself without WebGL 2, draws fewer
-// frames under reduced motion, and works by keyboard alone (no trap) with the result announced to screen readers.
+// Robustness: the quiz survives a lost and restored WebGL context (and says so while it is lost), explains itself
+// without WebGL 2, draws fewer frames under reduced motion, works by keyboard alone (no trap) with the result
+// announced to screen readers, and tells a touch tap from a swipe that scrolls the page.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import * as L from "./lib.mjs";
@@ -55,6 +56,7 @@ test("a lost WebGL context comes back: drawing resumes, nothing is forgotten, Ne
     await page.mouse.move(box.x + box.width / 2, box.y + 30, { steps: 4 });
     await page.waitForFunction((f0) => window.crossroads.frames() > f0, f0);
 
+    await page.waitForFunction(() => document.getElementById("cr-lost").hidden);
     const after = await L.state(page);
     assert.equal(after.screen, "question");
     assert.equal(after.question, before.question, "the context loss moved the reader to another question");
@@ -69,6 +71,31 @@ test("a lost WebGL context comes back: drawing resumes, nothing is forgotten, Ne
     await L.clickHit(page, "next");
     const s = await L.waitForState(page, (s, q) => s.screen === "question" && s.question !== q, before.question);
     assert.equal(s.position, before.position + 1);
+    L.assertNoProblems(app.problems);
+  } finally {
+    await app.close();
+  }
+});
+
+test("a WebGL context that never comes back: a message with a way to retry, over the last picture", async () => {
+  const app = await L.openApp(env, { viewport: { width: 1000, height: 800 } });
+  try {
+    const { page } = app;
+    await L.clickHit(page, "start");
+    await L.waitForScreen(page, "question");
+    const lost = page.locator("#cr-lost");
+    assert.equal(await lost.isVisible(), false, "the lost-surface message shows while all is well");
+    await page.evaluate(() => document.getElementById("cr-canvas").getContext("webgl2").getExtension("WEBGL_lose_context").loseContext());
+    await lost.waitFor({ state: "visible" });
+    assert.match(await lost.innerText(), /answers are kept/);
+    const button = lost.locator("button");
+    assert.equal(await button.isVisible(), true);
+    await L.screenshotFullPage(page, L.screenshotPath("context-lost"));
+    await button.click();  // reloads: the saved progress is offered again
+    await page.waitForFunction(() => window.crossroads && window.crossroads.ready);
+    const s = await L.state(page);
+    assert.equal(s.screen, "start");
+    assert.equal(await lost.isVisible(), false);
     L.assertNoProblems(app.problems);
   } finally {
     await app.close();
@@ -248,6 +275,38 @@ test("touch: one tap picks an answer (no second, emulated click), another tap ta
     await L.waitForState(page, (x) => JSON.stringify(x.answers.langs) === '["js"]');
     await tap("next");
     await L.waitForQuestion(page, "one");
+    L.assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test("touch: a swipe that starts on an answer scrolls and picks nothing; a tap with a wobble still picks", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 700 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const problems = L.watchProblems(page);
+  try {
+    await page.goto(env.origin + "/?start=question");
+    await page.waitForFunction(() => window.crossroads && window.crossroads.ready);
+    const first = await L.waitForScreen(page, "question");
+    const cdp = await context.newCDPSession(page);
+    const touch = async (points) => {
+      const [start, ...moves] = points;
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [start] });
+      for (const p of moves) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [p] });
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    };
+    const option = (await L.stableHits(page, "next")).find((h) => h.id.startsWith(`option:${first.question}:`));
+    let p = await L.canvasPointToViewport(page, option.x + option.w / 2, option.y + option.h / 2);
+    // A swipe up by 60 CSS px in small steps, starting on the answer.
+    await touch([0, 3, 10, 20, 35, 60].map((d) => ({ x: p.x, y: p.y - d })));
+    await sleep(400);
+    assert.deepEqual((await L.state(page)).answers, {}, "a swipe picked an answer");
+    // A tap whose finger wobbles by 3 px is still a tap.
+    const again = (await L.stableHits(page)).find((h) => h.id === option.id);
+    p = await L.canvasPointToViewport(page, again.x + again.w / 2, again.y + again.h / 2);
+    await touch([{ x: p.x, y: p.y }, { x: p.x + 2, y: p.y + 3 }]);
+    await L.waitForState(page, (s, q) => s.answers[q] !== undefined, first.question);
     L.assertNoProblems(problems);
   } finally {
     await context.close();
