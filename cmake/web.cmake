@@ -13,7 +13,8 @@ add_library(cr_imgui STATIC
   ${CR_IMGUI_DIR}/imgui_widgets.cpp
   ${CR_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(cr_imgui SYSTEM PUBLIC ${CR_IMGUI_DIR} ${CR_IMGUI_DIR}/backends)
-target_compile_definitions(cr_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS
+# 32-bit indices (WebGL2 has them): a long screen of text can pass 65,536 vertices without wrapping around.
+target_compile_definitions(cr_imgui PUBLIC "ImDrawIdx=unsigned int" IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS
   IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 target_compile_options(cr_imgui PRIVATE ${CR_WEB_FLAGS})
 target_compile_options(cr_core PRIVATE ${CR_WEB_FLAGS})
@@ -55,14 +56,14 @@ add_library(cr_web OBJECT ${CR_WEB_SOURCES} ${CR_EMBED_SOURCES})
 target_link_libraries(cr_web PUBLIC cr_ui)
 target_compile_options(cr_web PRIVATE ${CR_WEB_FLAGS} -Wall -Wextra)
 
-set(CR_EXPORTS "_main,_malloc,_free,_cr_frames,_cr_state_json,_cr_hit_json,_cr_load_quiz,_cr_command,_cr_set_theme,_cr_set_accent,_cr_set_links,_cr_activate,_cr_focus_hit,_cr_set_scale")
+set(CR_EXPORTS "_main,_malloc,_free,_cr_frames,_cr_state_json,_cr_hit_json,_cr_load_quiz,_cr_max_quiz_bytes,_cr_command,_cr_set_theme,_cr_set_accent,_cr_set_links,_cr_activate,_cr_focus_hit,_cr_set_scale")
 set(CR_LINK_FLAGS ${CR_WEB_FLAGS}
   --closure 1
   -sENVIRONMENT=web -sFILESYSTEM=0 -sASSERTIONS=0 -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sMODULARIZE=1 -sEXPORT_NAME=createCrossroads
   -sEXPORTED_FUNCTIONS=${CR_EXPORTS}
-  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString)
+  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,HEAPU8)
 
 # crossroads.js + crossroads.wasm for dist/; crossroads-single.js carries the wasm inside (dist/quiz.html).
 add_executable(crossroads_web $<TARGET_OBJECTS:cr_web>)

@@ -1,10 +1,12 @@
 // Crossroads page loader and JS bridge: starts the wasm module, applies page options (?quiz, theme, accent,
-// start), exposes window.crossroads for hosts and tests, talks to an embedding parent, registers the offline worker.
+// start, share links), exposes window.crossroads for hosts and tests, talks to an embedding parent, reports
+// every start-up failure in words (never "Loading…" forever) and registers the offline worker.
 (function () {
   "use strict";
   var PROTOCOL = 1;
   var root = document.getElementById("cr-root");
   var message = document.getElementById("cr-message");
+  var texts = JSON.parse(document.getElementById("cr-texts").textContent);  // the page's own words
   var listeners = [];
   var mod = null;
   var params = new URLSearchParams(location.search);
@@ -20,7 +22,8 @@
     } catch (e) { /* a wrong host origin drops the message; nothing else to do */ }
   }
 
-  function showMessage(title, lines) {
+  // Replaces the widget with a message: a title, detail lines, and optionally one button.
+  function showMessage(title, lines, action) {
     message.hidden = false;
     message.textContent = "";
     var h = document.createElement("h2");
@@ -37,9 +40,27 @@
       });
       message.appendChild(ul);
     }
+    if (action) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "cr-message-action";
+      b.textContent = action.label;
+      b.addEventListener("click", action.run);
+      message.appendChild(b);
+    }
     root.classList.add("cr-ready", "cr-failed");
     root.setAttribute("aria-busy", "false");
   }
+
+  // A failure that stops the widget: shown at once and sent to the host page as crossroads:error.
+  var failed = false;
+  function fail(kind, title, lines, action) {
+    if (failed) return;
+    failed = true;
+    showMessage(title, lines, action);
+    post("error", { kind: kind, message: (lines || []).join("\n") });
+  }
+  function reloadAction() { return { label: texts.reload, run: function () { location.reload(); } }; }
 
   function webgl2Available() {
     try { return !!document.createElement("canvas").getContext("webgl2"); } catch (e) { return false; }
@@ -105,36 +126,94 @@
     if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(document.documentElement);
   }
 
-  if (!webgl2Available()) {
-    showMessage("This quiz needs WebGL 2", ["Your browser has WebGL 2 turned off or does not support it. Try an up-to-date Chrome, Firefox, Safari or Edge, or turn on hardware acceleration."]);
-    post("ready", { error: "webgl2" });
-    return;
+  // ---- share links -----------------------------------------------------------------------------------
+  // A share code arrives in this page's fragment (#s=...; embed.js forwards the one on the host post). It is
+  // read once and dropped from the address bar, so a reload shows the reader's own progress again.
+  function takeShareCode() {
+    var m = /[#&]s=([A-Za-z0-9._~-]+)/.exec(location.hash || "");
+    if (!m) return "";
+    try { history.replaceState(history.state, "", location.href.split("#")[0]); } catch (e) { /* opaque origins */ }
+    return m[1];
+  }
+  // Where a share link points: the blog post around an embed (given by embed.js, same origin as the host),
+  // else this page. Null from disk, where there is no address a friend could open.
+  function shareBase() {
+    var page = params.get("page");
+    if (embedded && page) {
+      try {
+        var u = new URL(page);
+        if ((u.protocol === "https:" || u.protocol === "http:") && u.origin === hostOrigin) return u.href.split("#")[0] + "#crossroads=";
+      } catch (e) { /* fall through to this page's address */ }
+    }
+    if (location.protocol !== "http:" && location.protocol !== "https:") return null;
+    return location.href.split("#")[0] + "#s=";
+  }
+
+  // ---- quiz files: streamed up to the core's size limit, handed to the wasm through its heap -----------
+  function passBytes(bytes, source) {
+    var name = new TextEncoder().encode(source);
+    var p = mod._malloc(bytes.length + 1), n = mod._malloc(name.length + 1);
+    if (!p || !n) { mod._free(p); mod._free(n); return -1; }
+    mod.HEAPU8.set(bytes, p);
+    mod.HEAPU8.set(name, n);
+    try { return mod._cr_load_quiz(p, bytes.length, n, name.length); } finally { mod._free(p); mod._free(n); }
+  }
+
+  // Reads a response body, stopping one byte past `limit` (the core then refuses the file with its own
+  // message). Content-Length is only a hint: servers often report the compressed size.
+  function readLimited(response, limit) {
+    if (!response.body || !response.body.getReader) {
+      return response.arrayBuffer().then(function (b) { return new Uint8Array(b, 0, Math.min(b.byteLength, limit + 1)); });
+    }
+    var reader = response.body.getReader(), chunks = [], size = 0;
+    function pump() {
+      return reader.read().then(function (r) {
+        if (!r.done) {
+          chunks.push(r.value);
+          size += r.value.length;
+          if (size <= limit) return pump();
+          reader.cancel().catch(function () {});
+        }
+        var out = new Uint8Array(Math.min(size, limit + 1)), at = 0;
+        for (var i = 0; i < chunks.length && at < out.length; i++) {
+          var part = chunks[i].subarray(0, out.length - at);
+          out.set(part, at);
+          at += part.length;
+        }
+        return out;
+      });
+    }
+    return pump();
+  }
+
+  // The requested quiz cannot be used: its problems replace the widget, and the host hears why.
+  function quizFailed(kind, lines) {
+    showMessage(texts.notLoaded, lines);
+    post("error", { kind: kind, message: lines.join("\n") });
+    quizSettled(kind);
   }
 
   function loadQuiz(url) {
     var target;
     try { target = new URL(url, location.href); } catch (e) { target = null; }
     if (!target || target.origin !== location.origin || fromDisk) {
-      showMessage("This quiz could not be loaded", ["?quiz= must name a quiz file on this site: " + url]);
-      quizSettled("refused");
+      quizFailed("refused", [texts.sameSite + " " + url]);
       return;
     }
     fetch(target.href).then(function (r) {
-      if (!r.ok) throw new Error("the server answered " + r.status + " for " + url);
-      return r.text();
-    }).then(function (text) {
-      var ok = mod.ccall("cr_load_quiz", "number", ["string", "string"], [text, url]);
-      if (!ok) {
-        var s = state();
-        showMessage("This quiz could not be loaded", s ? s.errors.filter(function (l) { return l.indexOf(": error: ") >= 0; }) : []);
-        quizSettled("invalid");
-      } else {
+      if (!r.ok) throw new Error(texts.serverAnswered.replace("{status}", r.status).replace("{url}", url));
+      return readLimited(r, mod._cr_max_quiz_bytes());
+    }).then(function (bytes) {
+      var ok = passBytes(bytes, url);
+      if (ok === 1) {
         afterLoad();
         quizSettled(null);
+        return;
       }
+      var s = state();
+      quizFailed("invalid", s && ok === 0 ? s.errors.filter(function (l) { return l.indexOf(": error: ") >= 0; }) : [texts.noMemory]);
     }).catch(function (e) {
-      showMessage("This quiz could not be loaded", [String(e && e.message || e)]);
-      quizSettled("unavailable");
+      quizFailed("unavailable", [String(e && e.message || e)]);
     });
   }
 
@@ -167,7 +246,27 @@
     post("ready", loadError ? { error: loadError } : { quiz: s && s.quiz, version: s && s.version });
   }
 
-  createCrossroads({
+  if (!webgl2Available()) {
+    fail("webgl2", texts.needsWebgl2, [texts.webgl2Help]);
+    return;
+  }
+
+  // The drawing surface can be taken away by the browser (GPU reset, too many pages). The widget keeps every
+  // answer; this says so and offers a reload if the browser does not give the surface back.
+  var lostNote = document.getElementById("cr-lost");
+  function contextLost(lost) {
+    lostNote.hidden = !lost;
+    root.classList.toggle("cr-lost", lost);
+  }
+  lostNote.querySelector("button").addEventListener("click", function () { location.reload(); });
+
+  // The module can fail before it runs: its script missing, the wasm missing, truncated or refused by the
+  // page's Content-Security-Policy. Each is signalled (an error event, a rejected promise, an abort).
+  if (typeof createCrossroads !== "function") {
+    fail("script", texts.cannotStart, [texts.scriptMissing], reloadAction());
+    return;
+  }
+  var options = {
     "onfirstframe": function () {
       firstFrame = true;
       maybeReady();
@@ -175,7 +274,9 @@
     "onstate": onState,
     "onresize": reportHeight,
     "onlayout": notify,
-    "onfatal": function (text) { showMessage("This quiz cannot start", [text]); },
+    "oncontextlost": contextLost,
+    "onfatal": function (text) { fail("webgl2", texts.cannotStart, [text]); },
+    "onAbort": function (what) { fail("wasm", texts.cannotStart, [texts.wasmFailed + " " + String(what || "")], reloadAction()); },
     "onrequest": function (what) {
       if (what === "readiness") {
         var u = new URL(location.href);
@@ -183,8 +284,15 @@
         u.searchParams.set("quiz", "content/python-readiness.json");
         location.href = u.href;
       }
-    }
-  }).then(function (m) {
+    },
+    "quizRequested": !!params.get("quiz"),
+    "shareCode": takeShareCode(),
+    "shareBase": shareBase,
+    "embedded": embedded
+  };
+  var started;
+  try { started = createCrossroads(options); } catch (e) { started = Promise.reject(e); }
+  started.then(function (m) {
     mod = m;
     if (fromDisk) m._cr_set_links(0);
     var accent = /^#?([0-9a-fA-F]{6})$/.exec(params.get("accent") || "");
@@ -193,10 +301,21 @@
     last = state();
     var quizUrl = params.get("quiz");
     if (quizUrl) loadQuiz(quizUrl); else afterLoad();
+  }, function (e) {
+    fail("wasm", texts.cannotStart, [texts.wasmFailed + " " + String(e && e.message || e)], reloadAction());
   });
 
   // ---- offline: the service worker precaches this deployment (not from disk) -------------------------
   if ("serviceWorker" in navigator && window.isSecureContext && !fromDisk) {
-    navigator.serviceWorker.register("sw.js").catch(function (e) { console.warn("Offline use is not available:", e && e.message); });
+    // A worker whose precache cannot be completed (a file failed to download) is discarded by the browser:
+    // the quiz still works online, and the next visit tries again.
+    navigator.serviceWorker.register("sw.js").then(function (reg) {
+      reg.addEventListener("updatefound", function () {
+        var w = reg.installing;
+        if (w) w.addEventListener("statechange", function () {
+          if (w.state === "redundant") console.warn("Crossroads: offline use is not ready yet (a file could not be stored)");
+        });
+      });
+    }).catch(function (e) { console.warn("Crossroads: offline use is not available:", e && e.message); });
   }
 })();

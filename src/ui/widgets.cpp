@@ -48,7 +48,22 @@ void wrapped(ImFont* font, ImU32 col, const char* text) {
     ImGui::PopFont();
 }
 
-// Lays out styled runs word by word, wrapping at the column edge.
+// The end of the longest run of whole characters from `b` that fits in `room` px (at least one character).
+const char* fitting_prefix(ImFont* font, const char* b, const char* e, float room) {
+    float w = 0;
+    const char* p = b;
+    while (p < e) {
+        unsigned int c = 0;
+        const int len = ImTextCharFromUtf8(&c, p, e);
+        const float advance = font->GetCharAdvance(static_cast<ImWchar>(c));
+        if (w + advance > room && p > b) break;
+        w += advance;
+        p += len > 0 ? len : 1;
+    }
+    return p;
+}
+
+// Lays out styled runs word by word, wrapping at the column edge; a word wider than the line breaks inside.
 void rich_line(View& v, const cr::Line& line, float indent) {
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float x0 = start.x + indent;
@@ -65,11 +80,22 @@ void rich_line(View& v, const cr::Line& line, float indent) {
             j = j == std::string::npos ? t.size() : j + 1;  // keep the trailing space with its word
             const char* b = t.c_str() + i;
             const char* e = t.c_str() + j;
-            const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, b, e).x;
+            float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, b, e).x;
             if (x + w > right && x > x0) {
                 x = x0;
                 y += line_h;
                 if (*b == ' ') { i = j; continue; }
+            }
+            if (x + w > right) {
+                // A word longer than the whole line (a URL, a long compound): break it where the line ends.
+                e = fitting_prefix(font, b, e, right - x);
+                j = static_cast<size_t>(e - t.c_str());
+                w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, b, e).x;
+                dl()->AddText(font, font->FontSize, ImVec2(x, y + (line_h - font->FontSize) * 0.5f), col, b, e);
+                x = x0;
+                y += line_h;
+                i = j;
+                continue;
             }
             dl()->AddText(font, font->FontSize, ImVec2(x, y + (line_h - font->FontSize) * 0.5f), col, b, e);
             x += w;
@@ -196,6 +222,18 @@ void markdown(View& v, const std::string& text) {
             ImGui::Dummy(ImVec2(0, 6));
         }
     }
+}
+
+void notice_card(View& v, const std::string& text) {
+    ImFont* font = v.fonts.body;
+    const float room = g_width - 36;
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, room, text.c_str());
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const ImVec2 b(a.x + g_width, a.y + size.y + 24);
+    dl()->AddRectFilled(a, b, color(Tone::Selected), 10);
+    dl()->AddRectFilled(a, ImVec2(a.x + 4, b.y), color(Tone::Accent), 10, ImDrawFlags_RoundCornersLeft);
+    dl()->AddText(font, font->FontSize, ImVec2(a.x + 20, a.y + 12), color(Tone::Text), text.c_str(), nullptr, room);
+    ImGui::Dummy(ImVec2(g_width, b.y - a.y + 8));
 }
 
 void code_block(View& v, const std::string& code) {

@@ -20,6 +20,7 @@ void muted_text(View& v, const char* text);
 void bullet_text(View& v, const std::string& text);
 void markdown(View& v, const std::string& text);
 void code_block(View& v, const std::string& code);
+void notice_card(View& v, const std::string& text);  // a highlighted message across the column
 
 // With same_row, the button follows the previous item on its row when it fits, else starts a new row.
 bool primary_button(View& v, const char* id, const char* label, bool enabled, bool same_row = false);

@@ -57,6 +57,9 @@ std::string state_json(const App& a) {
     const cr::Session& s = *a.session;
     const cr::Quiz& q = a.quiz;
     j["resume_offered"] = a.view.resume_offered;
+    j["shared"] = a.view.shared;
+    j["adopt_offered"] = a.view.adopt_offered;
+    j["notice"] = a.view.notice;
     j["status"] = a.view.status;
     j["quiz"] = q.id;
     j["version"] = q.version;
@@ -160,6 +163,8 @@ void handle_view_requests() {
         js_request("readiness");
     } else if (request == ui::Request::Resume || request == ui::Request::DiscardResume) {
         answer_resume(request == ui::Request::Resume);
+    } else if (request == ui::Request::AdoptShared || request == ui::Request::LeaveShared) {
+        answer_shared(request == ui::Request::AdoptShared);
     }
 }
 
@@ -181,9 +186,16 @@ EMSCRIPTEN_KEEPALIVE const char* cr_hit_json() {
     return web::g_out.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE int cr_load_quiz(const char* text, const char* source) {
-    return web::load_quiz_text(text, source) ? 1 : 0;
+// Loads a quiz file's bytes (`size` of them at `data`, in the heap: a file may be megabytes, far more than the
+// stack holds) named `source` (`source_size` bytes) for messages. Returns 1 when the quiz loaded, 0 when it has
+// errors (listed in the state's "errors").
+EMSCRIPTEN_KEEPALIVE int cr_load_quiz(const char* data, int size, const char* source, int source_size) {
+    web::app().provisional = false;
+    return web::load_quiz_text(std::string(data, static_cast<size_t>(size)), std::string(source, static_cast<size_t>(source_size))) ? 1 : 0;
 }
+
+// The largest quiz file the core accepts, in bytes: the page stops downloading past it.
+EMSCRIPTEN_KEEPALIVE int cr_max_quiz_bytes() { return static_cast<int>(cr::kMaxDocumentBytes); }
 
 EMSCRIPTEN_KEEPALIVE void cr_command(const char* name) {
     web::App& a = web::app();
