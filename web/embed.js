@@ -6,8 +6,17 @@
   var script = document.currentScript;
   if (!script) { console.warn("Crossroads: embed.js must be loaded with a plain <script src> tag"); return; }
   var base = new URL(".", script.src);
-  var registry = window.__crossroadsEmbeds = window.__crossroadsEmbeds || { count: 0, frames: {} };
+  var registry = window.__crossroadsEmbeds = window.__crossroadsEmbeds || { count: 0, frames: {}, shared: takeShared() };
   var id = "cr" + (++registry.count);
+
+  // A result shared from a widget on this post comes back as #crossroads=<code>. It is read once for every
+  // widget on the page (each opens only a code for its own quiz) and dropped from the address bar.
+  function takeShared() {
+    var m = /[#&]crossroads=([A-Za-z0-9._~-]+)/.exec(location.hash || "");
+    if (!m) return "";
+    try { history.replaceState(history.state, "", location.href.split("#")[0]); } catch (e) { /* keep the page working */ }
+    return m[1];
+  }
 
   function option(name, allowed, test) {
     var value = script.getAttribute("data-" + name);
@@ -27,10 +36,12 @@
   src.searchParams.set("embed", "1");
   src.searchParams.set("id", id);
   src.searchParams.set("host", location.origin);
+  src.searchParams.set("page", location.href.split("#")[0]);  // share links lead friends to this post
   if (quiz) src.searchParams.set("quiz", quiz);
   if (theme) src.searchParams.set("theme", theme);
   if (accent) src.searchParams.set("accent", accent);
   if (start) src.searchParams.set("start", start);
+  if (registry.shared) src.hash = "s=" + registry.shared;
 
   var frame = document.createElement("iframe");
   frame.src = src.href;

@@ -23,8 +23,8 @@ void draw_start(cr::Session& s, View& v) {
     ImGui::Dummy(ImVec2(0, 4));
     if (!q.intro.empty()) markdown(v, q.intro);
     int shown = s.total();
-    std::string meta = std::to_string(shown) + " questions";
-    if (q.minutes > 0) meta += "  \xC2\xB7  about " + cr::format_number(q.minutes) + " minutes";
+    std::string meta = cr::counted(shown, "question", "questions");
+    if (q.minutes > 0) meta += "  \xC2\xB7  about " + cr::counted(q.minutes, "minute", "minutes");
     muted_text(v, meta.c_str());
     ImGui::Dummy(ImVec2(0, 12));
     if (v.resume_offered) {
@@ -106,8 +106,7 @@ void draw_outcome_part(cr::Session& s, View& v, const cr::Result& r) {
 void draw_knowledge_part(cr::Session& s, View& v, const cr::Result& r) {
     const cr::Quiz& quiz = s.quiz();
     section_heading(v, "Your Python readiness");
-    std::string score = cr::format_number(r.knowledge_points) + " of " + cr::format_number(r.knowledge_max) + " points (" +
-                        cr::format_number(std::round(r.knowledge_percent)) + "%)";
+    std::string score = cr::knowledge_score_text(r);
     if (r.band >= 0) score = quiz.bands[r.band].title + "  \xC2\xB7  " + score;
     heading_text(v, score.c_str());
     if (r.band >= 0) markdown(v, quiz.bands[r.band].feedback);
@@ -145,6 +144,22 @@ void draw_results(cr::Session& s, View& v) {
         if (secondary_button(v, "readiness", "Check my Python readiness", true)) v.request = Request::OpenReadiness;
     }
     if (!v.status.empty()) muted_text(v, v.status.c_str());
+}
+
+// A shared result is someone else's: say so, and ask before the reader's changes make it their own.
+void draw_shared_banner(View& v) {
+    if (v.adopt_offered) {
+        notice_card(v, std::string("Make these answers yours? They came from a share link.") +
+                           (v.own_saved ? " Your own saved answers will be replaced." : ""));
+        if (primary_button(v, "adopt", "Make them mine", true)) v.request = Request::AdoptShared;
+        if (secondary_button(v, "leave", v.own_saved ? "Back to my own answers" : "Take the quiz myself", true, true))
+            v.request = Request::LeaveShared;
+    } else {
+        notice_card(v, "You are looking at answers someone shared with you. Nothing here is saved as yours.");
+        if (secondary_button(v, "leave", v.own_saved ? "Back to my own answers" : "Take the quiz myself", true))
+            v.request = Request::LeaveShared;
+    }
+    ImGui::Dummy(ImVec2(0, 12));
 }
 
 // Screen key for the fade: start = -1, results = -2 - 1, each question its own index.
@@ -215,6 +230,8 @@ void draw(cr::Session& session, View& v) {
     v.animating = fade < 1.0f;
 
     const float pad = begin_page(v, fade);
+    if (!v.notice.empty() && session.screen() == cr::Screen::Start) notice_card(v, v.notice);
+    if (v.shared) draw_shared_banner(v);
     switch (session.screen()) {
         case cr::Screen::Start: draw_start(session, v); break;
         case cr::Screen::Question: draw_question(session, v); break;

@@ -31,7 +31,7 @@ struct Hit {
 };
 
 // What the page asked the widget to do, or what the widget asks of the page.
-enum class Request { None, CopyResult, CopyShareLink, OpenReadiness, Resume, DiscardResume };
+enum class Request { None, CopyResult, CopyShareLink, OpenReadiness, Resume, DiscardResume, AdoptShared, LeaveShared };
 
 struct View {
     Fonts fonts;
@@ -48,6 +48,10 @@ struct View {
     bool has_readiness = false;  // the page can open the standalone readiness check
     bool can_share = false;      // the page has a URL a share link can point to
     bool resume_offered = false; // saved progress exists: the start screen offers to continue
+    bool shared = false;         // showing answers from someone's share link: nothing is saved
+    bool own_saved = false;      // ... while the reader has saved progress of their own
+    bool adopt_offered = false;  // ... and the reader changed them: ask whether they become their own
+    std::string notice;          // a message for the reader above the start screen (a link that failed)
     int revision = 0;            // bumped on every command that changed the session
     std::set<std::string> open;  // expanded review and FAQ rows
     std::deque<std::string> activations;  // hit ids the page activated (keys, screen reader), oldest first

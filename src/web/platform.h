@@ -25,6 +25,7 @@ struct App {
     double dpr = 1;
     int css_width = 0, css_height = 0;
     bool gl_ready = false;
+    bool provisional = false;            // the built-in quiz stands in while the page fetches ?quiz=
 };
 
 App& app();
@@ -40,9 +41,10 @@ void install_input_handlers();
 void set_theme(bool dark);
 
 // storage.cpp: resume and share.
-void restore_progress();          // after a quiz loads: a share link in the URL, else saved progress
+void restore_progress();          // after a quiz loads: saved progress, then a share link from the URL
 void save_progress();             // after every change
 void answer_resume(bool resume);  // the reader's answer to "Continue where you left off?"
+void answer_shared(bool adopt);   // leave a shared view: make its answers the reader's own, or go back to theirs
 std::string share_link();         // this page's URL with the session in the fragment, or ""
 
 

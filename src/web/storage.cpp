@@ -1,5 +1,6 @@
-// Crossroads web edge: progress kept in localStorage per quiz id and version, and share links that carry
-// the session in the URL fragment (#s=...). Blocked, full or corrupt storage is tolerated: the quiz still works.
+// Crossroads web edge: progress kept in localStorage per quiz id and version, and share links that carry a
+// session in the URL fragment. A shared result is shown apart from the reader's own progress and never saved
+// over it; blocked, full or corrupt storage is tolerated, and nothing stored is deleted because a link failed.
 #include <emscripten.h>
 
 #include <cstdlib>
@@ -29,22 +30,28 @@ EM_JS(void, js_storage_set, (const char* key, const char* value), {
         if (value) s["setItem"](UTF8ToString(key), UTF8ToString(value)); else s["removeItem"](UTF8ToString(key));
     } catch (e) {}
 });
-EM_JS(char*, js_share_fragment, (), {
-    var m = /[#&]s=([A-Za-z0-9._~-]+)/.exec(location.hash || "");
-    if (!m) return 0;
-    var n = lengthBytesUTF8(m[1]) + 1;
+// The share code the page read from its URL (web/app.js reads it once and drops it from the address bar).
+EM_JS(char*, js_share_code, (), {
+    var code = Module["shareCode"];
+    if (!code) return 0;
+    var n = lengthBytesUTF8(code) + 1;
     var p = _malloc(n);
-    stringToUTF8(m[1], p, n);
+    stringToUTF8(code, p, n);
     return p;
 });
-EM_JS(char*, js_page_url, (), {
-    if (location.protocol !== "http:" && location.protocol !== "https:") return 0;
-    var u = location.href.split("#")[0];
-    var n = lengthBytesUTF8(u) + 1;
+EM_JS(void, js_share_code_taken, (), { Module["shareCode"] = ""; });
+// Where a share link points: the page the reader is on plus a fragment for the code, or null when the page
+// has no address a friend could open (file://). Inside an embed it is the host post (see web/app.js).
+EM_JS(char*, js_share_base, (), {
+    var f = Module["shareBase"];
+    var base = f ? f() : null;
+    if (!base) return 0;
+    var n = lengthBytesUTF8(base) + 1;
     var p = _malloc(n);
-    stringToUTF8(u, p, n);
+    stringToUTF8(base, p, n);
     return p;
 });
+EM_JS(int, js_embedded, (), { return Module["embedded"] ? 1 : 0; });
 
 std::optional<std::string> take(char* p) {
     if (!p) return std::nullopt;
@@ -53,51 +60,89 @@ std::optional<std::string> take(char* p) {
     return s;
 }
 
-std::optional<cr::SessionState> g_resumable;
+std::optional<cr::SessionState> g_resumable;  // the reader's own saved progress, offered or set aside
+std::optional<cr::SessionState> g_shared;     // the shared session as the link gave it
+bool g_saved_here = false;                    // this page has stored progress for the current quiz
 
 std::string key_for(const cr::Quiz& q) { return "crossroads:" + q.id + ":" + std::to_string(q.version); }
+
+bool same_answers(const cr::Answers& a, const cr::Answers& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i].given != b[i].given) return false;
+        if (a[i].given && (a[i].options != b[i].options || a[i].value != b[i].value)) return false;
+    }
+    return true;
+}
+
+// Opens a share code, or explains on the canvas why not. Inside an embed, a code for another quiz belongs to
+// another widget on the same post and is left alone.
+void open_shared(App& a, const std::string& code) {
+    if (js_embedded() && code.rfind("cr1." + a.quiz.id + ".", 0) != 0) return;
+    js_share_code_taken();
+    cr::SessionState state;
+    std::string error;
+    if (!cr::decode_session(a.quiz, code, state, error)) {
+        a.view.notice = "This share link could not be opened: " + error + ". " +
+                        (g_resumable ? "Your own saved answers are untouched." : "You can take the quiz yourself.");
+        return;
+    }
+    g_shared = state;
+    a.session = std::make_unique<cr::Session>(a.quiz, state);
+    a.view.shared = true;
+    a.view.own_saved = g_resumable.has_value();
+    a.view.resume_offered = false;
+}
 
 }  // namespace
 
 void restore_progress() {
     App& a = app();
     g_resumable.reset();
+    g_shared.reset();
+    g_saved_here = false;
     a.view.resume_offered = false;
-    a.view.can_share = js_page_url() != nullptr;
-    if (!a.session) return;
-    std::string error;
+    a.view.shared = false;
+    a.view.adopt_offered = false;
+    a.view.notice.clear();
+    a.view.can_share = take(js_share_base()).has_value();
+    if (!a.session || a.provisional) return;
     cr::SessionState state;
-    if (auto shared = take(js_share_fragment())) {
-        if (cr::decode_session(a.quiz, *shared, state, error)) {
-            a.session = std::make_unique<cr::Session>(a.quiz, state);
-            return;
+    std::string error;
+    // Saved progress that cannot be read (e.g. the quiz changed without a new version) stays where it is.
+    if (auto saved = take(js_storage_get(key_for(a.quiz).c_str()))) {
+        if (cr::decode_session(a.quiz, *saved, state, error) && state.screen != cr::Screen::Start) {
+            g_resumable = state;
+            a.view.resume_offered = true;
         }
-        a.view.status = "The shared link could not be opened: " + error + ".";
-        return;
     }
-    const auto saved = take(js_storage_get(key_for(a.quiz).c_str()));
-    if (!saved) return;
-    if (!cr::decode_session(a.quiz, *saved, state, error)) {
-        js_storage_set(key_for(a.quiz).c_str(), nullptr);  // corrupt: discard it
-        return;
-    }
-    if (state.screen == cr::Screen::Start) return;
-    g_resumable = state;
-    a.view.resume_offered = true;
+    if (auto code = take(js_share_code())) open_shared(a, *code);
 }
 
 void save_progress() {
     App& a = app();
-    if (!a.session || a.view.resume_offered) return;
+    if (!a.session || a.view.resume_offered || a.provisional) return;
     const cr::SessionState& s = a.session->state();
+    if (a.view.shared) {
+        // Someone else's answers: ask before they become the reader's own (see answer_shared).
+        if (g_shared && !same_answers(s.answers, g_shared->answers) && !a.view.adopt_offered) {
+            a.view.adopt_offered = true;
+            request_frames(3);
+        }
+        return;
+    }
     bool any = s.screen != cr::Screen::Start;
     for (const auto& ans : s.answers) any = any || ans.given;
-    js_storage_set(key_for(a.quiz).c_str(), any ? cr::encode_session(a.quiz, s).c_str() : nullptr);
+    // An empty session clears only what this page saved (the reader started over); what an earlier visit left,
+    // even unreadable, stays until the reader saves something new or chooses "Start fresh".
+    if (any || g_saved_here) js_storage_set(key_for(a.quiz).c_str(), any ? cr::encode_session(a.quiz, s).c_str() : nullptr);
+    g_saved_here = any;
 }
 
 void answer_resume(bool resume) {
     App& a = app();
     if (resume && g_resumable && a.session) a.session = std::make_unique<cr::Session>(a.quiz, *g_resumable);
+    if (!resume) g_saved_here = true;  // "Start fresh": the saved progress goes
     g_resumable.reset();
     a.view.resume_offered = false;
     ++a.view.revision;
@@ -105,11 +150,29 @@ void answer_resume(bool resume) {
     request_frames(3);
 }
 
+void answer_shared(bool adopt) {
+    App& a = app();
+    if (!a.view.shared) return;
+    a.view.shared = false;
+    a.view.adopt_offered = false;
+    g_shared.reset();
+    if (!adopt) {
+        // Back to the reader's own progress, offered as on any return visit.
+        a.session = std::make_unique<cr::Session>(a.quiz, a.session->state().seed);
+        a.view.resume_offered = g_resumable.has_value();
+    } else {
+        g_resumable.reset();
+    }
+    ++a.view.revision;
+    save_progress();
+    request_frames(3);
+}
+
 std::string share_link() {
     App& a = app();
-    auto url = take(js_page_url());
-    if (!url || !a.session) return std::string();
-    return *url + "#s=" + cr::encode_session(a.quiz, a.session->state());
+    auto base = take(js_share_base());
+    if (!base || !a.session) return std::string();
+    return *base + cr::encode_session(a.quiz, a.session->state());
 }
 
 }  // namespace web

@@ -41,6 +41,8 @@ describe("embed.js on a cross-origin host page", () => {
     fs.writeFileSync(path.join(hostDir, "theme.html"), hostPage(widget.origin,
       [`data-quiz="${QUIZ}" data-theme="dark" data-accent="#0f766e"`, `data-quiz="${QUIZ}" data-accent="teal"`]));
     fs.writeFileSync(path.join(hostDir, "readiness.html"), hostPage(widget.origin, ['data-quiz="content/python-readiness.json"']));
+    fs.writeFileSync(path.join(hostDir, "share.html"), hostPage(widget.origin,
+      [`data-quiz="${QUIZ}"`, 'data-quiz="content/python-readiness.json"']));
     host = await serve(hostDir, 0, "127.0.0.2");
     hostOrigin = `http://127.0.0.2:${host.address().port}`;
   });
@@ -54,6 +56,9 @@ describe("embed.js on a cross-origin host page", () => {
 
   async function openHost(file, opts = {}) {
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: "light" });
+    if (opts.clipboard) {
+      for (const origin of [hostOrigin, widget.origin]) await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+    }
     const page = await context.newPage();
     page.setDefaultTimeout(STEP);
     const problems = watchProblems(page);
@@ -296,6 +301,48 @@ describe("embed.js on a cross-origin host page", () => {
       assertNoProblems(problems);
     } finally {
       await context.close();
+    }
+  });
+
+  test("a share link made in an embed leads to the post, where the widget opens the shared result", async () => {
+    const a = await openHost("share.html", { clipboard: true });
+    let link, final;
+    try {
+      const w0 = await widgetFrame(a.page, 0);
+      ({ final } = await playThrough(frameSurface(a.page, w0.frame)));
+      await click(frameSurface(a.page, w0.frame), "share");
+      await waitForState(w0.frame, (s) => /share link copied/i.test(s.status));
+      link = await until(async () => {
+        const t = await a.page.evaluate(() => navigator.clipboard.readText().catch(() => ""));
+        return t.includes("crossroads=") ? t : null;
+      }, "the share link on the clipboard");
+      assert.match(link, new RegExp(`^${hostOrigin.replace(/[.]/g, "\\.")}/share\\.html#crossroads=cr1\\.python-path\\.`),
+        `the link does not lead to the post: ${link}`);
+      assertNoProblems(a.problems);
+    } finally {
+      await a.context.close();
+    }
+
+    const b = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: "light" });
+    try {
+      const page = await b.newPage();
+      page.setDefaultTimeout(STEP);
+      const problems = watchProblems(page);
+      await page.goto(link, { waitUntil: "load" });
+      const w0 = await widgetFrame(page, 0);
+      const w1 = await widgetFrame(page, 1);
+      const s0 = await waitForState(w0.frame, (s) => s.screen === "results");
+      assert.equal(s0.shared, true);
+      assert.equal(s0.result.outcome, final.result.outcome);
+      assert.deepEqual(s0.answers, final.answers);
+      // The other quiz on the post leaves the code alone and says nothing about it.
+      const s1 = await waitForState(w1.frame, (s) => s.screen === "start");
+      assert.equal(s1.shared, false);
+      assert.equal(s1.notice, "");
+      assert.equal(await page.evaluate(() => location.hash), "", "the fragment stayed in the post's address bar");
+      assertNoProblems(problems);
+    } finally {
+      await b.close();
     }
   });
 });

@@ -1,11 +1,21 @@
-// Progress and share links with real canvas clicks: resume after reload (continue / start fresh), corrupt and blocked
-// localStorage, a share link that reopens the same result in a new browser context, and a damaged share link.
+// Progress and share links with real canvas clicks: resume after reload (continue / start fresh), unreadable and blocked
+// localStorage, a share link that reopens the same result in a new browser context, and share links that can never
+// touch the reader's own saved progress (refused ones explained on the canvas, valid ones shown apart and asked about).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { assertNoProblems, findHit, hits, setup, state, waitForState, watchProblems } from "./lib.mjs";
+import { assertNoProblems, findHit, hits, screenshotFullPage, screenshotPath, setup, state, waitForState, watchProblems } from "./lib.mjs";
 import { STEP, answerCurrent, click, next, pageSurface, playThrough, until, waitReady } from "./embed-lib.mjs";
 
 const KEY = "crossroads:python-path:1";
+
+// Re-signs a share code after a change (the codec's FNV-1a checksum in base 36), so a test can make links that are
+// well-formed but refused for what they say: another version, another quiz.
+function resign(code) {
+  const body = code.slice(0, code.lastIndexOf("."));
+  let h = 2166136261;
+  for (const c of Buffer.from(body)) h = Math.imul(h ^ c, 16777619) >>> 0;
+  return body + "." + h.toString(36);
+}
 
 describe("resume and share", () => {
   let env;
@@ -75,7 +85,7 @@ describe("resume and share", () => {
     }
   });
 
-  test("corrupt saved progress: no offer, no console error, the key is removed", async () => {
+  test("unreadable saved progress: no offer, no console error, and it is left as it was", async () => {
     // Seeded before the app's scripts run, on the first load only (the key must be gone after it).
     const { context, page, problems } = await open({
       initArg: KEY,
@@ -92,7 +102,7 @@ describe("resume and share", () => {
       assert.equal(s.resume_offered, false, "corrupt progress was offered for resuming");
       assert.equal(s.status, "");
       await findHit(page, "start");
-      assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null, "the corrupt entry was kept");
+      assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), "garbage", "the stored entry was changed");
       assertNoProblems(problems);
     } finally {
       await context.close();
@@ -162,12 +172,137 @@ describe("resume and share", () => {
     try {
       const s = await state(c.page);
       assert.equal(s.screen, "start");
-      assert.match(s.status, /could not be opened/);
+      assert.match(s.notice, /could not be opened/);
       assert.equal(s.resume_offered, false);
       await findHit(c.page, "start");
       assertNoProblems(c.problems);
     } finally {
       await c.context.close();
+    }
+  });
+
+  // Plays the path quiz to its results in a fresh context and returns the share link it copies.
+  async function makeShareLink() {
+    const a = await open({ permissions: ["clipboard-read", "clipboard-write"] });
+    try {
+      const { final } = await playThrough(a.surface);
+      await click(a.surface, "share");
+      await waitForState(a.page, (s) => /share link copied/i.test(s.status));
+      const link = await until(async () => {
+        const t = await a.page.evaluate(() => navigator.clipboard.readText().catch(() => ""));
+        return t.includes("#s=") ? t : null;
+      }, "the share link on the clipboard");
+      assertNoProblems(a.problems);
+      return { link, final };
+    } finally {
+      await a.context.close();
+    }
+  }
+
+  // A reader with three answers saved; returns the page and the stored progress.
+  async function readerWithProgress() {
+    const r = await open();
+    await click(r.surface, "start");
+    for (let i = 0; i < 3; i++) {
+      await answerCurrent(r.surface);
+      await next(r.surface);
+    }
+    const saved = await until(() => r.page.evaluate((k) => localStorage.getItem(k), KEY), "saved progress");
+    return { ...r, saved };
+  }
+
+  async function openLink(page, url) {
+    await page.goto("about:blank");
+    await page.goto(url, { waitUntil: "load" });
+    await waitReady(page);
+    return waitForState(page, (s) => s.screen !== "error");
+  }
+
+  test("a share link that cannot be opened is explained on the canvas and never touches saved progress", async () => {
+    const { link } = await makeShareLink();
+    const [base, code] = link.split("#s=");
+    const parts = code.split(".");
+    const bad = {
+      truncated: code.slice(0, Math.floor(code.length * 0.6)),
+      damaged: code.slice(0, -1) + (code.endsWith("1") ? "2" : "1"),
+      "newer version": resign([parts[0], parts[1], "2", ...parts.slice(3)].join(".")),
+      "another quiz": resign([parts[0], "python-readiness", ...parts.slice(2)].join(".")),
+    };
+    const r = await readerWithProgress();
+    try {
+      const plain = await openLink(r.page, base);
+      const plainTop = (await findHit(r.page, "resume")).y;
+      for (const [what, fragment] of Object.entries(bad)) {
+        const s = await openLink(r.page, base + "#s=" + fragment);
+        assert.equal(s.screen, "start", what);
+        assert.match(s.notice, /could not be opened/, `${what}: no notice`);
+        assert.equal(s.resume_offered, true, `${what}: the reader's own progress is no longer offered`);
+        assert.equal(await r.page.evaluate((k) => localStorage.getItem(k), KEY), r.saved, `${what}: saved progress changed`);
+        assert.equal(await r.page.evaluate(() => location.hash), "", `${what}: the fragment stayed in the address bar`);
+        // Drawn where a sighted reader sees it: the notice card pushes the start screen's buttons down.
+        assert.ok((await findHit(r.page, "resume")).y > plainTop + 30, `${what}: the notice is not drawn on the canvas`);
+        if (what === "newer version") {
+          assert.match(s.notice, /newer version/, s.notice);
+          await screenshotFullPage(r.page, screenshotPath("share-link-refused"));
+        }
+      }
+      assert.equal(plain.notice, "");
+      assertNoProblems(r.problems);
+    } finally {
+      await r.context.close();
+    }
+  });
+
+  test("a valid share link is shown apart: never saved over the reader's progress, asked about before it is", async () => {
+    const { link, final } = await makeShareLink();
+    const r = await readerWithProgress();
+    try {
+      let s = await openLink(r.page, link);
+      assert.equal(s.screen, "results");
+      assert.equal(s.shared, true);
+      assert.deepEqual(s.answers, final.answers);
+      assert.equal(await r.page.evaluate(() => location.hash), "", "the fragment stayed in the address bar");
+      assert.equal(await r.page.evaluate((k) => localStorage.getItem(k), KEY), r.saved, "the shared result was saved");
+      await findHit(r.page, "leave");
+      await screenshotFullPage(r.page, screenshotPath("share-link-shared-view"));
+
+      // A reload shows the reader's own progress again.
+      s = await reload(r.page);
+      assert.equal(s.shared, false);
+      assert.equal(s.resume_offered, true, "a reload snapped back to the shared answers");
+
+      // Changing an answer in the shared view asks first; nothing is saved until the reader says yes.
+      s = await openLink(r.page, link);
+      await click(r.surface, "back");
+      s = await waitForState(r.page, (s) => s.screen === "question");
+      const h = (await hits(r.page)).find((x) => x.id.startsWith(`option:${s.question}:`) && !x.selected);
+      assert.ok(h, "no other answer to pick");
+      await click(r.surface, h.id);
+      s = await waitForState(r.page, (s) => s.adopt_offered);
+      await findHit(r.page, "adopt");
+      assert.equal(await r.page.evaluate((k) => localStorage.getItem(k), KEY), r.saved, "changed shared answers were saved unasked");
+      await click(r.surface, "leave");
+      s = await waitForState(r.page, (s) => !s.shared);
+      assert.equal(s.resume_offered, true);
+      assert.equal(await r.page.evaluate((k) => localStorage.getItem(k), KEY), r.saved);
+
+      // Saying yes makes them the reader's own.
+      await openLink(r.page, link);
+      await click(r.surface, "back");
+      s = await waitForState(r.page, (s) => s.screen === "question");
+      const other = (await hits(r.page)).find((x) => x.id.startsWith(`option:${s.question}:`) && !x.selected);
+      await click(r.surface, other.id);
+      await waitForState(r.page, (s) => s.adopt_offered);
+      await click(r.surface, "adopt");
+      s = await waitForState(r.page, (s) => !s.shared);
+      const stored = await until(() => r.page.evaluate(({ k, old }) => {
+        const v = localStorage.getItem(k);
+        return v !== old ? v : null;
+      }, { k: KEY, old: r.saved }), "the adopted answers to be saved");
+      assert.ok(stored.startsWith("cr1.python-path.1."));
+      assertNoProblems(r.problems);
+    } finally {
+      await r.context.close();
     }
   });
 });
