@@ -464,3 +464,26 @@ TEST_CASE("validation: did-you-mean stays quiet for short words with nothing clo
     CHECK(closest_match("scael", {"single", "scale"}) == "scale");
     CHECK(closest_match("junior", {"internship", "junior-job"}) == "junior-job");
 }
+
+TEST_CASE("validation: a list over its size limit is one located error and is not read further") {
+    // Each extra option repeats an id and names an unknown outcome: read one by one, they would add thousands of errors.
+    std::string options;
+    for (int i = 0; i < 20000; ++i) options += R"({"id": "x", "label": "X", "weights": {"nope": 1}}, )";
+    SUBCASE("options of a single question") {
+        CHECK(errors_of(edit(kBase, R"("options": [
+    {"id": "x")", R"("options": [)" + options + R"(
+    {"id": "x")")) ==
+              "quiz.json:6:49: error: sections[0].questions[0].options: a question needs 2 to 12 options, found 20002\n");
+    }
+    SUBCASE("options of a true_false question") {
+        CHECK(errors_of(edit(kBase, R"("options": [{"id": "true")", R"("options": [)" + options + R"({"id": "true")")) ==
+              "quiz.json:12:4: error: sections[0].questions[2].options: a true_false question has exactly two options, "
+              "with ids \"true\" and \"false\"\n");
+    }
+    SUBCASE("outcomes") {
+        std::string outcomes;
+        for (int i = 0; i < 101; ++i) outcomes += R"({"id": "a", "title": "A", "summary": "S"}, )";
+        CHECK(errors_of(edit(kBase, R"("outcomes": [)", R"("outcomes": [)" + outcomes)) ==
+              "quiz.json:2:2: error: outcomes: a quiz has at most 100 outcomes, found 103\n");
+    }
+}
