@@ -84,6 +84,15 @@ std::string parse_explanation(const std::string& what) {
     return "invalid JSON: " + out;
 }
 
+// nlohmann's id for a number too large for a double (its out_of_range.406).
+constexpr int kNumberOverflow = 406;
+
+std::string number_overflow(const std::string& token) {
+    constexpr size_t kShown = 24;
+    const std::string shown = token.size() > kShown ? token.substr(0, kShown) + "..." : token;
+    return "the number " + shown + " is too large; numbers in a quiz file are at most 1000000000 either way";
+}
+
 // Builds the tree from SAX events; keeps the path of the value being built for messages.
 class TreeBuilder {
 public:
@@ -111,9 +120,13 @@ public:
         return true;
     }
 
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& ex) {
         error_offset_ = position > 0 ? position - 1 : 0;
         error_message_ = parse_explanation(ex.what());
+        if (ex.id == kNumberOverflow) {
+            error_offset_ = position >= token.size() ? position - token.size() : 0;  // the number's first digit
+            error_message_ = number_overflow(token);
+        }
         return false;
     }
 

@@ -4,6 +4,7 @@
 #include "loader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <unordered_map>
 #include <unordered_set>
@@ -305,13 +306,8 @@ private:
         if (sections == root.end() || !sections->is_array()) return;
         for (const auto& s : *sections) {
             if (!s.is_object()) continue;
-            auto qs = s.find("questions");
-            if (qs == s.end() || !qs->is_array()) continue;
-            for (const auto& q : *qs)
-                if (q.is_object()) {
-                    auto id = q.find("id");
-                    if (id != q.end() && id->is_string()) declared_question_ids_.insert(id->get<std::string>());
-                }
+            const auto ids = question_ids_in(s);
+            declared_question_ids_.insert(ids.begin(), ids.end());
         }
     }
 
@@ -332,7 +328,7 @@ private:
                                                          did_you_mean(kind, {"outcome", "knowledge"}));
             }
             if (const Json* c = r_.field(s, path, "show_if", false))
-                section.show_if = read_condition(*c, path_key(path, "show_if"));
+                section.show_if = read_condition(*c, path_key(path, "show_if"), Owner::Section, question_ids_in(s));
             section.first = static_cast<int>(quiz_.questions.size());
             const int section_index = static_cast<int>(quiz_.sections.size());
             quiz_.sections.push_back(section);
@@ -375,13 +371,12 @@ private:
             return;
         }
         r_.text(q, path, "prompt", out.prompt, true);
-        r_.text(q, path, "code", out.code, false);
-        r_.text(q, path, "code_language", out.code_language, false);
+        read_code(q, path, out);
         r_.text(q, path, "explanation", out.explanation, knowledge && out.kind != QuestionKind::Scale);
         r_.boolean(q, path, "required", out.required);
         r_.boolean(q, path, "shuffle", out.shuffle);
         if (const Json* c = r_.field(q, path, "show_if", false))
-            out.show_if = read_condition(*c, path_key(path, "show_if"));
+            out.show_if = read_condition(*c, path_key(path, "show_if"), Owner::Question, {out.id});
 
         if (out.kind == QuestionKind::Scale) {
             read_scale(q, path, out, knowledge);
@@ -403,6 +398,28 @@ private:
         }
         question_at_.emplace(out.id, static_cast<int>(quiz_.questions.size()));
         quiz_.questions.push_back(std::move(out));
+    }
+
+    // A code question (docs: "What does this print?") shows a snippet in monospace and asks about it,
+    // so an empty snippet, or such a prompt without one, leaves the reader nothing to read.
+    void read_code(const Json& q, const std::string& path, Question& out) {
+        const bool has_code = r_.text(q, path, "code", out.code, false);
+        const bool has_language = r_.text(q, path, "code_language", out.code_language, false);
+        if (has_code && out.code.find_first_not_of(" \t\r\n") == std::string::npos)
+            r_.error(path_key(path, "code"), "the code is empty; a code question shows the snippet it asks about, "
+                                             "so put the snippet here or remove \"code\"");
+        else if (!q.contains("code") && has_language)
+            r_.error(path_key(path, "code_language"), "\"code_language\" is given but there is no \"code\"; "
+                                                      "add the snippet as \"code\"");
+        else if (!q.contains("code") && asks_what_code_prints(out.prompt))
+            r_.error(path_key(path, "prompt"), "this is a code question (the prompt asks \"What does this print?\") "
+                                               "but it has no \"code\"; add the snippet as \"code\"");
+    }
+
+    static bool asks_what_code_prints(const std::string& prompt) {
+        std::string lower = prompt;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return lower.find("what does this print") != std::string::npos;
     }
 
     // False when the option list breaks its size limit: it is then not read at all (one error, not one per option).
@@ -598,7 +615,23 @@ private:
     }
 
     // ---- conditions -----------------------------------------------------------------------------
-    Condition read_condition(const Json& c, const std::string& path) {
+    enum class Owner { Question, Section };
+
+    // The ids of a section's questions, as written (they are read after the section's own condition).
+    static std::unordered_set<std::string> question_ids_in(const Json& section) {
+        std::unordered_set<std::string> ids;
+        const auto qs = section.find("questions");
+        if (qs == section.end() || !qs->is_array()) return ids;
+        for (const auto& q : *qs) {
+            if (!q.is_object()) continue;
+            const auto id = q.find("id");
+            if (id != q.end() && id->is_string()) ids.insert(id->get<std::string>());
+        }
+        return ids;
+    }
+
+    // `own`: the ids of the questions the condition belongs to (the question itself, or the section's questions).
+    Condition read_condition(const Json& c, const std::string& path, Owner owner, const std::unordered_set<std::string>& own) {
         Condition out;
         if (!r_.is_object(c, path)) return out;
         r_.check_keys(c, path, {"question", "any_of", "none_of", "min", "max"});
@@ -610,7 +643,14 @@ private:
             if (broken_question_ids_.count(id) > 0)
                 return out;  // that question has its own error; a second one here would only mislead
             const bool later = declared_question_ids_.count(id) > 0;
-            if (later)
+            if (own.count(id) > 0 && owner == Owner::Question)
+                r_.error(path_key(path, "question"), "refers to its own question '" + id +
+                                                         "'; a condition may only use answers given before it");
+            else if (own.count(id) > 0)
+                r_.error(path_key(path, "question"), "refers to question '" + id +
+                                                         "' of this same section; a section's condition may only use "
+                                                         "answers from earlier sections");
+            else if (later)
                 r_.error(path_key(path, "question"), "refers to question '" + id +
                                                          "', which comes later; a condition may only use "
                                                          "answers given before it");
