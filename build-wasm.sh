@@ -3,6 +3,7 @@
 #   ./build-wasm.sh            build the static site into dist/
 #   ./build-wasm.sh serve [P]  build, then serve dist/ at http://127.0.0.1:P (default 8080) until stopped
 #   ./build-wasm.sh test       build everything and run every test; non-zero exit on any failure
+#   ./build-wasm.sh fuzz [S]   build the libFuzzer targets and fuzz each for S seconds (default 300)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
@@ -18,6 +19,22 @@ build_native() {
 build_sanitized() {
   cmake -S . -B build/sanitize -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCR_SANITIZE=ON >/dev/null
   cmake --build build/sanitize -j "$JOBS"
+}
+
+# libFuzzer targets (tests/fuzz): clang, native only, in their own build directory.
+build_fuzz() {
+  cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCR_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 >/dev/null
+  cmake --build build/fuzz -j "$JOBS"
+}
+
+# Each target for a bounded number of inputs with a fixed seed (CTest entries; any finding fails),
+# or, given SECONDS, each for that long.
+run_fuzz() {
+  if [ -n "${1:-}" ]; then
+    (cd build/fuzz && CR_FUZZ_SECONDS="$1" ctest --output-on-failure --timeout "$(($1 + 300))")
+  else
+    (cd build/fuzz && ctest --output-on-failure -j "$JOBS")
+  fi
 }
 
 build_web() {
@@ -41,11 +58,17 @@ case "${1:-build}" in
     (cd build/native && ctest --output-on-failure -j "$JOBS")
     build_sanitized
     (cd build/sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j "$JOBS")
+    build_fuzz
+    run_fuzz
     build_web
     node --test --test-concurrency=1 tests/browser/
     ;;
+  fuzz)
+    build_fuzz
+    run_fuzz "${2:-300}"
+    ;;
   *)
-    echo "usage: ./build-wasm.sh [build | serve [PORT] | test]" >&2
+    echo "usage: ./build-wasm.sh [build | serve [PORT] | test | fuzz [SECONDS]]" >&2
     exit 2
     ;;
 esac

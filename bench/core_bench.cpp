@@ -1,5 +1,6 @@
 // Benchmark: load + validate + score a generated 10,000-question quiz with the real core, and the
-// same for the shipped default quiz. Prints milliseconds (median of several runs); asserts nothing.
+// same for the shipped default quiz; then each kind of list at n, 2n and 4n items, with the time ratios
+// (about 2 and 4 when the work grows linearly). Prints milliseconds (median of several runs); asserts nothing.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "core/loader.h"
+#include "core/markdown.h"
 #include "core/scoring.h"
 
 namespace {
@@ -28,7 +30,7 @@ std::string generated_quiz(int questions) {
 }
 
 template <typename F>
-double median_ms(int runs, F&& f) {
+std::vector<double> sorted_ms(int runs, F&& f) {
     std::vector<double> t;
     for (int i = 0; i < runs; ++i) {
         const auto a = std::chrono::steady_clock::now();
@@ -36,7 +38,108 @@ double median_ms(int runs, F&& f) {
         t.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count());
     }
     std::sort(t.begin(), t.end());
+    return t;
+}
+
+template <typename F>
+double median_ms(int runs, F&& f) {
+    const std::vector<double> t = sorted_ms(runs, f);
     return t[t.size() / 2];
+}
+
+// ---- one generated file per kind of list, each list `n` long ------------------------------------------
+
+const std::string kHead = R"("format":1,"id":"big","version":1,"title":"Generated",)";
+const std::string kTwoOutcomes = R"("outcomes":[{"id":"a","title":"A","summary":"a"},{"id":"b","title":"B","summary":"b"}],)";
+
+std::string options_quiz(int n) {  // one question with n options: over 12, refused without reading them
+    std::string s = "{" + kHead + kTwoOutcomes + R"("sections":[{"id":"s","title":"S","questions":[{"id":"q","type":"single","prompt":"P","options":[)";
+    for (int i = 0; i < n; ++i) s += std::string(i ? "," : "") + R"({"id":"o)" + std::to_string(i) + R"(","label":"L","weights":{"a":1}})";
+    return s + "]}]}]}";
+}
+
+std::string question_text(int i, const std::string& show_if = "") {
+    return R"({"id":"q)" + std::to_string(i) + R"(","type":"single","prompt":"P",)" + show_if +
+           R"("options":[{"id":"x","label":"X","weights":{"a":1}},{"id":"y","label":"Y","weights":{"b":1}}]})";
+}
+
+std::string questions_quiz(int n) {
+    std::string s = "{" + kHead + kTwoOutcomes + R"("sections":[{"id":"s","title":"S","questions":[)";
+    for (int i = 0; i < n; ++i) s += (i ? "," : "") + question_text(i);
+    return s + "]}]}";
+}
+
+std::string sections_quiz(int n) {
+    std::string s = "{" + kHead + kTwoOutcomes + R"("sections":[)";
+    for (int i = 0; i < n; ++i)
+        s += std::string(i ? "," : "") + R"({"id":"s)" + std::to_string(i) + R"(","title":"S","questions":[)" + question_text(i) + "]}";
+    return s + "]}";
+}
+
+std::string conditions_quiz(int n) {  // every question after the first shown only for one answer of the one before
+    std::string s = "{" + kHead + kTwoOutcomes + R"("sections":[{"id":"s","title":"S","questions":[)";
+    for (int i = 0; i < n; ++i)
+        s += (i ? "," : "") + question_text(i, i ? R"("show_if":{"question":"q)" + std::to_string(i - 1) + R"(","any_of":["x"]},)" : "");
+    return s + "]}]}";
+}
+
+std::string outcomes_quiz(int n) {  // n outcomes (at most 100), 2000 questions whose options favour them in turn
+    std::string s = "{" + kHead + R"("outcomes":[)";
+    for (int i = 0; i < n; ++i) s += std::string(i ? "," : "") + R"({"id":"o)" + std::to_string(i) + R"(","title":"T","summary":"S"})";
+    s += R"(],"sections":[{"id":"s","title":"S","questions":[)";
+    const auto favour = [&](int k) { return R"({"o)" + std::to_string(k % n) + R"(":1})"; };
+    for (int i = 0; i < 2000; ++i)
+        s += std::string(i ? "," : "") + R"({"id":"q)" + std::to_string(i) + R"(","type":"single","prompt":"P","options":[)" +
+             R"({"id":"x","label":"X","weights":)" + favour(i) + R"(},{"id":"y","label":"Y","weights":)" + favour(i + 1) + "}]}";
+    return s + "]}]}";
+}
+
+std::string bands_quiz(int n) {  // n touching score bands over a one-question knowledge section
+    std::string s = "{" + kHead + R"("sections":[{"id":"k","title":"K","kind":"knowledge","questions":[)"
+                    R"({"id":"q","type":"true_false","prompt":"P","correct":true,"explanation":"E"}]}],"bands":[)";
+    for (int i = 0; i < n; ++i)
+        s += std::string(i ? "," : "") + R"({"id":"b)" + std::to_string(i) + R"(","title":"T","feedback":"F","min":)" +
+             std::to_string(100.0 * i / n) + R"(,"max":)" + std::to_string(i + 1 == n ? 100.0 : 100.0 * (i + 1) / n) + "}";
+    return s + "]}";
+}
+
+std::string markdown_text(int n) {  // n blocks: paragraphs, bullets and table rows in turn
+    std::string s;
+    for (int i = 0; i < n; ++i)
+        s += i % 3 == 0 ? "A **bold** paragraph.\n\n" : i % 3 == 1 ? "- a bullet\n" : "| cell | **cell** |\n";
+    return s;
+}
+
+struct ListKind {
+    const char* name;
+    int n;  // 4n stays below the kind's limit (and the 16 MB file limit)
+    std::string (*make)(int);
+    bool markdown = false;
+};
+
+void list_growth() {
+    const ListKind kinds[] = {
+        {"options (one question)", 50000, options_quiz},
+        {"questions", 10000, questions_quiz},
+        {"sections", 10000, sections_quiz},
+        {"outcomes", 25, outcomes_quiz},
+        {"bands", 10000, bands_quiz},
+        {"conditions (show_if)", 10000, conditions_quiz},
+        {"markdown blocks", 100000, markdown_text, true},
+    };
+    std::printf("\nEach kind of list at n, 2n and 4n (fastest of 5 loads; markdown: parse only)\n");
+    std::printf("%-24s %9s %10s %10s %10s %8s %8s\n", "list", "n", "n (ms)", "2n (ms)", "4n (ms)", "2n/n", "4n/n");
+    for (const ListKind& kind : kinds) {
+        double ms[3];
+        for (int k = 0; k < 3; ++k) {
+            const std::string text = kind.make(kind.n << k);
+            // The fastest of 5: other work on the machine only ever adds time.
+            if (kind.markdown) ms[k] = sorted_ms(5, [&] { (void)cr::parse_markdown(text); }).front();
+            else ms[k] = sorted_ms(5, [&] { (void)cr::load_quiz(text); }).front();
+        }
+        std::printf("%-24s %9d %10.1f %10.1f %10.1f %8.2f %8.2f\n", kind.name, kind.n, ms[0], ms[1], ms[2], ms[1] / ms[0],
+                    ms[2] / ms[0]);
+    }
 }
 
 }  // namespace
@@ -67,5 +170,6 @@ int main(int argc, char** argv) {
         const double shipped = median_ms(21, [&] { loaded = cr::load_quiz(text.str()); });
         std::printf("load + validate %s: %.2f ms (median of 21)\n", argv[1], shipped);
     }
+    list_growth();
     return 0;
 }

@@ -10,13 +10,17 @@ IMGUI_VERSION="1.90.1+ds-1"
 IMGUI_SUITE="trixie"
 
 # Pinned where the package is the toolchain itself. Packages that receive Debian security updates
-# (fontTools, Chromium) are not pinned: a pin would break fresh installs once the mirror moves on.
+# (fontTools, Chromium, Node.js and npm) are not pinned: a pin would break fresh installs once the mirror moves on.
+# Every command the scripts run is named here, even when a usual image already has it: Debian packages npm
+# apart from nodejs, and clang-14 with libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) builds tests/fuzz.
 APT_PACKAGES=(
   "emscripten=3.1.6~dfsg-5"
   "nlohmann-json3-dev=3.11.2-2"
   "doctest-dev=2.4.9~ds-1"
+  "clang-14=1:14.0.6-12"
+  "libclang-rt-14-dev=1:14.0.6-12"
   python3-fonttools chromium fonts-roboto-unhinted fonts-jetbrains-mono fonts-dejavu-core
-  brotli ninja-build cmake g++ dpkg-dev python3 nodejs
+  brotli ninja-build cmake g++ dpkg-dev python3 nodejs npm
 )
 
 log() { printf '[deps] %s\n' "$*"; }

@@ -90,7 +90,14 @@ bool decode_session(const Quiz& quiz, std::string_view text, SessionState& out, 
     const auto parts = split(text.substr(0, last_dot), '.');
     if (parts.size() != 6) return fail(damaged);
     if (parts[1] != quiz.id) return fail("this link belongs to another quiz ('" + std::string(parts[1]) + "')");
-    if (parts[2] != std::to_string(quiz.version))
+    uint64_t version = 0;
+    if (parts[2].empty() || parts[2].find_first_not_of("0123456789") != std::string_view::npos || parts[2].size() > 9)
+        return fail(damaged);
+    for (char c : parts[2]) version = version * 10 + static_cast<uint64_t>(c - '0');
+    if (version > static_cast<uint64_t>(quiz.version))
+        return fail("this link was made for a newer version of the quiz than the one on this page; "
+                    "reload the page to get the latest quiz, then open the link again");
+    if (version < static_cast<uint64_t>(quiz.version))
         return fail("this link was made for an earlier version of the quiz, which has changed since; "
                     "please take it again");
     SessionState state;

@@ -25,17 +25,20 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
 }
 
 // Edits between two words, where swapping two neighbouring letters counts as one (a common typo).
+// Three rolling rows, so a call allocates little however often it is made.
 size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-    for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    std::vector<size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
     for (size_t i = 1; i <= a.size(); ++i) {
+        current[0] = i;
         for (size_t j = 1; j <= b.size(); ++j) {
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) current[j] = std::min(current[j], before[j - 2] + 1);
         }
+        std::swap(before, previous);
+        std::swap(previous, current);
     }
-    return d[a.size()][b.size()];
+    return previous[b.size()];
 }
 
 }  // namespace
@@ -74,20 +77,25 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics) {
 }
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+    // Short words get few edits: "zz" is not a typo of "a". A suggestion must keep part of the word.
+    const size_t allowed = std::max<size_t>(1, word.size() / 3);
+    if (word.empty()) return std::string();
     std::string best;
     size_t best_distance = std::string::npos;
     for (const auto& candidate : candidates) {
-        size_t distance = edit_distance(word, candidate);
         // A prefix ("junior" for "junior-job") counts as close even when many letters are missing.
-        if (!word.empty() && candidate.rfind(word, 0) == 0) distance = std::min<size_t>(distance, 1);
+        const bool prefix = candidate.compare(0, word.size(), word) == 0;
+        // Words whose lengths differ by more than the allowed edits cannot be close: skip the full comparison,
+        // so a very long word costs no more than a short one.
+        const size_t gap = candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
+        if (!prefix && gap > allowed) continue;
+        const size_t distance = prefix ? (candidate.size() == word.size() ? 0 : 1) : edit_distance(word, candidate);
         if (distance < best_distance) {
             best_distance = distance;
             best = candidate;
         }
     }
-    // Short words get few edits: "zz" is not a typo of "a". A suggestion must keep part of the word.
-    const size_t allowed = std::max<size_t>(1, word.size() / 3);
-    return !word.empty() && best_distance <= allowed && best_distance < word.size() ? best : std::string();
+    return best_distance <= allowed && best_distance < word.size() ? best : std::string();
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {

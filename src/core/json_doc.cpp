@@ -76,6 +76,23 @@ std::string unescape(std::string_view body) {
     return out;
 }
 
+// nlohmann's message starts "[json.exception.parse_error.101] parse error at line 1, column 2: ";
+// the position is reported separately, so keep only the explanation.
+std::string parse_explanation(const std::string& what) {
+    const size_t colon = what.find(": ");
+    std::string out = colon == std::string::npos ? what : what.substr(colon + 2);
+    return "invalid JSON: " + out;
+}
+
+// nlohmann's id for a number too large for a double (its out_of_range.406).
+constexpr int kNumberOverflow = 406;
+
+std::string number_overflow(const std::string& token) {
+    constexpr size_t kShown = 24;
+    const std::string shown = token.size() > kShown ? token.substr(0, kShown) + "..." : token;
+    return "the number " + shown + " is too large; numbers in a quiz file are at most 1000000000 either way";
+}
+
 // Builds the tree from SAX events; keeps the path of the value being built for messages.
 class TreeBuilder {
 public:
@@ -96,14 +113,20 @@ public:
 
     bool key(std::string& k) {
         Frame& top = frames_.back();
-        if (top.node->contains(k)) duplicates_.push_back(path_key(top.path, k));
+        const auto [at, added] = top.keys.emplace(k, top.node->size());
+        if (!added) duplicates_.push_back(path_key(top.path, k));
+        pending_slot_ = at->second;
         pending_key_ = std::move(k);
         return true;
     }
 
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& ex) {
         error_offset_ = position > 0 ? position - 1 : 0;
-        error_message_ = ex.what();
+        error_message_ = parse_explanation(ex.what());
+        if (ex.id == kNumberOverflow) {
+            error_offset_ = position >= token.size() ? position - token.size() : 0;  // the number's first digit
+            error_message_ = number_overflow(token);
+        }
         return false;
     }
 
@@ -117,6 +140,8 @@ private:
     struct Frame {
         Json* node;
         std::string path;
+        // Object keys -> position. ordered_json finds keys by a linear search; this keeps a big object linear.
+        std::unordered_map<std::string, size_t> keys;
     };
 
     // Path of the value about to be added under the current frame.
@@ -133,9 +158,14 @@ private:
         }
         Json& parent = *frames_.back().node;
         if (parent.is_object()) {
-            Json& slot = parent[pending_key_];
-            slot = std::move(value);
-            return &slot;
+            auto& members = *parent.get_ptr<Json::object_t*>();
+            if (pending_slot_ < members.size()) {  // a repeated key: the last value wins
+                Json& slot = (members.begin() + static_cast<std::ptrdiff_t>(pending_slot_))->second;
+                slot = std::move(value);
+                return &slot;
+            }
+            members.emplace_back(std::move(pending_key_), std::move(value));
+            return &members.back().second;
         }
         parent.push_back(std::move(value));
         return &parent.back();
@@ -154,7 +184,7 @@ private:
             return false;
         }
         Json* node = place(std::move(container));
-        frames_.push_back({node, std::move(path)});
+        frames_.push_back({node, std::move(path), {}});
         return true;
     }
 
@@ -166,15 +196,8 @@ private:
     Json& root_;
     std::vector<Frame> frames_;
     std::string pending_key_;
+    size_t pending_slot_ = 0;  // position of pending_key_ in its object (its size when the key is new)
 };
-
-// nlohmann's message starts "[json.exception.parse_error.101] parse error at line 1, column 2: ";
-// the position is reported separately, so keep only the explanation.
-std::string parse_explanation(const std::string& what) {
-    const size_t colon = what.find(": ");
-    std::string out = colon == std::string::npos ? what : what.substr(colon + 2);
-    return "invalid JSON: " + out;
-}
 
 }  // namespace
 
@@ -243,7 +266,7 @@ bool parse_json(std::string_view text, Json& out, std::vector<Diagnostic>& diagn
             }
         }
     } else {
-        d.message = parse_explanation(builder.error_message_);
+        d.message = builder.error_message_;
         line_column(text, builder.error_offset_ + bom_length(text), d.line, d.column);
     }
     diagnostics.push_back(std::move(d));

@@ -4,6 +4,7 @@
 #include "loader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <unordered_map>
 #include <unordered_set>
@@ -32,6 +33,10 @@ int option_index(const Question& q, const std::string& id) {
 }
 
 namespace {
+
+constexpr size_t kMaxOptions = 12;
+// Every outcome is a target of the reachability check, so their number multiplies its work.
+constexpr size_t kMaxOutcomes = 100;
 
 const char* type_name(const Json& v) {
     switch (v.type()) {
@@ -220,9 +225,20 @@ private:
     void read_outcomes(const Json& root) {
         const Json* list = r_.array(root, "", "outcomes", false);
         if (!list) return;
+        if (list->size() > kMaxOutcomes) {
+            r_.error("outcomes", "a quiz has at most " + std::to_string(kMaxOutcomes) + " outcomes, found " +
+                                     std::to_string(list->size()));
+            outcomes_refused_ = true;
+            return;
+        }
+        std::unordered_set<std::string> seen;
         r_.each_object(*list, "outcomes", {"id", "title", "summary", "details"}, [&](const Json& o, const std::string& path) {
             Outcome out;
-            if (r_.id(o, path, out.id)) unique(outcome_ids_, out.id, path, "outcome");
+            if (r_.id(o, path, out.id)) {
+                unique(seen, out.id, path, "outcome");
+                outcome_ids_.push_back(out.id);
+                outcome_at_.emplace(out.id, static_cast<int>(quiz_.outcomes.size()));
+            }
             r_.text(o, path, "title", out.title, true);
             r_.text(o, path, "summary", out.summary, true);
             r_.text(o, path, "details", out.details, false);
@@ -230,13 +246,23 @@ private:
         });
     }
 
-    void unique(std::vector<std::string>& seen, const std::string& id, const std::string& path, const char* what) {
-        // Quiz-wide ids (outcomes, sections, questions) go through a set, so thousands of questions stay linear.
-        const bool quiz_wide = &seen == &outcome_ids_ || &seen == &section_ids_ || &seen == &question_ids_;
-        const bool duplicate = quiz_wide ? !seen_ids_.insert(std::string(what) + '\n' + id).second
-                                         : std::find(seen.begin(), seen.end(), id) != seen.end();
-        if (duplicate) r_.error(path_key(path, "id"), std::string("duplicate ") + what + " id '" + id + "'");
-        seen.push_back(id);
+    // `seen` holds the ids of one list so far.
+    void unique(std::unordered_set<std::string>& seen, const std::string& id, const std::string& path, const char* what) {
+        if (!seen.insert(id).second) r_.error(path_key(path, "id"), std::string("duplicate ") + what + " id '" + id + "'");
+    }
+
+    // Index of a declared outcome (the first with that id), or -1.
+    int outcome_index(const std::string& id) const {
+        const auto found = outcome_at_.find(id);
+        return found == outcome_at_.end() ? -1 : found->second;
+    }
+
+    // did_you_mean against a list that grows with the file (outcome or question ids). After a fixed number of
+    // comparisons in all, later misses get no suggestion, so a file full of unknown names still loads in linear time.
+    std::string suggest(const std::string& word, const std::vector<std::string>& candidates) {
+        if (candidates.size() > suggestion_budget_) return std::string();
+        suggestion_budget_ -= candidates.size();
+        return did_you_mean(word, candidates);
     }
 
     // {"outcome-id": number, ...} -> resolved weights.
@@ -253,10 +279,10 @@ private:
                 r_.error(wpath, std::string("weight must be a number, found ") + type_name(item.value()));
                 continue;
             }
-            const int index = quiz_.outcome_index(item.key());
+            const int index = outcome_index(item.key());
             if (index < 0) {
                 if (!quiz_.outcomes.empty())
-                    r_.error(wpath, "unknown outcome '" + item.key() + "'" + did_you_mean(item.key(), outcome_ids_));
+                    r_.error(wpath, "unknown outcome '" + item.key() + "'" + suggest(item.key(), outcome_ids_));
                 continue;
             }
             const double w = item.value().get<double>();
@@ -270,7 +296,7 @@ private:
     }
 
     void check_weights_need_outcomes() {
-        if (!quiz_.outcomes.empty() || weights_seen_at_.empty()) return;
+        if (!quiz_.outcomes.empty() || weights_seen_at_.empty() || outcomes_refused_) return;
         r_.error(weights_seen_at_.front(), "weights are given but the quiz declares no \"outcomes\"");
     }
 
@@ -280,13 +306,8 @@ private:
         if (sections == root.end() || !sections->is_array()) return;
         for (const auto& s : *sections) {
             if (!s.is_object()) continue;
-            auto qs = s.find("questions");
-            if (qs == s.end() || !qs->is_array()) continue;
-            for (const auto& q : *qs)
-                if (q.is_object()) {
-                    auto id = q.find("id");
-                    if (id != q.end() && id->is_string()) all_question_ids_.push_back(id->get<std::string>());
-                }
+            const auto ids = question_ids_in(s);
+            declared_question_ids_.insert(ids.begin(), ids.end());
         }
     }
 
@@ -307,7 +328,7 @@ private:
                                                          did_you_mean(kind, {"outcome", "knowledge"}));
             }
             if (const Json* c = r_.field(s, path, "show_if", false))
-                section.show_if = read_condition(*c, path_key(path, "show_if"));
+                section.show_if = read_condition(*c, path_key(path, "show_if"), Owner::Section, question_ids_in(s));
             section.first = static_cast<int>(quiz_.questions.size());
             const int section_index = static_cast<int>(quiz_.sections.size());
             quiz_.sections.push_back(section);
@@ -328,7 +349,10 @@ private:
         Question out;
         out.section = section_index;
         out.shuffle = shuffle_options_;
-        if (r_.id(q, path, out.id)) unique(question_ids_, out.id, path, "question");
+        if (r_.id(q, path, out.id)) {
+            unique(question_ids_seen_, out.id, path, "question");
+            question_ids_.push_back(out.id);
+        }
         std::string type;
         if (r_.text(q, path, "type", type, true)) {
             if (type == "single") out.kind = QuestionKind::Single;
@@ -339,26 +363,28 @@ private:
                 r_.error(path_key(path, "type"),
                          "unknown question type '" + type + "'; use single, multiple, true_false or scale" +
                              did_you_mean(type, {"single", "multiple", "true_false", "scale"}));
-                broken_question_ids_.push_back(out.id);
+                broken_question_ids_.insert(out.id);
                 return;
             }
         } else {
-            broken_question_ids_.push_back(out.id);
+            broken_question_ids_.insert(out.id);
             return;
         }
         r_.text(q, path, "prompt", out.prompt, true);
-        r_.text(q, path, "code", out.code, false);
-        r_.text(q, path, "code_language", out.code_language, false);
+        read_code(q, path, out);
         r_.text(q, path, "explanation", out.explanation, knowledge && out.kind != QuestionKind::Scale);
         r_.boolean(q, path, "required", out.required);
         r_.boolean(q, path, "shuffle", out.shuffle);
         if (const Json* c = r_.field(q, path, "show_if", false))
-            out.show_if = read_condition(*c, path_key(path, "show_if"));
+            out.show_if = read_condition(*c, path_key(path, "show_if"), Owner::Question, {out.id});
 
         if (out.kind == QuestionKind::Scale) {
             read_scale(q, path, out, knowledge);
         } else {
-            read_options(q, path, out, knowledge);
+            if (!read_options(q, path, out, knowledge)) {
+                broken_question_ids_.insert(out.id);  // conditions on it would only repeat this error
+                return;
+            }
             if (knowledge) read_knowledge(q, path, out);
             else if (q.contains("correct"))
                 r_.warning(path_key(path, "correct"), "only questions in knowledge sections are scored; "
@@ -374,20 +400,47 @@ private:
         quiz_.questions.push_back(std::move(out));
     }
 
-    void read_options(const Json& q, const std::string& path, Question& out, bool knowledge) {
+    // A code question (docs: "What does this print?") shows a snippet in monospace and asks about it,
+    // so an empty snippet, or such a prompt without one, leaves the reader nothing to read.
+    void read_code(const Json& q, const std::string& path, Question& out) {
+        const bool has_code = r_.text(q, path, "code", out.code, false);
+        const bool has_language = r_.text(q, path, "code_language", out.code_language, false);
+        if (has_code && out.code.find_first_not_of(" \t\r\n") == std::string::npos)
+            r_.error(path_key(path, "code"), "the code is empty; a code question shows the snippet it asks about, "
+                                             "so put the snippet here or remove \"code\"");
+        else if (!q.contains("code") && has_language)
+            r_.error(path_key(path, "code_language"), "\"code_language\" is given but there is no \"code\"; "
+                                                      "add the snippet as \"code\"");
+        else if (!q.contains("code") && asks_what_code_prints(out.prompt))
+            r_.error(path_key(path, "prompt"), "this is a code question (the prompt asks \"What does this print?\") "
+                                               "but it has no \"code\"; add the snippet as \"code\"");
+    }
+
+    static bool asks_what_code_prints(const std::string& prompt) {
+        std::string lower = prompt;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return lower.find("what does this print") != std::string::npos;
+    }
+
+    // False when the option list breaks its size limit: it is then not read at all (one error, not one per option).
+    bool read_options(const Json& q, const std::string& path, Question& out, bool knowledge) {
         const bool true_false = out.kind == QuestionKind::TrueFalse;
         const Json* list = r_.array(q, path, "options", !true_false);
         if (true_false) {
             out.options = {{"true", "True", "", {}, false}, {"false", "False", "", {}, false}};
         }
         if (list) {
-            if (!true_false && (list->size() < 2 || list->size() > 12))
-                r_.error(path_key(path, "options"), "a question needs 2 to 12 options, found " +
-                                                        std::to_string(list->size()));
-            if (true_false && list->size() != 2)
+            if (!true_false && (list->size() < 2 || list->size() > kMaxOptions)) {
+                r_.error(path_key(path, "options"), "a question needs 2 to " + std::to_string(kMaxOptions) +
+                                                        " options, found " + std::to_string(list->size()));
+                if (list->size() > kMaxOptions) return false;
+            }
+            if (true_false && list->size() != 2) {
                 r_.error(path_key(path, "options"), "a true_false question has exactly two options, "
                                                     "with ids \"true\" and \"false\"");
-            std::vector<std::string> ids;
+                if (list->size() > 2) return false;
+            }
+            std::unordered_set<std::string> ids;
             r_.each_object(*list, path_key(path, "options"), {"id", "label", "weights", "explanation"},
                            [&](const Json& o, const std::string& opath) {
                 Option option;
@@ -432,6 +485,7 @@ private:
             r_.warning(path_key(path, "weights"), "question-level \"weights\" apply to scale questions only; "
                                                   "put weights on each option");
         if (q.contains("scale")) r_.warning(path_key(path, "scale"), "\"scale\" applies to scale questions only");
+        return true;
     }
 
     void read_knowledge(const Json& q, const std::string& path, Question& out) {
@@ -518,6 +572,7 @@ private:
         const Json* rules = r_.array(q, path, "weights", false);
         if (!rules) return;
         const std::string rpath = path_key(path, "weights");
+        std::vector<std::string> paths;  // of each rule in scale.rules
         r_.each_object(*rules, rpath, {"from", "to", "weights"}, [&](const Json& rule, const std::string& p) {
             ScaleRule sr;
             const bool has_from = r_.number(rule, p, "from", sr.from, true);
@@ -528,12 +583,28 @@ private:
             else if (sr.from < scale.min || sr.to > scale.max)
                 r_.error(p, "range " + fmt(sr.from) + ".." + fmt(sr.to) + " lies outside the scale " + fmt(scale.min) +
                                 ".." + fmt(scale.max));
-            for (const auto& other : scale.rules)
-                if (sr.from <= other.to && other.from <= sr.to)
-                    r_.error(p, "range " + fmt(sr.from) + ".." + fmt(sr.to) + " overlaps range " + fmt(other.from) +
-                                    ".." + fmt(other.to));
             scale.rules.push_back(std::move(sr));
+            paths.push_back(p);
         });
+        check_overlaps(scale.rules, paths);
+    }
+
+    // Sorted by "from", a range overlaps an earlier one exactly when it starts before the furthest end so far.
+    // Each overlap is reported at the range written later in the file, naming the other.
+    void check_overlaps(const std::vector<ScaleRule>& rules, const std::vector<std::string>& paths) {
+        std::vector<size_t> order(rules.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rules[a].from < rules[b].from; });
+        size_t furthest = order.empty() ? 0 : order.front();
+        for (size_t k = 1; k < order.size(); ++k) {
+            const size_t at = order[k];
+            if (rules[at].from <= rules[furthest].to) {
+                const size_t later = std::max(at, furthest), other = std::min(at, furthest);
+                r_.error(paths[later], "range " + fmt(rules[later].from) + ".." + fmt(rules[later].to) + " overlaps range " +
+                                           fmt(rules[other].from) + ".." + fmt(rules[other].to));
+            }
+            if (rules[at].to > rules[furthest].to) furthest = at;
+        }
     }
 
     static std::string fmt(double v) {
@@ -544,7 +615,23 @@ private:
     }
 
     // ---- conditions -----------------------------------------------------------------------------
-    Condition read_condition(const Json& c, const std::string& path) {
+    enum class Owner { Question, Section };
+
+    // The ids of a section's questions, as written (they are read after the section's own condition).
+    static std::unordered_set<std::string> question_ids_in(const Json& section) {
+        std::unordered_set<std::string> ids;
+        const auto qs = section.find("questions");
+        if (qs == section.end() || !qs->is_array()) return ids;
+        for (const auto& q : *qs) {
+            if (!q.is_object()) continue;
+            const auto id = q.find("id");
+            if (id != q.end() && id->is_string()) ids.insert(id->get<std::string>());
+        }
+        return ids;
+    }
+
+    // `own`: the ids of the questions the condition belongs to (the question itself, or the section's questions).
+    Condition read_condition(const Json& c, const std::string& path, Owner owner, const std::unordered_set<std::string>& own) {
         Condition out;
         if (!r_.is_object(c, path)) return out;
         r_.check_keys(c, path, {"question", "any_of", "none_of", "min", "max"});
@@ -553,21 +640,28 @@ private:
         const auto found = question_at_.find(id);
         const int index = found == question_at_.end() ? -1 : found->second;
         if (index < 0) {
-            if (std::find(broken_question_ids_.begin(), broken_question_ids_.end(), id) != broken_question_ids_.end())
+            if (broken_question_ids_.count(id) > 0)
                 return out;  // that question has its own error; a second one here would only mislead
-            const bool later = std::find(all_question_ids_.begin(), all_question_ids_.end(), id) != all_question_ids_.end();
-            if (later)
+            const bool later = declared_question_ids_.count(id) > 0;
+            if (own.count(id) > 0 && owner == Owner::Question)
+                r_.error(path_key(path, "question"), "refers to its own question '" + id +
+                                                         "'; a condition may only use answers given before it");
+            else if (own.count(id) > 0)
+                r_.error(path_key(path, "question"), "refers to question '" + id +
+                                                         "' of this same section; a section's condition may only use "
+                                                         "answers from earlier sections");
+            else if (later)
                 r_.error(path_key(path, "question"), "refers to question '" + id +
                                                          "', which comes later; a condition may only use "
                                                          "answers given before it");
             else
-                r_.error(path_key(path, "question"), "unknown question '" + id + "'" + did_you_mean(id, question_ids_));
+                r_.error(path_key(path, "question"), "unknown question '" + id + "'" + suggest(id, question_ids_));
             return out;
         }
         const Question& target = quiz_.questions[index];
         out.present = true;
         out.question = index;
-        conditioned_on_.push_back(index);
+        conditioned_on_.insert(index);
         const bool has_any = c.contains("any_of"), has_none = c.contains("none_of");
         out.has_min = r_.number(c, path, "min", out.min, false);
         out.has_max = r_.number(c, path, "max", out.max, false);
@@ -617,7 +711,7 @@ private:
             return;
         }
         if (!knowledge) r_.warning("bands", "bands are unused: the quiz has no knowledge section");
-        std::vector<std::string> ids;
+        std::unordered_set<std::string> ids;
         std::vector<std::pair<Band, std::string>> bands;
         r_.each_object(*list, "bands", {"id", "title", "feedback", "min", "max", "weights"}, [&](const Json& b, const std::string& path) {
             Band band;
@@ -652,13 +746,13 @@ private:
 
     void read_tie(const Json& root) {
         const Json* t = r_.field(root, "", "tie", false);
-        if (!t || !r_.is_object(*t, "tie")) return;
+        if (!t || !r_.is_object(*t, "tie") || outcomes_refused_) return;
         r_.check_keys(*t, "tie", {"between", "margin", "unit", "winner"});
         TieRule tie;
         std::string winner;
         if (r_.text(*t, "tie", "winner", winner, true)) {
-            tie.winner = quiz_.outcome_index(winner);
-            if (tie.winner < 0) r_.error("tie.winner", "unknown outcome '" + winner + "'" + did_you_mean(winner, outcome_ids_));
+            tie.winner = outcome_index(winner);
+            if (tie.winner < 0) r_.error("tie.winner", "unknown outcome '" + winner + "'" + suggest(winner, outcome_ids_));
         }
         if (r_.number(*t, "tie", "margin", tie.margin, true) && tie.margin < 0) r_.error("tie.margin", "must not be negative");
         std::string unit = "points";
@@ -667,17 +761,20 @@ private:
             else if (unit != "points") r_.error("tie.unit", "unknown unit '" + unit + "'; use \"points\" or \"percent\"");
         }
         if (const Json* between = r_.array(*t, "tie", "between", false)) {
+            std::vector<bool> listed(quiz_.outcomes.size(), false);
             for (size_t i = 0; i < between->size(); ++i) {
                 const Json& v = (*between)[i];
                 const std::string p = path_index("tie.between", i);
-                const int index = v.is_string() ? quiz_.outcome_index(v.get<std::string>()) : -1;
+                const int index = v.is_string() ? outcome_index(v.get<std::string>()) : -1;
                 if (index < 0) r_.error(p, v.is_string() ? "unknown outcome '" + v.get<std::string>() + "'" +
-                                                              did_you_mean(v.get<std::string>(), outcome_ids_)
+                                                              suggest(v.get<std::string>(), outcome_ids_)
                                                         : std::string("expected an outcome id"));
                 else if (index == tie.winner) r_.error(p, "the winner cannot also be one of the tied outcomes");
-                else if (std::find(tie.between.begin(), tie.between.end(), index) != tie.between.end())
-                    r_.error(p, "outcome '" + v.get<std::string>() + "' is listed twice");
-                else tie.between.push_back(index);
+                else if (listed[index]) r_.error(p, "outcome '" + v.get<std::string>() + "' is listed twice");
+                else {
+                    listed[index] = true;
+                    tie.between.push_back(index);
+                }
             }
             if (between->size() == 1) r_.error("tie.between", "name at least two outcomes");
         } else {
@@ -691,7 +788,7 @@ private:
     void read_faq(const Json& root) {
         const Json* list = r_.array(root, "", "faq", false);
         if (!list) return;
-        std::vector<std::string> ids;
+        std::unordered_set<std::string> ids;
         r_.each_object(*list, "faq", {"id", "q", "a"}, [&](const Json& f, const std::string& path) {
             FaqEntry e;
             if (r_.id(f, path, e.id)) unique(ids, e.id, path, "faq");
@@ -738,7 +835,7 @@ private:
             if (q.scored || quiz_.outcomes.empty()) continue;
             bool moves = !q.scale.rules.empty();
             for (const auto& o : q.options) moves = moves || !o.weights.empty();
-            const bool steers = std::find(conditioned_on_.begin(), conditioned_on_.end(), static_cast<int>(i)) != conditioned_on_.end();
+            const bool steers = conditioned_on_.count(static_cast<int>(i)) > 0;
             if (!moves && !steers)
                 r_.warning(question_path(static_cast<int>(i)),
                            "question '" + q.id + "' carries no weights and no condition uses it, so it cannot "
@@ -755,11 +852,15 @@ private:
     Quiz& quiz_;
     Reader r_;
     bool shuffle_options_ = false;
-    std::vector<std::string> outcome_ids_, section_ids_, question_ids_, all_question_ids_;
+    bool outcomes_refused_ = false;  // more outcomes than allowed: references to them are not checked
+    size_t suggestion_budget_ = 200000;  // candidate comparisons left for suggest()
+    std::vector<std::string> outcome_ids_, question_ids_;  // declared ids, for did-you-mean
+    std::unordered_set<std::string> section_ids_, question_ids_seen_;
+    std::unordered_map<std::string, int> outcome_at_;  // id -> index of the first outcome with it
+    std::unordered_set<std::string> declared_question_ids_;  // every question id in the file, built or not yet
     std::vector<std::string> weights_seen_at_;
-    std::vector<int> conditioned_on_;
-    std::unordered_set<std::string> seen_ids_;
-    std::vector<std::string> broken_question_ids_;  // declared but not built (bad type)
+    std::unordered_set<int> conditioned_on_;
+    std::unordered_set<std::string> broken_question_ids_;  // declared but not built (bad type, too many options)
     std::unordered_map<std::string, int> question_at_;  // id -> index of questions built so far
 };
 

@@ -15,38 +15,81 @@ namespace {
 
 using Vec = std::vector<double>;
 
-Vec weight_vector(size_t outcomes, const std::vector<OutcomeWeight>& weights) {
-    Vec v(outcomes, 0.0);
-    for (const auto& w : weights) v[w.outcome] += w.weight;
-    return v;
+// Subsets of a multiple-choice question's options are listed in full only while the quiz-wide count stays
+// under this; beyond it each option counts alone (and the search is approximate), so the work stays linear.
+constexpr size_t kMaskBudget = 100000;
+
+// What one answer adds: sparse weights (one entry per outcome it moves), plus its largest and second largest
+// entry over all outcomes (an outcome it leaves out counts 0), so its margin for any target is quick to find.
+struct Choice {
+    std::vector<OutcomeWeight> weights;
+    double first = 0, second = 0;
+    int top = -1;  // an outcome holding `first`
+};
+
+Choice make_choice(size_t outcomes, std::vector<OutcomeWeight> weights) {
+    std::sort(weights.begin(), weights.end(), [](const OutcomeWeight& a, const OutcomeWeight& b) { return a.outcome < b.outcome; });
+    Choice c;
+    for (const auto& w : weights) {
+        if (!c.weights.empty() && c.weights.back().outcome == w.outcome) c.weights.back().weight += w.weight;
+        else c.weights.push_back(w);
+    }
+    // The entries that can be largest: the weights given and up to two outcomes left at 0.
+    std::vector<OutcomeWeight> entries = c.weights;
+    size_t k = 0;
+    for (int o = 0; o < static_cast<int>(outcomes) && entries.size() < c.weights.size() + 2; ++o) {
+        while (k < c.weights.size() && c.weights[k].outcome < o) ++k;
+        if (k == c.weights.size() || c.weights[k].outcome != o) entries.push_back({o, 0.0});
+    }
+    c.first = c.second = -1e300;
+    for (const auto& e : entries) {
+        if (e.weight > c.first) {
+            c.second = c.first;
+            c.first = e.weight;
+            c.top = e.outcome;
+        } else if (e.weight > c.second) {
+            c.second = e.weight;
+        }
+    }
+    return c;
 }
 
-void add(Vec& into, const Vec& v) {
-    for (size_t i = 0; i < into.size(); ++i) into[i] += v[i];
+// How far this answer puts `target` ahead of every other outcome (an outcome below 0 does not count against it).
+double margin(const Choice& c, int target) {
+    double own = 0;
+    for (const auto& w : c.weights)
+        if (w.outcome == target) own = w.weight;
+    return own - std::max(0.0, target == c.top ? c.second : c.first);
 }
 
-// Every weight vector a question can contribute.
-std::vector<Vec> choices_for(const Question& q, size_t outcomes) {
-    std::vector<Vec> out;
-    const Vec none(outcomes, 0.0);
-    if (!q.required || q.show_if.present) out.push_back(none);
+void add(Vec& into, const Choice& c) {
+    for (const auto& w : c.weights) into[w.outcome] += w.weight;
+}
+
+// Every answer a question can give. Sets `approximate` when a multiple-choice question's subsets are not all listed.
+std::vector<Choice> choices_for(const Question& q, size_t outcomes, size_t& mask_budget, bool& approximate) {
+    std::vector<Choice> out;
+    if (!q.required || q.show_if.present) out.push_back(make_choice(outcomes, {}));
+    const size_t n = q.options.size();
+    const bool subsets = q.kind == QuestionKind::Multiple && n <= 8 && (size_t{1} << n) <= mask_budget;
+    if (q.kind == QuestionKind::Multiple && !subsets) approximate = true;
     if (q.kind == QuestionKind::Scale) {
-        out.push_back(none);  // a value outside every rule
-        for (const auto& rule : q.scale.rules) out.push_back(weight_vector(outcomes, rule.weights));
-    } else if (q.kind == QuestionKind::Multiple && q.options.size() <= 8) {
-        const size_t n = q.options.size();
+        out.push_back(make_choice(outcomes, {}));  // a value outside every rule
+        for (const auto& rule : q.scale.rules) out.push_back(make_choice(outcomes, rule.weights));
+    } else if (subsets) {
+        mask_budget -= size_t{1} << n;
         for (size_t mask = 0; mask < (size_t{1} << n); ++mask) {
             const int picked = __builtin_popcount(static_cast<unsigned>(mask));
             if (picked < q.min_select || picked > q.max_select) continue;
-            Vec v(outcomes, 0.0);
+            std::vector<OutcomeWeight> sum;
             for (size_t k = 0; k < n; ++k)
-                if (mask & (size_t{1} << k)) add(v, weight_vector(outcomes, q.options[k].weights));
-            out.push_back(v);
+                if (mask & (size_t{1} << k)) sum.insert(sum.end(), q.options[k].weights.begin(), q.options[k].weights.end());
+            out.push_back(make_choice(outcomes, std::move(sum)));
         }
     } else {
-        for (const auto& o : q.options) out.push_back(weight_vector(outcomes, o.weights));
+        for (const auto& o : q.options) out.push_back(make_choice(outcomes, o.weights));
     }
-    if (out.empty()) out.push_back(none);
+    if (out.empty()) out.push_back(make_choice(outcomes, {}));
     return out;
 }
 
@@ -55,20 +98,20 @@ std::vector<Vec> choices_for(const Question& q, size_t outcomes) {
 void check_reachability(const Quiz& quiz, std::vector<Diagnostic>& out) {
     const size_t n = quiz.outcomes.size();
     if (n < 2) return;
-    std::vector<std::vector<Vec>> lists;
+    std::vector<std::vector<Choice>> lists;
     bool approximate = false;  // some question's choices were sampled, not listed in full
+    size_t mask_budget = kMaskBudget;
     bool any_section_conditional = false;
     for (const auto& s : quiz.sections) any_section_conditional = any_section_conditional || s.show_if.present;
     for (const auto& q : quiz.questions) {
         if (q.scored) continue;
-        approximate = approximate || (q.kind == QuestionKind::Multiple && q.options.size() > 8);
-        auto list = choices_for(q, n);
-        if (any_section_conditional && quiz.sections[q.section].show_if.present) list.push_back(Vec(n, 0.0));
+        auto list = choices_for(q, n, mask_budget, approximate);
+        if (any_section_conditional && quiz.sections[q.section].show_if.present) list.push_back(make_choice(n, {}));
         lists.push_back(std::move(list));
     }
     if (!quiz.bands.empty()) {
-        std::vector<Vec> bands{Vec(n, 0.0)};  // knowledge check not taken
-        for (const auto& b : quiz.bands) bands.push_back(weight_vector(n, b.weights));
+        std::vector<Choice> bands{make_choice(n, {})};  // knowledge check not taken
+        for (const auto& b : quiz.bands) bands.push_back(make_choice(n, b.weights));
         lists.push_back(std::move(bands));
     }
 
@@ -92,15 +135,13 @@ void check_reachability(const Quiz& quiz, std::vector<Diagnostic>& out) {
         for (size_t t = 0; t < n; ++t) {
             Vec totals(n, 0.0);
             for (const auto& l : lists) {
-                const Vec* best = &l.front();
+                const Choice* best = &l.front();
                 double best_margin = -1e300;
-                for (const auto& v : l) {
-                    double others = 0;
-                    for (size_t k = 0; k < n; ++k) others = std::max(others, k == t ? 0.0 : v[k]);
-                    const double margin = v[t] - others;
-                    if (margin > best_margin) {
-                        best_margin = margin;
-                        best = &v;
+                for (const auto& c : l) {
+                    const double m = margin(c, static_cast<int>(t));
+                    if (m > best_margin) {
+                        best_margin = m;
+                        best = &c;
                     }
                 }
                 add(totals, *best);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
 #include "json_doc.h"
 
@@ -33,6 +34,8 @@ std::string knowledge_score_text(const Result& r) {
 
 bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::string& error) {
     out.assign(quiz.questions.size(), Answer{});
+    std::unordered_map<std::string_view, int> question_at;  // so many pairs stay linear
+    for (size_t i = 0; i < quiz.questions.size(); ++i) question_at.emplace(quiz.questions[i].id, static_cast<int>(i));
     size_t start = 0;
     while (start < spec.size()) {
         size_t end = spec.find(',', start);
@@ -47,7 +50,8 @@ bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::s
         }
         const std::string qid(pair.substr(0, eq));
         const std::string_view value = pair.substr(eq + 1);
-        const int qi = quiz.question_index(qid);
+        const auto found = question_at.find(qid);
+        const int qi = found == question_at.end() ? -1 : found->second;
         if (qi < 0) {
             std::vector<std::string> ids;
             for (const auto& q : quiz.questions) ids.push_back(q.id);

@@ -65,10 +65,10 @@ Decision decide(const Quiz& quiz, const std::vector<double>& totals) {
     const double gap = totals[a] - totals[b];
     const double allowed = tie.unit == TieUnit::Points ? tie.margin : tie.margin / 100.0 * std::fabs(totals[a]);
     if (gap > allowed + kEpsilon) return d;
-    for (int i = 0; i < n; ++i) {
-        const bool watched = std::find(tie.between.begin(), tie.between.end(), i) != tie.between.end();
-        if (!watched && i != tie.winner && totals[i] > totals[a] + kEpsilon) return d;  // higher than both
-    }
+    std::vector<bool> watched(static_cast<size_t>(n), false);
+    for (int i : tie.between) watched[i] = true;
+    for (int i = 0; i < n; ++i)
+        if (!watched[i] && i != tie.winner && totals[i] > totals[a] + kEpsilon) return d;  // higher than both
     d.chosen = tie.winner;
     d.tie_fired = true;
     d.tied_a = std::min(a, b);

@@ -204,6 +204,13 @@ TEST_CASE("codec: a link made for another quiz or another version is refused wit
         CHECK(refusal(quiz, encode_session(earlier, sample_state(quiz))) ==
               "this link was made for an earlier version of the quiz, which has changed since; please take it again");
     }
+    SUBCASE("a newer version: the page is the stale one, not the link") {
+        Quiz newer = quiz;
+        newer.version = quiz.version + 1;
+        CHECK(refusal(quiz, encode_session(newer, sample_state(quiz))) ==
+              "this link was made for a newer version of the quiz than the one on this page; reload the page to get "
+              "the latest quiz, then open the link again");
+    }
     SUBCASE("same id and version but a different number of questions") {
         Quiz fewer = quiz;
         fewer.questions.pop_back();

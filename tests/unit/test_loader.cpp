@@ -150,6 +150,18 @@ TEST_CASE("loader: invalid JSON is reported as 'invalid JSON: ...' at the offend
     }
 }
 
+TEST_CASE("loader: a number too large to store is a plain located message, not the JSON library's exception text") {
+    const LoadResult r = load_quiz("{\"format\": 1,\n \"minutes\": 1e999}");
+    only_error(r);
+    CHECK(render(r) == "quiz.json:2:13: error: the number 1e999 is too large; numbers in a quiz file are at most "
+                       "1000000000 either way\n");
+    SUBCASE("a very long number is shortened in the message") {
+        const auto d = only_error(load_quiz("[" + std::string(400, '9') + "e999]"));
+        CHECK(d.message == "the number 999999999999999999999999... is too large; numbers in a quiz file are at most "
+                           "1000000000 either way");
+    }
+}
+
 TEST_CASE("loader: empty text, 'null' and non-object roots are refused") {
     SUBCASE("empty text") {
         CHECK(render(load_quiz("")) ==

@@ -207,14 +207,14 @@ TEST_CASE("validation: show_if must name an earlier question and its real option
     }
     SUBCASE("the question itself") {
         CHECK(errors_of(edit(kBase, R"("question": "q1")", R"("question": "q3")")) ==
-              "quiz.json:11:65: error: sections[0].questions[2].show_if.question: refers to question 'q3', which "
-              "comes later; a condition may only use answers given before it\n");
+              "quiz.json:11:65: error: sections[0].questions[2].show_if.question: refers to its own question 'q3'; "
+              "a condition may only use answers given before it\n");
     }
     SUBCASE("a section condition on one of its own questions") {
         CHECK(errors_of(edit(kBase, R"("title": "S", "questions")",
                              R"("title": "S", "show_if": {"question": "q1", "any_of": ["x"]}, "questions")")) ==
-              "quiz.json:5:53: error: sections[0].show_if.question: refers to question 'q1', which comes later; "
-              "a condition may only use answers given before it\n");
+              "quiz.json:5:53: error: sections[0].show_if.question: refers to question 'q1' of this same section; "
+              "a section's condition may only use answers from earlier sections\n");
     }
     SUBCASE("unknown option in any_of, with did-you-mean") {
         CHECK(errors_of(edit(kBase, R"(["other"])", R"(["othr"])")) ==
@@ -463,4 +463,52 @@ TEST_CASE("validation: did-you-mean stays quiet for short words with nothing clo
     CHECK(closest_match("", {"a"}) == "");
     CHECK(closest_match("scael", {"single", "scale"}) == "scale");
     CHECK(closest_match("junior", {"internship", "junior-job"}) == "junior-job");
+}
+
+TEST_CASE("validation: a list over its size limit is one located error and is not read further") {
+    // Each extra option repeats an id and names an unknown outcome: read one by one, they would add thousands of errors.
+    std::string options;
+    for (int i = 0; i < 20000; ++i) options += R"({"id": "x", "label": "X", "weights": {"nope": 1}}, )";
+    SUBCASE("options of a single question") {
+        CHECK(errors_of(edit(kBase, R"("options": [
+    {"id": "x")", R"("options": [)" + options + R"(
+    {"id": "x")")) ==
+              "quiz.json:6:49: error: sections[0].questions[0].options: a question needs 2 to 12 options, found 20002\n");
+    }
+    SUBCASE("options of a true_false question") {
+        CHECK(errors_of(edit(kBase, R"("options": [{"id": "true")", R"("options": [)" + options + R"({"id": "true")")) ==
+              "quiz.json:12:4: error: sections[0].questions[2].options: a true_false question has exactly two options, "
+              "with ids \"true\" and \"false\"\n");
+    }
+    SUBCASE("outcomes") {
+        std::string outcomes;
+        for (int i = 0; i < 101; ++i) outcomes += R"({"id": "a", "title": "A", "summary": "S"}, )";
+        CHECK(errors_of(edit(kBase, R"("outcomes": [)", R"("outcomes": [)" + outcomes)) ==
+              "quiz.json:2:2: error: outcomes: a quiz has at most 100 outcomes, found 103\n");
+    }
+}
+
+TEST_CASE("validation: a code question needs its code") {
+    SUBCASE("an empty code block") {
+        CHECK(errors_of(edit(kBase, R"({"id": "q1", "type": "single", "prompt": "P",)",
+                             R"({"id": "q1", "type": "single", "prompt": "P", "code": " ",)")) ==
+              "quiz.json:6:49: error: sections[0].questions[0].code: the code is empty; a code question shows the "
+              "snippet it asks about, so put the snippet here or remove \"code\"\n");
+    }
+    SUBCASE("a prompt that asks what code prints, with no code") {
+        CHECK(errors_of(edit(kBase, R"({"id": "q1", "type": "single", "prompt": "P",)",
+                             R"({"id": "q1", "type": "single", "prompt": "Loops. What does this print?",)")) ==
+              "quiz.json:6:34: error: sections[0].questions[0].prompt: this is a code question (the prompt asks "
+              "\"What does this print?\") but it has no \"code\"; add the snippet as \"code\"\n");
+    }
+    SUBCASE("a code language with no code") {
+        CHECK(errors_of(edit(kBase, R"({"id": "q1", "type": "single", "prompt": "P",)",
+                             R"({"id": "q1", "type": "single", "prompt": "P", "code_language": "python",)")) ==
+              "quiz.json:6:49: error: sections[0].questions[0].code_language: \"code_language\" is given but there "
+              "is no \"code\"; add the snippet as \"code\"\n");
+    }
+    SUBCASE("a code question with its code is fine") {
+        crt::load_ok(edit(kBase, R"({"id": "q1", "type": "single", "prompt": "P",)",
+                          R"j({"id": "q1", "type": "single", "prompt": "What does this print?", "code": "print(1)",)j"));
+    }
 }
