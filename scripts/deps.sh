@@ -11,8 +11,10 @@ IMGUI_SUITE="trixie"
 
 # Pinned where the package is the toolchain itself. Packages that receive Debian security updates
 # (fontTools, Chromium, Node.js and npm) are not pinned: a pin would break fresh installs once the mirror moves on.
-# Every command the scripts run is named here, even when a usual image already has it: Debian packages npm
-# apart from nodejs, and clang-14 with libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) builds tests/fuzz.
+# Every command the scripts run is named here, even when a usual image already has it: clang-14 with
+# libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) builds tests/fuzz. Debian packages npm apart from
+# nodejs; a Node.js from elsewhere that brings its own npm conflicts with that package, so npm is installed only
+# when no npm command exists (NEEDED_COMMANDS).
 APT_PACKAGES=(
   "emscripten=3.1.6~dfsg-5"
   "nlohmann-json3-dev=3.11.2-2"
@@ -20,8 +22,10 @@ APT_PACKAGES=(
   "clang-14=1:14.0.6-12"
   "libclang-rt-14-dev=1:14.0.6-12"
   python3-fonttools chromium fonts-roboto-unhinted fonts-jetbrains-mono fonts-dejavu-core
-  brotli ninja-build cmake g++ dpkg-dev python3 nodejs npm
+  brotli ninja-build cmake g++ dpkg-dev python3 nodejs
 )
+# command -> the Debian package that provides it, installed only when the command is missing.
+NEEDED_COMMANDS=("npm:npm")
 
 log() { printf '[deps] %s\n' "$*"; }
 
@@ -37,6 +41,9 @@ apt_missing() {
       "install ok installed"*) [ -n "$want" ] && [ "${have##* }" != "$want" ] && missing+=("$spec") ;;
       *) missing+=("$spec") ;;
     esac
+  done
+  for spec in "${NEEDED_COMMANDS[@]}"; do
+    command -v "${spec%%:*}" >/dev/null 2>&1 || missing+=("${spec#*:}")
   done
   printf '%s\n' "${missing[@]}"
 }

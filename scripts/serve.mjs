@@ -10,9 +10,10 @@ const TYPES = {
   ".png": "image/png", ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8", ".webmanifest": "application/manifest+json",
 };
 
-export function serve(root, port, host = "127.0.0.1") {
+// The request handler for files under `root` (for servers that add routes of their own, like the tests').
+export function fileHandler(root) {
   const base = path.resolve(root);
-  const server = http.createServer((req, res) => {
+  return (req, res) => {
     const url = new URL(req.url, "http://localhost");
     let file = path.normalize(path.join(base, decodeURIComponent(url.pathname)));
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
@@ -22,7 +23,11 @@ export function serve(root, port, host = "127.0.0.1") {
       res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-cache" });
       res.end(data);
     });
-  });
+  };
+}
+
+export function serve(root, port, host = "127.0.0.1", handler = fileHandler(root)) {
+  const server = http.createServer(handler);
   return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
 }
 

@@ -220,8 +220,7 @@ void line_column(std::string_view text, size_t offset, int& line, int& column) {
 bool parse_json(std::string_view text, Json& out, std::vector<Diagnostic>& diagnostics) {
     if (text.size() > kMaxDocumentBytes) {
         diagnostics.push_back({Severity::Error, "",
-                               "the file is " + std::to_string(text.size()) +
-                                   " bytes; quiz files may be at most 16 MB (16777216 bytes)",
+                               "the file is larger than 16 MB (16777216 bytes), the most a quiz file may be",
                                1, 1});
         return false;
     }
