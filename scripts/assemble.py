@@ -61,7 +61,9 @@ def main() -> None:
 
     # One self-contained file: styles and scripts inline, the wasm inside the script (SINGLE_FILE).
     single = (build / "crossroads-single.js").read_text()
-    inline = shell.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + (web / "style.css").read_text() + "</style>")
+    # One file asks for nothing else: no icon file either (browsers show their default).
+    inline = shell.replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">\n', "")
+    inline = inline.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + (web / "style.css").read_text() + "</style>")
     inline = inline.replace('<script src="{{crossroads.js}}"></script>', "<script>\n" + script_safe(single) + "\n</script>")
     for asset in ("app.js", "a11y.js"):
         inline = inline.replace('<script src="{{' + asset + '}}"></script>', "<script>\n" + script_safe((web / asset).read_text()) + "\n</script>")
