@@ -21,7 +21,8 @@ const char* kUsage =
     "  crossroads validate [--json] FILE...\n"
     "      Checks quiz files and prints every error and warning as file:line:col: error|warning: where: message,\n"
     "      where names ids (question \"built\" \xE2\x80\xBA option \"many\"). --json prints instead, on stdout, a list of\n"
-    "      {file, ok, diagnostics: [{severity, line, column, path, where, check, message}]} (path: the index path).\n"
+    "      {file, ok, diagnostics: [{severity, line, column, path, where, check, schema_checks, message}]}\n"
+    "      (path: the index path; schema_checks: the JSON Schema rejects this class of problem too).\n"
     "      Exit status 0 only when every file is free of errors.\n"
     "  crossroads score FILE --answers q1=a,q2=b+c,q3=7 [--json]\n"
     "      Scores one set of answers (question=option, '+' joins several options, a scale takes a number)\n"
@@ -71,6 +72,7 @@ nlohmann::ordered_json file_json(const std::string& file, const cr::LoadResult& 
                         {"path", d.path},
                         {"where", d.where},
                         {"check", cr::check_name(d.check)},
+                        {"schema_checks", cr::schema_checks(d.check)},
                         {"message", d.message}});
     }
     return {{"file", file}, {"ok", result.ok}, {"diagnostics", std::move(list)}};

@@ -96,7 +96,7 @@ run validate --json broken.json mini.json
 expect_status 1
 expect_stderr_empty
 expect_json '[f["file"] for f in d] == ["broken.json", "mini.json"] and [f["ok"] for f in d] == [False, True] and d[1]["diagnostics"] == []'
-expect_json 'd[0]["diagnostics"][3] == {"severity": "error", "line": 18, "column": 64, "path": "sections[0].questions[0].options[1].weights.junior", "where": "question \"built\" \u203a option \"many\" \u203a weights.junior", "check": "reference", "message": "unknown outcome '"'junior'"' (did you mean '"'junior-job'"'?)"}'
+expect_json 'd[0]["diagnostics"][3] == {"severity": "error", "line": 18, "column": 64, "path": "sections[0].questions[0].options[1].weights.junior", "where": "question \"built\" \u203a option \"many\" \u203a weights.junior", "check": "reference", "schema_checks": False, "message": "unknown outcome '"'junior'"' (did you mean '"'junior-job'"'?)"}'
 expect_json '[x["check"] for x in d[0]["diagnostics"]] == ["duplicate", "required", "unknown-key", "reference"]'
 end
 

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 
 #include "core/loader.h"
@@ -550,4 +551,17 @@ TEST_CASE("validation: a condition error says the one thing that is wrong") {
     CHECK(errors_of(edit(kBase, R"("question": "q1", "any_of": ["other"])", R"("question": "q1")")) ==
           "quiz.json:11:53: error: question \"q3\" › show_if: missing \"any_of\": list the options of question 'q1' "
           "that show this\n");
+}
+
+TEST_CASE("validation: tests/schema/invalid holds a file for every class of problem") {
+    // tests/schema/check_agreement.mjs runs each file through validate and the JSON Schema; a class without a
+    // file there would go unchecked, so a new class needs its example before it can pass.
+    const std::filesystem::path dir = std::filesystem::path(CR_SOURCE_DIR) / "tests" / "schema" / "invalid";
+    for (const Check check : kAllChecks) {
+        const std::string prefix = std::string(check_name(check)) + ".";
+        bool found = false;
+        for (const auto& entry : std::filesystem::directory_iterator(dir))
+            found = found || entry.path().filename().string().rfind(prefix, 0) == 0;
+        CHECK_MESSAGE(found, "no tests/schema/invalid/" << prefix << "*.json");
+    }
 }
