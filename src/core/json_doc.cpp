@@ -326,6 +326,8 @@ std::vector<Step> split_path(const std::string& path) {
     return steps;
 }
 
+constexpr size_t kMaxIdLength = 64;
+
 // The noun for an element of the list under `key`, or nullptr when its elements are not named by id.
 const char* element_noun(const std::string& key) {
     static const std::pair<const char*, const char*> kNouns[] = {{"sections", "section"}, {"questions", "question"},
@@ -360,7 +362,9 @@ std::string describe_path(const Json& root, const std::string& path) {
         const Json* element = child && indexed && child->is_array() && steps[i + 1].index < child->size()
                                   ? &(*child)[steps[i + 1].index] : nullptr;
         const auto id = element && element->is_object() ? element->find("id") : Json::const_iterator();
+        // An id too long to be valid (or blank) would only bury the message: such an element keeps its index.
         if (noun && element && element->is_object() && id != element->end() && id->is_string() &&
+            id->get_ref<const std::string&>().size() <= kMaxIdLength &&
             id->get_ref<const std::string&>().find_first_not_of(" \t\r\n") != std::string::npos) {
             if (!plain.empty()) parts.push_back(std::move(plain));
             plain.clear();

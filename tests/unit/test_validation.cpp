@@ -160,6 +160,14 @@ TEST_CASE("validation: ids must be lowercase letters, digits, '-' and '_', not s
     }
 }
 
+TEST_CASE("validation: an element whose id is too long to be valid is placed by its index, not by that id") {
+    const std::string long_id(65, 'q');
+    CHECK(errors_of(edit(kBase, R"("id": "q2")", "\"id\": \"" + long_id + "\"")) ==
+          "quiz.json:9:4: error: section \"s\" › questions[1].id: '" + long_id +
+              "' is not a valid id: use lowercase letters, digits, '-' and '_', starting with a letter or digit, at most "
+              "64 characters\n");
+}
+
 TEST_CASE("validation: duplicate ids are reported at the second occurrence") {
     SUBCASE("outcome") {
         const std::string text = edit(kBase, R"({"id": "junior-job", "title": "B", "summary": "S"}],)",
