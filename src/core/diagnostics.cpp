@@ -62,11 +62,36 @@ std::string printable(std::string_view text) {
     return out;
 }
 
+const char* check_name(Check check) {
+    switch (check) {
+        case Check::Syntax: return "syntax";
+        case Check::Type: return "type";
+        case Check::Required: return "required";
+        case Check::UnknownKey: return "unknown-key";
+        case Check::NotHere: return "not-here";
+        case Check::Enum: return "enum";
+        case Check::Pattern: return "pattern";
+        case Check::Empty: return "empty";
+        case Check::Bound: return "bound";
+        case Check::Count: return "count";
+        case Check::Reference: return "reference";
+        case Check::Duplicate: return "duplicate";
+        case Check::Rule: return "rule";
+        case Check::Reachability: return "reachability";
+    }
+    return "rule";
+}
+
+bool schema_checks(Check check) {
+    return check != Check::Reference && check != Check::Duplicate && check != Check::Rule && check != Check::Reachability;
+}
+
 std::string format_diagnostic(const Diagnostic& d, std::string_view file) {
     std::string out(file);
     if (d.line > 0) out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
     out += d.severity == Severity::Error ? ": error: " : ": warning: ";
-    if (!d.path.empty()) out += d.path + ": ";
+    const std::string& where = d.where.empty() ? d.path : d.where;
+    if (!where.empty()) out += printable(where) + ": ";
     out += printable(d.message);
     return out;
 }

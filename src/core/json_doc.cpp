@@ -3,7 +3,10 @@
 #include "json_doc.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 
 namespace cr {
@@ -76,12 +79,104 @@ std::string unescape(std::string_view body) {
     return out;
 }
 
-// nlohmann's message starts "[json.exception.parse_error.101] parse error at line 1, column 2: ";
-// the position is reported separately, so keep only the explanation.
+// nlohmann's message starts "[json.exception.parse_error.101] parse error at line 1, column 2: " and may
+// end "; last read: '<bytes>'"; the position is reported separately and the bytes are no help to an editor,
+// so keep only the explanation between them.
 std::string parse_explanation(const std::string& what) {
     const size_t colon = what.find(": ");
     std::string out = colon == std::string::npos ? what : what.substr(colon + 2);
-    return "invalid JSON: " + out;
+    const size_t read = out.find("; last read: '");
+    if (read != std::string::npos) {
+        // The bytes read may themselves hold quotes: cut up to the "; expected ..." that follows them, if any.
+        const size_t expected = out.find("; expected", read);
+        out.erase(read, expected == std::string::npos ? std::string::npos : expected - read);
+    }
+    return out;
+}
+
+// The code point of the UTF-8 sequence that holds byte `at` (which may be a continuation byte), and its start.
+uint32_t code_point_at(std::string_view s, size_t& at) {
+    while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+    const auto c = static_cast<unsigned char>(s[at]);
+    const size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    uint32_t cp = n == 1 ? c : c & (0x3F >> (n - 1));
+    for (size_t k = 1; k < n && at + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[at + k]) & 0x3F);
+    return cp;
+}
+
+// "“ (U+201C)": the character as itself followed by its code point, never as raw bytes.
+std::string name_character(uint32_t cp) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+    std::string shown;
+    if (cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0) && !(cp >= 0xD800 && cp < 0xE000) && cp <= 0x10FFFF)
+        append_utf8(shown, cp);
+    return shown.empty() ? std::string(code) : shown + " (" + code + ")";
+}
+
+// The first byte of the well-formed token whose last byte is `last`: a string, a number or literal, or one character.
+size_t unexpected_token_start(std::string_view body, size_t last) {
+    if (last >= body.size()) return last;
+    const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+'; };
+    size_t k = last;
+    if (body[last] == '"') {
+        for (k = last; k > 0; --k)
+            if (body[k - 1] == '"' && (k < 2 || body[k - 2] != '\\')) return k - 1;
+        return last;
+    }
+    while (k > 0 && word(body[last]) && word(body[k - 1])) --k;
+    return k;
+}
+
+bool ends_value(char c) {
+    return c == '"' || c == '}' || c == ']' || (c >= '0' && c <= '9') || c == 'e' || c == 'l';  // ...true, false, null
+}
+
+// The likely cause of a syntax error at byte `at` of `body`, in plain words, or "" when none is recognised.
+// May move `at` to where the fix goes (the comma to remove, the place a comma is missing).
+std::string likely_syntax_cause(std::string_view body, size_t& at, const std::string& explanation) {
+    if (at >= body.size()) return std::string();
+    const char c = body[at];
+    if (explanation.find("ill-formed UTF-8") != std::string::npos) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(c));
+        return std::string("the file is not UTF-8 text here (a byte ") + byte + " that starts no character); "
+               "save the file as UTF-8";
+    }
+    if (static_cast<unsigned char>(c) >= 0x80) {
+        size_t start = at;
+        const uint32_t cp = code_point_at(body, start);
+        at = start;
+        if (cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0x201E || cp == 0x00AB || cp == 0x00BB)
+            return "curly quote " + name_character(cp) + " where JSON needs a straight double quote \"; word processors "
+                   "and some editors type these: retype the quotes around this key or value as \"";
+        return "the character " + name_character(cp) + " is outside a string; only keys and values in \"double quotes\" "
+               "may hold such characters";
+    }
+    if (c == '/' && at + 1 < body.size() && (body[at + 1] == '/' || body[at + 1] == '*'))
+        return std::string("comments (") + (body[at + 1] == '/' ? "//" : "/* */") +
+               ") are not allowed in JSON: remove the comment, or move the note into the text it is about";
+    if (c == '\'')
+        return "single quotes: JSON keys and strings take double quotes (\"title\"), not single quotes ('title')";
+    size_t before = at;
+    while (before > 0 && std::string_view(" \t\r\n").find(body[before - 1]) != std::string_view::npos) --before;
+    const char previous = before > 0 ? body[before - 1] : '\0';
+    if (c == ',' && previous == ',') return "two commas in a row: remove one of them";
+    if ((c == '}' || c == ']') && previous == ',') {
+        at = before - 1;
+        return std::string("trailing comma: remove this comma, as nothing follows it before the closing '") + c + "'";
+    }
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    if (letter && explanation.find("object key") != std::string::npos) {
+        while (at > 0 && (std::isalnum(static_cast<unsigned char>(body[at - 1])) || body[at - 1] == '_')) --at;  // the word's start
+        return "unquoted key: JSON keys take double quotes, like \"title\": \"...\"";
+    }
+    if (explanation.find("unexpected") != std::string::npos && ends_value(previous) &&
+        (c == '"' || c == '{' || c == '[' || letter || c == '-' || (c >= '0' && c <= '9'))) {
+        at = before;
+        return "missing comma: put a ',' here, between the value before and the one after";
+    }
+    return std::string();
 }
 
 // nlohmann's id for a number too large for a double (its out_of_range.406).
@@ -120,9 +215,12 @@ public:
         return true;
     }
 
+    // `position` is just past the last byte read: for an unexpected (but well-formed) token that is its end
+    // (found by unexpected_token_start, since `token` is not that token alone), for an invalid one the byte that broke it.
     bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& ex) {
+        error_explanation_ = parse_explanation(ex.what());
         error_offset_ = position > 0 ? position - 1 : 0;
-        error_message_ = parse_explanation(ex.what());
+        error_whole_token_ = error_explanation_.find("unexpected") != std::string::npos;
         if (ex.id == kNumberOverflow) {
             error_offset_ = position >= token.size() ? position - token.size() : 0;  // the number's first digit
             error_message_ = number_overflow(token);
@@ -133,7 +231,9 @@ public:
     bool too_deep = false;
     std::string too_deep_path;
     size_t error_offset_ = 0;
-    std::string error_message_;
+    bool error_whole_token_ = false;  // error_offset_ is the last byte of a whole token
+    std::string error_explanation_;  // nlohmann's, without its position and bytes
+    std::string error_message_;      // ours, when it replaces the explanation
     std::vector<std::string> duplicates_;
 
 private:
@@ -201,6 +301,89 @@ private:
 
 }  // namespace
 
+namespace {
+
+struct Step {
+    std::string key;  // empty for an index
+    size_t index = 0;
+};
+
+std::vector<Step> split_path(const std::string& path) {
+    std::vector<Step> steps;
+    for (size_t i = 0; i < path.size();) {
+        if (path[i] == '.') {
+            ++i;
+        } else if (path[i] == '[') {
+            const size_t close = path.find(']', i);
+            steps.push_back({std::string(), static_cast<size_t>(std::strtoull(path.c_str() + i + 1, nullptr, 10))});
+            i = close == std::string::npos ? path.size() : close + 1;
+        } else {
+            const size_t end = std::min(path.find('.', i), path.find('[', i));
+            steps.push_back({path.substr(i, end - i), 0});
+            i = end == std::string::npos ? path.size() : end;
+        }
+    }
+    return steps;
+}
+
+constexpr size_t kMaxIdLength = 64;
+
+// The noun for an element of the list under `key`, or nullptr when its elements are not named by id.
+const char* element_noun(const std::string& key) {
+    static const std::pair<const char*, const char*> kNouns[] = {{"sections", "section"}, {"questions", "question"},
+                                                                 {"options", "option"},   {"outcomes", "outcome"},
+                                                                 {"bands", "band"},       {"faq", "faq"}};
+    for (const auto& [list, noun] : kNouns)
+        if (key == list) return noun;
+    return nullptr;
+}
+
+}  // namespace
+
+std::string describe_path(const Json& root, const std::string& path) {
+    const std::vector<Step> steps = split_path(path);
+    std::vector<std::string> parts;
+    std::string plain;  // steps since the last named element, in path form
+    const Json* node = &root;
+    for (size_t i = 0; i < steps.size(); ++i) {
+        const Step& step = steps[i];
+        if (step.key.empty()) {
+            plain += "[" + std::to_string(step.index) + "]";
+            node = node && node->is_array() && step.index < node->size() ? &(*node)[step.index] : nullptr;
+            continue;
+        }
+        const Json* child = nullptr;
+        if (node && node->is_object() && i + 1 < steps.size()) {
+            const auto found = node->find(step.key);
+            if (found != node->end()) child = &*found;
+        }
+        const char* noun = element_noun(step.key);
+        const bool indexed = i + 1 < steps.size() && steps[i + 1].key.empty();
+        const Json* element = child && indexed && child->is_array() && steps[i + 1].index < child->size()
+                                  ? &(*child)[steps[i + 1].index] : nullptr;
+        const auto id = element && element->is_object() ? element->find("id") : Json::const_iterator();
+        // An id too long to be valid (or blank) would only bury the message: such an element keeps its index.
+        if (noun && element && element->is_object() && id != element->end() && id->is_string() &&
+            id->get_ref<const std::string&>().size() <= kMaxIdLength &&
+            id->get_ref<const std::string&>().find_first_not_of(" \t\r\n") != std::string::npos) {
+            if (!plain.empty()) parts.push_back(std::move(plain));
+            plain.clear();
+            if (std::string(noun) == "question" && !parts.empty() && parts.back().rfind("section ", 0) == 0) parts.pop_back();
+            parts.push_back(std::string(noun) + " \"" + id->get<std::string>() + "\"");
+            node = element;
+            ++i;
+            continue;
+        }
+        if (!plain.empty()) plain += '.';
+        plain += step.key;
+        node = child;
+    }
+    if (!plain.empty()) parts.push_back(std::move(plain));
+    std::string out;
+    for (const auto& part : parts) out += (out.empty() ? "" : " \xE2\x80\xBA ") + part;  // U+203A, a single right angle quote
+    return out;
+}
+
 void line_column(std::string_view text, size_t offset, int& line, int& column) {
     line = 1;
     column = 1;
@@ -238,7 +421,8 @@ bool parse_json(std::string_view text, Json& out, std::vector<Diagnostic>& diagn
     const bool ok = Json::sax_parse(body.begin(), body.end(), &builder, nlohmann::json::input_format_t::json, true);
     if (ok) {
         for (const auto& path : builder.duplicates_)
-            diagnostics.push_back({Severity::Warning, path, "this key appears more than once; the last value is used"});
+            diagnostics.push_back({Severity::Warning, path, "this key appears more than once; the last value is used", 0, 0,
+                                   Check::Duplicate});
         return true;
     }
     Diagnostic d;
@@ -265,8 +449,13 @@ bool parse_json(std::string_view text, Json& out, std::vector<Diagnostic>& diagn
             }
         }
     } else {
-        d.message = builder.error_message_;
-        line_column(text, builder.error_offset_ + bom_length(text), d.line, d.column);
+        size_t at = builder.error_whole_token_ ? unexpected_token_start(body, builder.error_offset_) : builder.error_offset_;
+        const std::string cause = builder.error_message_.empty()
+                                      ? likely_syntax_cause(body, at, builder.error_explanation_) : std::string();
+        d.message = !builder.error_message_.empty() ? builder.error_message_
+                    : "invalid JSON: " + (cause.empty() ? builder.error_explanation_ : cause);
+        d.check = Check::Syntax;
+        line_column(text, at + bom_length(text), d.line, d.column);
     }
     diagnostics.push_back(std::move(d));
     out = Json();

@@ -28,6 +28,14 @@ void locate_diagnostics(std::string_view text, std::vector<Diagnostic>& diagnost
 // 1-based line and column (in characters) of byte `offset`; a leading BOM is not counted.
 void line_column(std::string_view text, size_t offset, int& line, int& column);
 
+// The place `path` names in `root`, told by ids where the file gives them, for people:
+// "sections[0].questions[2].options[1].weights.junior" -> "question \"built\" › option \"many\" › weights.junior".
+// Elements of sections, questions, options, outcomes, bands and faq with a non-blank string "id" of at most 64
+// characters (longer ones cannot be valid) are named by it (a question
+// alone, without its section, since question ids are unique in a quiz); every other step keeps its key or index.
+// Returns "" for the empty path; never fails (steps that do not exist in `root` are kept as written).
+std::string describe_path(const Json& root, const std::string& path);
+
 // Path helpers: "a" + key -> "a.key"; "a" + index -> "a[3]".
 std::string path_key(const std::string& parent, std::string_view key);
 std::string path_index(const std::string& parent, size_t index);

@@ -64,8 +64,8 @@ class Reader {
 public:
     explicit Reader(std::vector<Diagnostic>& out) : out_(out) {}
 
-    void error(const std::string& path, std::string message) {
-        out_.push_back({Severity::Error, path, std::move(message)});
+    void error(const std::string& path, std::string message, Check check = Check::Rule) {
+        out_.push_back({Severity::Error, path, std::move(message), 0, 0, check});
     }
     void warning(const std::string& path, std::string message) {
         out_.push_back({Severity::Warning, path, std::move(message)});
@@ -73,15 +73,15 @@ public:
 
     bool is_object(const Json& v, const std::string& path) {
         if (v.is_object()) return true;
-        error(path, std::string("expected an object, found ") + type_name(v));
+        error(path, std::string("expected an object, found ") + type_name(v), Check::Type);
         return false;
     }
 
     void check_keys(const Json& obj, const std::string& path, const std::vector<std::string>& allowed) {
         for (const auto& item : obj.items()) {
             if (std::find(allowed.begin(), allowed.end(), item.key()) != allowed.end()) continue;
-            warning(path_key(path, item.key()),
-                    "unknown key '" + item.key() + "' is ignored" + did_you_mean(item.key(), allowed));
+            error(path_key(path, item.key()), "unknown key '" + item.key() + "'" + did_you_mean(item.key(), allowed),
+                  Check::UnknownKey);
         }
     }
 
@@ -99,7 +99,7 @@ public:
     const Json* field(const Json& obj, const std::string& path, const char* key, bool required) {
         auto it = obj.find(key);
         if (it == obj.end()) {
-            if (required) error(path_key(path, key), std::string("missing required key '") + key + "'");
+            if (required) error(path_key(path, key), std::string("missing required key '") + key + "'", Check::Required);
             return nullptr;
         }
         return &*it;
@@ -109,12 +109,12 @@ public:
         const Json* v = field(obj, path, key, required);
         if (!v) return false;
         if (!v->is_string()) {
-            error(path_key(path, key), std::string("expected a string, found ") + type_name(*v));
+            error(path_key(path, key), std::string("expected a string, found ") + type_name(*v), Check::Type);
             return false;
         }
         out = v->get_ref<const std::string&>();
-        if (required && out.find_first_not_of(" \t\r\n") == std::string::npos) {
-            error(path_key(path, key), "must not be empty");
+        if (out.find_first_not_of(" \t\r\n") == std::string::npos) {
+            error(path_key(path, key), "must not be empty", Check::Empty);
             return false;
         }
         return true;
@@ -125,7 +125,8 @@ public:
         if (!valid_id(out)) {
             error(path_key(path, "id"), "'" + out +
                                             "' is not a valid id: use lowercase letters, digits, '-' and '_', "
-                                            "starting with a letter or digit, at most 64 characters");
+                                            "starting with a letter or digit, at most 64 characters",
+                  Check::Pattern);
             return false;
         }
         return true;
@@ -135,7 +136,7 @@ public:
         const Json* v = field(obj, path, key, required);
         if (!v) return false;
         if (!v->is_number()) {
-            error(path_key(path, key), std::string("expected a number, found ") + type_name(*v));
+            error(path_key(path, key), std::string("expected a number, found ") + type_name(*v), Check::Type);
             return false;
         }
         const double d = v->get<double>();
@@ -151,7 +152,7 @@ public:
         double d = 0;
         if (!number(obj, path, key, d, required)) return false;
         if (d != std::floor(d)) {
-            error(path_key(path, key), "expected a whole number");
+            error(path_key(path, key), "expected a whole number", Check::Type);
             return false;
         }
         out = static_cast<int>(d);
@@ -162,7 +163,7 @@ public:
         const Json* v = field(obj, path, key, false);
         if (!v) return false;
         if (!v->is_boolean()) {
-            error(path_key(path, key), std::string("expected true or false, found ") + type_name(*v));
+            error(path_key(path, key), std::string("expected true or false, found ") + type_name(*v), Check::Type);
             return false;
         }
         out = v->get<bool>();
@@ -173,11 +174,11 @@ public:
         const Json* v = field(obj, path, key, required);
         if (!v) return nullptr;
         if (!v->is_array()) {
-            error(path_key(path, key), std::string("expected an array, found ") + type_name(*v));
+            error(path_key(path, key), std::string("expected an array, found ") + type_name(*v), Check::Type);
             return nullptr;
         }
-        if (required && v->empty()) {
-            error(path_key(path, key), "must not be empty");
+        if (v->empty()) {
+            error(path_key(path, key), "must not be empty", Check::Count);
             return nullptr;
         }
         return v;
@@ -198,15 +199,15 @@ public:
                                  "shuffle_options", "outcomes", "sections", "bands", "tie", "faq", "salary"});
         int format = 0;
         if (r_.integer(root, "", "format", format, true) && format != 1)
-            r_.error("format", "unsupported format " + std::to_string(format) + "; this version reads format 1");
+            r_.error("format", "unsupported format " + std::to_string(format) + "; this version reads format 1", Check::Enum);
         r_.id(root, "", quiz_.id);
         if (r_.integer(root, "", "version", quiz_.version, true) && quiz_.version < 1)
-            r_.error("version", "must be 1 or more");
+            r_.error("version", "must be 1 or more", Check::Bound);
         r_.text(root, "", "title", quiz_.title, true);
         r_.text(root, "", "intro", quiz_.intro, false);
         r_.text(root, "", "language", quiz_.language, false);
         if (r_.number(root, "", "minutes", quiz_.minutes, false) && quiz_.minutes <= 0)
-            r_.error("minutes", "must be more than 0");
+            r_.error("minutes", "must be more than 0", Check::Bound);
         r_.boolean(root, "", "shuffle_options", shuffle_options_);
 
         read_outcomes(root);
@@ -227,7 +228,7 @@ private:
         if (!list) return;
         if (list->size() > kMaxOutcomes) {
             r_.error("outcomes", "a quiz has at most " + std::to_string(kMaxOutcomes) + " outcomes, found " +
-                                     std::to_string(list->size()));
+                                     std::to_string(list->size()), Check::Count);
             outcomes_refused_ = true;
             return;
         }
@@ -248,7 +249,8 @@ private:
 
     // `seen` holds the ids of one list so far.
     void unique(std::unordered_set<std::string>& seen, const std::string& id, const std::string& path, const char* what) {
-        if (!seen.insert(id).second) r_.error(path_key(path, "id"), std::string("duplicate ") + what + " id '" + id + "'");
+        if (!seen.insert(id).second)
+            r_.error(path_key(path, "id"), std::string("duplicate ") + what + " id '" + id + "'", Check::Duplicate);
     }
 
     // Index of a declared outcome (the first with that id), or -1.
@@ -270,19 +272,19 @@ private:
         std::vector<OutcomeWeight> out;
         weights_seen_at_.push_back(path);
         if (!v.is_object()) {
-            r_.error(path, std::string("expected an object of outcome weights, found ") + type_name(v));
+            r_.error(path, std::string("expected an object of outcome weights, found ") + type_name(v), Check::Type);
             return out;
         }
         for (const auto& item : v.items()) {
             const std::string wpath = path_key(path, item.key());
             if (!item.value().is_number()) {
-                r_.error(wpath, std::string("weight must be a number, found ") + type_name(item.value()));
+                r_.error(wpath, std::string("weight must be a number, found ") + type_name(item.value()), Check::Type);
                 continue;
             }
             const int index = outcome_index(item.key());
             if (index < 0) {
                 if (!quiz_.outcomes.empty())
-                    r_.error(wpath, "unknown outcome '" + item.key() + "'" + suggest(item.key(), outcome_ids_));
+                    r_.error(wpath, "unknown outcome '" + item.key() + "'" + suggest(item.key(), outcome_ids_), Check::Reference);
                 continue;
             }
             const double w = item.value().get<double>();
@@ -297,7 +299,7 @@ private:
 
     void check_weights_need_outcomes() {
         if (!quiz_.outcomes.empty() || weights_seen_at_.empty() || outcomes_refused_) return;
-        r_.error(weights_seen_at_.front(), "weights are given but the quiz declares no \"outcomes\"");
+        r_.error(weights_seen_at_.front(), "weights are given but the quiz declares no \"outcomes\"", Check::Reference);
     }
 
     // ---- questions ------------------------------------------------------------------------------
@@ -325,7 +327,8 @@ private:
                 else if (kind != "outcome")
                     r_.error(path_key(path, "kind"), "unknown section kind '" + kind +
                                                          "'; use \"outcome\" or \"knowledge\"" +
-                                                         did_you_mean(kind, {"outcome", "knowledge"}));
+                                                         did_you_mean(kind, {"outcome", "knowledge"}),
+                               Check::Enum);
             }
             if (const Json* c = r_.field(s, path, "show_if", false))
                 section.show_if = read_condition(*c, path_key(path, "show_if"), Owner::Section, question_ids_in(s));
@@ -362,7 +365,8 @@ private:
             else {
                 r_.error(path_key(path, "type"),
                          "unknown question type '" + type + "'; use single, multiple, true_false or scale" +
-                             did_you_mean(type, {"single", "multiple", "true_false", "scale"}));
+                             did_you_mean(type, {"single", "multiple", "true_false", "scale"}),
+                         Check::Enum);
                 broken_question_ids_.insert(out.id);
                 return;
             }
@@ -386,15 +390,12 @@ private:
                 return;
             }
             if (knowledge) read_knowledge(q, path, out);
-            else if (q.contains("correct"))
-                r_.warning(path_key(path, "correct"), "only questions in knowledge sections are scored; "
-                                                      "\"correct\" is ignored here");
         }
         if (!knowledge) {
-            for (const char* key : {"points", "partial"})
+            for (const char* key : {"correct", "points", "partial"})
                 if (q.contains(key))
-                    r_.warning(path_key(path, key), std::string("only questions in knowledge sections are scored; \"") +
-                                                        key + "\" is ignored here");
+                    r_.error(path_key(path, key), std::string("\"") + key + "\" belongs to questions in knowledge "
+                                                  "sections only (only they are scored)", Check::NotHere);
         }
         question_at_.emplace(out.id, static_cast<int>(quiz_.questions.size()));
         quiz_.questions.push_back(std::move(out));
@@ -403,14 +404,11 @@ private:
     // A code question (docs: "What does this print?") shows a snippet in monospace and asks about it,
     // so an empty snippet, or such a prompt without one, leaves the reader nothing to read.
     void read_code(const Json& q, const std::string& path, Question& out) {
-        const bool has_code = r_.text(q, path, "code", out.code, false);
+        r_.text(q, path, "code", out.code, false);  // blank code is an error there, like any blank text
         const bool has_language = r_.text(q, path, "code_language", out.code_language, false);
-        if (has_code && out.code.find_first_not_of(" \t\r\n") == std::string::npos)
-            r_.error(path_key(path, "code"), "the code is empty; a code question shows the snippet it asks about, "
-                                             "so put the snippet here or remove \"code\"");
-        else if (!q.contains("code") && has_language)
+        if (!q.contains("code") && has_language)
             r_.error(path_key(path, "code_language"), "\"code_language\" is given but there is no \"code\"; "
-                                                      "add the snippet as \"code\"");
+                                                      "add the snippet as \"code\"", Check::NotHere);
         else if (!q.contains("code") && asks_what_code_prints(out.prompt))
             r_.error(path_key(path, "prompt"), "this is a code question (the prompt asks \"What does this print?\") "
                                                "but it has no \"code\"; add the snippet as \"code\"");
@@ -432,12 +430,12 @@ private:
         if (list) {
             if (!true_false && (list->size() < 2 || list->size() > kMaxOptions)) {
                 r_.error(path_key(path, "options"), "a question needs 2 to " + std::to_string(kMaxOptions) +
-                                                        " options, found " + std::to_string(list->size()));
+                                                        " options, found " + std::to_string(list->size()), Check::Count);
                 if (list->size() > kMaxOptions) return false;
             }
             if (true_false && list->size() != 2) {
                 r_.error(path_key(path, "options"), "a true_false question has exactly two options, "
-                                                    "with ids \"true\" and \"false\"");
+                                                    "with ids \"true\" and \"false\"", Check::Count);
                 if (list->size() > 2) return false;
             }
             std::unordered_set<std::string> ids;
@@ -449,15 +447,15 @@ private:
                 r_.text(o, opath, "explanation", option.explanation, false);
                 if (const Json* w = r_.field(o, opath, "weights", false)) {
                     if (knowledge)
-                        r_.warning(path_key(opath, "weights"), "weights in a knowledge section are ignored; "
-                                                               "use band weights instead");
+                        r_.error(path_key(opath, "weights"), "weights do not belong in a knowledge section; "
+                                                             "use band weights instead", Check::NotHere);
                     else
                         option.weights = read_weights(*w, path_key(opath, "weights"));
                 }
                 if (true_false) {
                     const int slot = option.id == "true" ? 0 : option.id == "false" ? 1 : -1;
                     if (slot < 0) {
-                        r_.error(path_key(opath, "id"), "a true_false option id must be \"true\" or \"false\"");
+                        r_.error(path_key(opath, "id"), "a true_false option id must be \"true\" or \"false\"", Check::Enum);
                         return;
                     }
                     if (option.label.empty()) option.label = out.options[slot].label;
@@ -478,59 +476,74 @@ private:
         } else {
             for (const char* key : {"min", "max"})
                 if (q.contains(key))
-                    r_.warning(path_key(path, key), std::string("\"") + key + "\" applies to multiple-choice "
-                                                                               "questions only and is ignored");
+                    r_.error(path_key(path, key), std::string("\"") + key + "\" belongs to multiple-choice questions only",
+                             Check::NotHere);
         }
         if (q.contains("weights"))
-            r_.warning(path_key(path, "weights"), "question-level \"weights\" apply to scale questions only; "
-                                                  "put weights on each option");
-        if (q.contains("scale")) r_.warning(path_key(path, "scale"), "\"scale\" applies to scale questions only");
+            r_.error(path_key(path, "weights"), "question-level \"weights\" belong to scale questions only; "
+                                                "put weights on each option", Check::NotHere);
+        if (q.contains("scale"))
+            r_.error(path_key(path, "scale"), "\"scale\" belongs to scale questions only", Check::NotHere);
         return true;
     }
 
     void read_knowledge(const Json& q, const std::string& path, Question& out) {
         out.scored = true;
         if (r_.number(q, path, "points", out.points, false) && out.points <= 0)
-            r_.error(path_key(path, "points"), "must be more than 0");
+            r_.error(path_key(path, "points"), "must be more than 0", Check::Bound);
         std::string partial;
         if (r_.text(q, path, "partial", partial, false)) {
             if (partial == "proportional") out.partial = Partial::Proportional;
             else if (partial != "none")
                 r_.error(path_key(path, "partial"), "unknown partial-credit rule '" + partial +
-                                                        "'; use \"none\" or \"proportional\"");
+                                                        "'; use \"none\" or \"proportional\"", Check::Enum);
             if (out.kind != QuestionKind::Multiple)
-                r_.warning(path_key(path, "partial"), "partial credit applies to multiple-choice questions only");
+                r_.error(path_key(path, "partial"), "partial credit belongs to multiple-choice questions only",
+                         Check::NotHere);
         }
         const Json* correct = r_.field(q, path, "correct", false);
         const std::string cpath = path_key(path, "correct");
         if (!correct) {
             r_.error(cpath, "a knowledge question needs a correct answer: add \"correct\" with the id of the "
-                            "right option" + std::string(out.kind == QuestionKind::Multiple ? "s" : ""));
+                            "right option" + std::string(out.kind == QuestionKind::Multiple ? "s" : ""),
+                     Check::Required);
             return;
         }
+        // Each type has one shape of answer, so "false" in quotes or ["a"] on a single question is a type error.
         std::vector<std::string> ids;
-        if (correct->is_boolean() && out.kind == QuestionKind::TrueFalse) ids.push_back(correct->get<bool>() ? "true" : "false");
-        else if (correct->is_string()) ids.push_back(correct->get<std::string>());
-        else if (correct->is_array()) {
+        if (out.kind == QuestionKind::TrueFalse) {
+            if (!correct->is_boolean()) {
+                r_.error(cpath, std::string("expected true or false without quotes, found ") + type_name(*correct), Check::Type);
+                return;
+            }
+            ids.push_back(correct->get<bool>() ? "true" : "false");
+        } else if (out.kind == QuestionKind::Single) {
+            if (!correct->is_string()) {
+                r_.error(cpath, std::string("expected the id of the right option, found ") + type_name(*correct), Check::Type);
+                return;
+            }
+            ids.push_back(correct->get<std::string>());
+        } else {
+            if (!correct->is_array()) {
+                r_.error(cpath, std::string("expected a list of option ids (a list even for one id), found ") +
+                                    type_name(*correct), Check::Type);
+                return;
+            }
             for (const auto& c : *correct) {
                 if (c.is_string()) ids.push_back(c.get<std::string>());
-                else r_.error(cpath, std::string("expected option ids, found ") + type_name(c));
+                else r_.error(cpath, std::string("expected option ids, found ") + type_name(c), Check::Type);
             }
-        } else {
-            r_.error(cpath, std::string("expected an option id or a list of option ids, found ") + type_name(*correct));
-            return;
         }
         std::vector<std::string> option_ids;
         for (const auto& o : out.options) option_ids.push_back(o.id);
         for (const auto& id : ids) {
             const int index = option_index(out, id);
-            if (index < 0) r_.error(cpath, "unknown option '" + id + "'" + did_you_mean(id, option_ids));
+            if (index < 0) r_.error(cpath, "unknown option '" + id + "'" + did_you_mean(id, option_ids), Check::Reference);
+            else if (out.options[index].correct) r_.error(cpath, "option '" + id + "' is listed twice", Check::Duplicate);
             else out.options[index].correct = true;
         }
         const auto count = std::count_if(out.options.begin(), out.options.end(), [](const Option& o) { return o.correct; });
-        if (ids.empty()) r_.error(cpath, "lists no correct option");
-        else if (out.kind != QuestionKind::Multiple && ids.size() > 1)
-            r_.error(cpath, "a single-answer question has exactly one correct option, found " + std::to_string(ids.size()));
+        if (ids.empty()) r_.error(cpath, "lists no correct option", Check::Count);
         else if (out.kind == QuestionKind::Multiple && count > out.max_select)
             r_.error(cpath, "more options are correct than \"max\" allows the reader to pick");
     }
@@ -538,13 +551,14 @@ private:
     void read_scale(const Json& q, const std::string& path, Question& out, bool knowledge) {
         if (knowledge) {
             r_.error(path_key(path, "type"), "scale questions cannot be scored as knowledge; "
-                                             "move it to an outcome section or use single choice");
+                                             "move it to an outcome section or use single choice", Check::NotHere);
         }
         for (const char* key : {"options", "correct", "min", "max"})
             if (q.contains(key))
-                r_.warning(path_key(path, key), std::string("\"") + key + "\" does not apply to scale questions"
-                                                    + (std::string(key) == "min" || std::string(key) == "max"
-                                                           ? "; put min and max inside \"scale\"" : ""));
+                r_.error(path_key(path, key), std::string("\"") + key + "\" does not belong to scale questions"
+                                                  + (std::string(key) == "min" || std::string(key) == "max"
+                                                         ? "; put min and max inside \"scale\"" : ""),
+                         Check::NotHere);
         const Json* s = r_.field(q, path, "scale", true);
         const std::string spath = path_key(path, "scale");
         Scale& scale = out.scale;
@@ -559,7 +573,7 @@ private:
             if (have_min && have_max && scale.min >= scale.max)
                 r_.error(path_key(spath, "max"), "must be greater than min");
             else if (scale.step <= 0)
-                r_.error(path_key(spath, "step"), "must be more than 0");
+                r_.error(path_key(spath, "step"), "must be more than 0", Check::Bound);
             else {
                 const double steps = (scale.max - scale.min) / scale.step;
                 if (std::fabs(steps - std::round(steps)) > 1e-9 || steps > 1000)
@@ -645,17 +659,19 @@ private:
             const bool later = declared_question_ids_.count(id) > 0;
             if (own.count(id) > 0 && owner == Owner::Question)
                 r_.error(path_key(path, "question"), "refers to its own question '" + id +
-                                                         "'; a condition may only use answers given before it");
+                                                         "'; a condition may only use answers given before it",
+                         Check::Reference);
             else if (own.count(id) > 0)
                 r_.error(path_key(path, "question"), "refers to question '" + id +
                                                          "' of this same section; a section's condition may only use "
-                                                         "answers from earlier sections");
+                                                         "answers from earlier sections", Check::Reference);
             else if (later)
                 r_.error(path_key(path, "question"), "refers to question '" + id +
                                                          "', which comes later; a condition may only use "
-                                                         "answers given before it");
+                                                         "answers given before it", Check::Reference);
             else
-                r_.error(path_key(path, "question"), "unknown question '" + id + "'" + suggest(id, question_ids_));
+                r_.error(path_key(path, "question"), "unknown question '" + id + "'" + suggest(id, question_ids_),
+                         Check::Reference);
             return out;
         }
         const Question& target = quiz_.questions[index];
@@ -674,8 +690,12 @@ private:
         }
         if (out.has_min || out.has_max)
             r_.error(path, "\"min\"/\"max\" work with scale questions only; '" + id + "' has options");
-        if (has_any == has_none) {
-            r_.error(path, "give either \"any_of\" or \"none_of\" with option ids of question '" + id + "'");
+        if (has_any && has_none) {
+            r_.error(path_key(path, "none_of"), "use \"any_of\" or \"none_of\", not both", Check::NotHere);
+            return out;
+        }
+        if (!has_any && !has_none) {
+            r_.error(path, "missing \"any_of\": list the options of question '" + id + "' that show this", Check::Required);
             return out;
         }
         const char* key = has_any ? "any_of" : "none_of";
@@ -688,13 +708,13 @@ private:
             const Json& v = (*list)[i];
             const std::string p = path_index(path_key(path, key), i);
             if (!v.is_string()) {
-                r_.error(p, std::string("expected an option id, found ") + type_name(v));
+                r_.error(p, std::string("expected an option id, found ") + type_name(v), Check::Type);
                 continue;
             }
             const int option = option_index(target, v.get<std::string>());
             if (option < 0)
                 r_.error(p, "question '" + id + "' has no option '" + v.get<std::string>() + "'" +
-                                did_you_mean(v.get<std::string>(), option_ids));
+                                did_you_mean(v.get<std::string>(), option_ids), Check::Reference);
             else
                 into.push_back(option);
         }
@@ -707,7 +727,8 @@ private:
                                            [](const Section& s) { return s.kind == SectionKind::Knowledge; });
         const Json* list = r_.array(root, "", "bands", false);
         if (!list) {
-            if (knowledge) r_.error("bands", "knowledge sections need score \"bands\" covering 0 to 100 percent");
+            if (knowledge && !root.contains("bands"))  // a present but broken list has its own error
+                r_.error("bands", "knowledge sections need score \"bands\" covering 0 to 100 percent", Check::Required);
             return;
         }
         if (!knowledge) r_.warning("bands", "bands are unused: the quiz has no knowledge section");
@@ -723,7 +744,8 @@ private:
             if (const Json* w = r_.field(b, path, "weights", false)) band.weights = read_weights(*w, path_key(path, "weights"));
             if (!ok) return;
             if (band.min < 0 || band.max > 100 || band.min >= band.max) {
-                r_.error(path, "a band needs 0 <= min < max <= 100 (percent)");
+                r_.error(path, "a band needs 0 <= min < max <= 100 (percent)",
+                         band.min < 0 || band.max > 100 ? Check::Bound : Check::Rule);
                 return;
             }
             bands.push_back({band, path});
@@ -752,13 +774,16 @@ private:
         std::string winner;
         if (r_.text(*t, "tie", "winner", winner, true)) {
             tie.winner = outcome_index(winner);
-            if (tie.winner < 0) r_.error("tie.winner", "unknown outcome '" + winner + "'" + suggest(winner, outcome_ids_));
+            if (tie.winner < 0)
+                r_.error("tie.winner", "unknown outcome '" + winner + "'" + suggest(winner, outcome_ids_), Check::Reference);
         }
-        if (r_.number(*t, "tie", "margin", tie.margin, true) && tie.margin < 0) r_.error("tie.margin", "must not be negative");
+        if (r_.number(*t, "tie", "margin", tie.margin, true) && tie.margin < 0)
+            r_.error("tie.margin", "must not be negative", Check::Bound);
         std::string unit = "points";
         if (r_.text(*t, "tie", "unit", unit, false)) {
             if (unit == "percent") tie.unit = TieUnit::Percent;
-            else if (unit != "points") r_.error("tie.unit", "unknown unit '" + unit + "'; use \"points\" or \"percent\"");
+            else if (unit != "points")
+                r_.error("tie.unit", "unknown unit '" + unit + "'; use \"points\" or \"percent\"", Check::Enum);
         }
         if (const Json* between = r_.array(*t, "tie", "between", false)) {
             std::vector<bool> listed(quiz_.outcomes.size(), false);
@@ -766,17 +791,18 @@ private:
                 const Json& v = (*between)[i];
                 const std::string p = path_index("tie.between", i);
                 const int index = v.is_string() ? outcome_index(v.get<std::string>()) : -1;
-                if (index < 0) r_.error(p, v.is_string() ? "unknown outcome '" + v.get<std::string>() + "'" +
-                                                              suggest(v.get<std::string>(), outcome_ids_)
-                                                        : std::string("expected an outcome id"));
+                if (index < 0 && v.is_string())
+                    r_.error(p, "unknown outcome '" + v.get<std::string>() + "'" + suggest(v.get<std::string>(), outcome_ids_),
+                             Check::Reference);
+                else if (index < 0) r_.error(p, std::string("expected an outcome id, found ") + type_name(v), Check::Type);
                 else if (index == tie.winner) r_.error(p, "the winner cannot also be one of the tied outcomes");
-                else if (listed[index]) r_.error(p, "outcome '" + v.get<std::string>() + "' is listed twice");
+                else if (listed[index]) r_.error(p, "outcome '" + v.get<std::string>() + "' is listed twice", Check::Duplicate);
                 else {
                     listed[index] = true;
                     tie.between.push_back(index);
                 }
             }
-            if (between->size() == 1) r_.error("tie.between", "name at least two outcomes");
+            if (between->size() == 1) r_.error("tie.between", "name at least two outcomes", Check::Count);
         } else {
             for (int i = 0; i < static_cast<int>(quiz_.outcomes.size()); ++i)
                 if (i != tie.winner) tie.between.push_back(i);
@@ -803,16 +829,20 @@ private:
         const Json* v = r_.field(s, "salary", key, true);
         if (!v) return false;
         if (!v->is_array() || v->size() != 2 || !(*v)[0].is_number() || !(*v)[1].is_number()) {
-            r_.error(p, "expected [low, high] as two numbers");
+            r_.error(p, "expected [low, high] as two numbers", Check::Type);
             return false;
         }
         low = (*v)[0].get<double>();
         high = (*v)[1].get<double>();
         if (low < 0 || low > high) {
-            r_.error(p, "expected 0 <= low <= high");
+            r_.error(p, "expected 0 <= low <= high", low < 0 ? Check::Bound : Check::Rule);
             return false;
         }
         return true;
+    }
+
+    static bool currency_code(const std::string& code) {
+        return code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     }
 
     void read_salary(const Json& root) {
@@ -822,7 +852,9 @@ private:
         SalaryFacts& f = quiz_.salary;
         const bool intern = range(*s, "intern_monthly", f.intern_monthly_low, f.intern_monthly_high);
         const bool ok = range(*s, "junior_yearly", f.junior_yearly_low, f.junior_yearly_high) && intern;
-        r_.text(*s, "salary", "currency", f.currency, false);
+        if (r_.text(*s, "salary", "currency", f.currency, false) && !currency_code(f.currency))
+            r_.error("salary.currency", "'" + f.currency + "' is not a currency code: use three capital letters such as USD",
+                     Check::Pattern);
         r_.text(*s, "salary", "assumption", f.assumption, true);
         r_.text(*s, "salary", "note", f.note, false);
         f.present = ok;
@@ -873,6 +905,7 @@ LoadResult load_quiz(std::string_view text) {
         QuizBuilder(result.quiz, result.diagnostics).build(root);
         if (!has_errors(result.diagnostics)) check_reachability(result.quiz, result.diagnostics);
         locate_diagnostics(text, result.diagnostics);
+        for (auto& d : result.diagnostics) d.where = describe_path(root, d.path);
         std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
             return a.line != b.line ? a.line < b.line : a.column < b.column;
         });

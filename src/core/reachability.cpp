@@ -169,11 +169,13 @@ void check_reachability(const Quiz& quiz, std::vector<Diagnostic>& out) {
         const std::string& id = quiz.outcomes[t].id;
         if (exhaustive)
             out.push_back({Severity::Error, path, "no combination of answers leads to outcome '" + id +
-                                                      "'; give it more weight or adjust the tie rule"});
+                                                      "'; give it more weight or adjust the tie rule",
+                           0, 0, Check::Reachability});
         else
             out.push_back({Severity::Warning, path, "could not find answers that lead to outcome '" + id +
                                                         "' (the quiz is too large to try every combination); "
-                                                        "check its weights"});
+                                                        "check its weights",
+                           0, 0, Check::Reachability});
     }
 }
 

@@ -17,7 +17,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Relative file names keep the printed paths short and exact.
-cp "$fixtures/mini.json" "$fixtures/broken.json" "$work/"
+cp "$fixtures/mini.json" "$fixtures/broken.json" "$fixtures/json-smart-quotes.json" "$fixtures/json-comments.json" "$work/"
 cd "$work" || exit 2
 printf '{\n  "format": 1,\n  "id": "t",,\n  "version": 1\n}\n' > bad-json.json
 
@@ -81,19 +81,43 @@ expect_stdout "mini.json: ok"
 expect_stderr_empty
 end
 
-begin "validate: a broken file lists every error and warning as file:line:col and exits 1"
+begin "validate: a broken file lists every error as file:line:col, placed by ids, and exits 1"
 run validate broken.json
 expect_status 1
 expect_stdout_empty
-expect_stderr "broken.json:15:9: error: sections[0].questions[0].prompt: missing required key 'prompt'
-broken.json:15:43: warning: sections[0].questions[0].promt: unknown key 'promt' is ignored (did you mean 'prompt'?)
-broken.json:18:64: error: sections[0].questions[0].options[1].weights.junior: unknown outcome 'junior' (did you mean 'junior-job'?)"
+expect_stderr "broken.json:5:27: warning: title: this key appears more than once; the last value is used
+broken.json:15:9: error: question \"built\" › prompt: missing required key 'prompt'
+broken.json:15:43: error: question \"built\" › promt: unknown key 'promt' (did you mean 'prompt'?)
+broken.json:18:64: error: question \"built\" › option \"many\" › weights.junior: unknown outcome 'junior' (did you mean 'junior-job'?)"
 end
 
-begin "validate: invalid JSON is reported at its line and column"
+begin "validate --json: every diagnostic with its index path, its place by ids and its class"
+run validate --json broken.json mini.json
+expect_status 1
+expect_stderr_empty
+expect_json '[f["file"] for f in d] == ["broken.json", "mini.json"] and [f["ok"] for f in d] == [False, True] and d[1]["diagnostics"] == []'
+expect_json 'd[0]["diagnostics"][3] == {"severity": "error", "line": 18, "column": 64, "path": "sections[0].questions[0].options[1].weights.junior", "where": "question \"built\" \u203a option \"many\" \u203a weights.junior", "check": "reference", "schema_checks": False, "message": "unknown outcome '"'junior'"' (did you mean '"'junior-job'"'?)"}'
+expect_json '[x["check"] for x in d[0]["diagnostics"]] == ["duplicate", "required", "unknown-key", "reference"]'
+end
+
+begin "validate: invalid JSON is reported at its line and column, with its likely cause"
 run validate bad-json.json
 expect_status 1
-expect_stderr "bad-json.json:3:13: error: invalid JSON: syntax error while parsing object key - unexpected ','; expected string literal"
+expect_stderr "bad-json.json:3:13: error: invalid JSON: two commas in a row: remove one of them"
+end
+
+begin "validate: curly quotes are named as characters, with the fix"
+run validate json-smart-quotes.json
+expect_status 1
+expect_stdout_empty
+expect_stderr "json-smart-quotes.json:5:3: error: invalid JSON: curly quote “ (U+201C) where JSON needs a straight double quote \"; word processors and some editors type these: retype the quotes around this key or value as \""
+end
+
+begin "validate: a comment is named as the cause"
+run validate json-comments.json
+expect_status 1
+expect_stdout_empty
+expect_stderr "json-comments.json:2:16: error: invalid JSON: comments (//) are not allowed in JSON: remove the comment, or move the note into the text it is about"
 end
 
 begin "validate: several files, one broken: ok for the good one, exit 1"
@@ -180,8 +204,9 @@ begin "score: a file with errors prints the errors (not warnings) and exits 1"
 run score broken.json --answers built=many
 expect_status 1
 expect_stdout_empty
-expect_stderr "broken.json:15:9: error: sections[0].questions[0].prompt: missing required key 'prompt'
-broken.json:18:64: error: sections[0].questions[0].options[1].weights.junior: unknown outcome 'junior' (did you mean 'junior-job'?)"
+expect_stderr "broken.json:15:9: error: question \"built\" › prompt: missing required key 'prompt'
+broken.json:15:43: error: question \"built\" › promt: unknown key 'promt' (did you mean 'prompt'?)
+broken.json:18:64: error: question \"built\" › option \"many\" › weights.junior: unknown outcome 'junior' (did you mean 'junior-job'?)"
 end
 
 begin "score: a missing file is a clear error"
@@ -211,7 +236,7 @@ for args in "--help" "-h" "validate --help" "score --help" "score mini.json --an
     run $args
     expect_status 0
     expect_stdout_has "Usage:"
-    expect_stdout_has "crossroads validate FILE..."
+    expect_stdout_has "crossroads validate [--json] FILE..."
     expect_stdout_has "crossroads score FILE --answers"
     expect_stderr_empty
     end

@@ -52,7 +52,7 @@ TEST_CASE("reachability: in a small quiz an outcome no answer can produce is an 
         const LoadResult r = load_quiz(small_quiz(kAB, kAB));
         CHECK_FALSE(r.ok);
         CHECK(render(r) ==
-              "quiz.json:5:3: error: outcomes[2]: no combination of answers leads to outcome 'x'; give it more "
+              "quiz.json:5:3: error: outcome \"x\": no combination of answers leads to outcome 'x'; give it more "
               "weight or adjust the tie rule\n");
     }
     SUBCASE("the outcome has weight but always comes second") {
@@ -61,7 +61,7 @@ TEST_CASE("reachability: in a small quiz an outcome no answer can produce is an 
         const LoadResult r = load_quiz(small_quiz(kAB, q2));
         CHECK_FALSE(r.ok);
         CHECK(render(r) ==
-              "quiz.json:5:3: error: outcomes[2]: no combination of answers leads to outcome 'x'; give it more "
+              "quiz.json:5:3: error: outcome \"x\": no combination of answers leads to outcome 'x'; give it more "
               "weight or adjust the tie rule\n");
     }
     SUBCASE("enough weight makes it reachable") {
@@ -88,7 +88,7 @@ TEST_CASE("reachability: an outcome reachable only through the tie rule counts a
         const LoadResult r = load_quiz(text);
         CHECK_FALSE(r.ok);
         CHECK(render(r, "mini.json") ==
-              "mini.json:11:5: error: outcomes[2]: no combination of answers leads to outcome 'double'; give it more "
+              "mini.json:11:5: error: outcome \"double\": no combination of answers leads to outcome 'double'; give it more "
               "weight or adjust the tie rule\n");
     }
     SUBCASE("a tie winner in a small quiz") {
@@ -108,7 +108,7 @@ TEST_CASE("reachability: declared order makes a weightless first outcome reachab
         std::string required = text;
         required.erase(required.find(R"( "required": false,)"), std::string(R"( "required": false,)").size());
         CHECK(render(load_quiz(required)) ==
-              "quiz.json:2:15: error: outcomes[0]: no combination of answers leads to outcome 'x'; give it more "
+              "quiz.json:2:15: error: outcome \"x\": no combination of answers leads to outcome 'x'; give it more "
               "weight or adjust the tie rule\n");
     }
 }
@@ -118,7 +118,7 @@ TEST_CASE("reachability: in a large quiz an unreachable outcome is a warning, no
         const LoadResult r = load_quiz(large_quiz(20, false));
         CHECK(r.ok);
         CHECK(render(r) ==
-              "quiz.json:3:15: warning: outcomes[2]: could not find answers that lead to outcome 'x' (the quiz is too "
+              "quiz.json:3:15: warning: outcome \"x\": could not find answers that lead to outcome 'x' (the quiz is too "
               "large to try every combination); check its weights\n");
     }
     SUBCASE("20 questions of 4 options, x reachable through one strong option") {
@@ -128,7 +128,7 @@ TEST_CASE("reachability: in a large quiz an unreachable outcome is a warning, no
         const LoadResult r = load_quiz(large_quiz(8, false));
         CHECK_FALSE(r.ok);
         CHECK(render(r) ==
-              "quiz.json:3:15: error: outcomes[2]: no combination of answers leads to outcome 'x'; give it more "
+              "quiz.json:3:15: error: outcome \"x\": no combination of answers leads to outcome 'x'; give it more "
               "weight or adjust the tie rule\n");
     }
     SUBCASE("9 questions of 4 options is past the limit of 200,000 combinations") {
@@ -153,6 +153,6 @@ TEST_CASE("reachability: a multiple-choice question with more than 8 options mak
     const LoadResult r = load_quiz(text);
     CHECK(r.ok);
     CHECK(render(r) ==
-          "quiz.json:3:3: warning: outcomes[2]: could not find answers that lead to outcome 'x' (the quiz is too "
+          "quiz.json:3:3: warning: outcome \"x\": could not find answers that lead to outcome 'x' (the quiz is too "
           "large to try every combination); check its weights\n");
 }
