@@ -1,43 +1,64 @@
-// Crossroads accessible layer: real HTML controls laid over the canvas, one per clickable item, kept in step
-// with the widget's state. Keyboard and screen-reader users work through these; the canvas only draws them
-// (including the focus ring). Mouse and touch still go straight to the canvas.
+// Crossroads text layer: renders the widget's scene (src/ui/scene.h) as transparent DOM text placed exactly over
+// the drawn glyphs (as PDF.js does over its canvas), so any reader can select, copy and find what is drawn, and as
+// real structure and controls for assistive technology. It keeps no wording of its own and styles only via CSSOM.
 (function () {
   "use strict";
   var layer = document.getElementById("cr-a11y");
   var live = document.getElementById("cr-live");
+  var status = document.getElementById("cr-status");
   var cr = window.crossroads;
   if (!layer || !cr) return;
-  var shownKey = "";
+  var measure = document.createElement("canvas").getContext("2d");
+  var FONTS = {
+    body: ["400", "Roboto, system-ui, sans-serif"], bold: ["700", "Roboto, system-ui, sans-serif"],
+    title: ["700", "Roboto, system-ui, sans-serif"], small: ["400", "Roboto, system-ui, sans-serif"],
+    mono: ["400", "'JetBrains Mono', ui-monospace, monospace"]
+  };
+  var shownKey = "", shownScreen = "", announced = "";
   var controls = {};  // hit id -> element
+  var spans = [];     // [element, run] of the text layer, for moves without a rebuild
 
-  function el(tag, attrs, text) {
+  function el(tag, attrs) {
     var e = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    if (text) e.textContent = text;
     return e;
   }
 
-  function place(e, hit) {
-    e.style.left = hit.x + "px";
-    e.style.top = hit.y + "px";
-    e.style.width = hit.w + "px";
-    e.style.height = hit.h + "px";
+  // One run: its characters, at the drawn place and size, stretched to the drawn width.
+  function place(s, run) {
+    var f = FONTS[run.font] || FONTS.body;
+    s.style.left = run.x + "px";
+    s.style.top = run.y + "px";
+    s.style.fontSize = run.size + "px";
+    s.style.fontWeight = f[0];
+    s.style.fontFamily = f[1];
+    measure.font = f[0] + " " + run.size + "px " + f[1];
+    var natural = measure.measureText(run.text).width;
+    s.style.transform = natural > 0 ? "scaleX(" + (run.w / natural) + ")" : "";
+  }
+  function runSpan(run) {
+    var s = el("span");
+    s.className = "cr-run";
+    s.textContent = run.text;
+    place(s, run);
+    spans.push([s, run]);
+    return s;
+  }
+  // The item's runs into `into`; between lines a space (a line break in code, inside <pre>), so the text that is
+  // copied, found and spoken reads as drawn.
+  function addRuns(into, item, lineBreak) {
+    item.runs.forEach(function (run, i) {
+      if (i > 0) into.appendChild(document.createTextNode(lineBreak ? "\n" : " "));
+      into.appendChild(runSpan(run));
+    });
+    return into;
   }
 
-  function wire(e, hit) {
-    e.classList.add("cr-control");
-    e.dataset.hit = hit.id;
-    e.addEventListener("focus", function () { cr.focusHit(hit.id); });
-    e.addEventListener("blur", function () { cr.focusHit(""); });
-    controls[hit.id] = e;
-    place(e, hit);
-    return e;
-  }
-
-  function button(hit, extra) {
-    var b = wire(el("button", Object.assign({ type: "button" }, extra || {}), hit.label), hit);
-    b.addEventListener("click", function () { cr.activate(hit.id); });
-    return b;
+  function placeControl(e, item) {
+    e.style.left = item.x + "px";
+    e.style.top = item.y + "px";
+    e.style.width = item.w + "px";
+    e.style.height = item.h + "px";
   }
 
   // Enter on an answer moves on, as the Next button would.
@@ -49,122 +70,192 @@
     });
   }
 
-  function questionScreen(s, hits, frag) {
-    frag.appendChild(el("p", { "class": "cr-sr" }, "Question " + s.position + " of " + s.total + ". " + (s.section || "")));
-    var heading = el("h2", { id: "cr-a11y-heading", tabindex: "-1", "class": "cr-sr" }, s.prompt);
-    frag.appendChild(heading);
-    if (s.code) frag.appendChild(el("pre", { "class": "cr-sr", "aria-label": "Code" }, s.code));
-    var options = hits.filter(function (h) { return h.id.indexOf("option:") === 0; });
-    if (options.length) {
-      var multiple = s.kind === "multiple";
-      var group = el("div", { role: multiple ? "group" : "radiogroup", "aria-labelledby": "cr-a11y-heading" });
-      options.forEach(function (h) {
-        var input = wire(el("input", { type: multiple ? "checkbox" : "radio", name: "cr-answer", "aria-label": h.label }), h);
-        input.checked = h.selected;
-        input.addEventListener("click", function (ev) {
-          // The widget owns the answer: reflect its state, not the browser's toggle.
-          ev.preventDefault();
-          cr.activate(h.id);
-        });
+  function wire(e, item) {
+    e.classList.add("cr-control");
+    e.dataset.hit = item.id;
+    e.addEventListener("focus", function () { cr.focusHit(item.id); });
+    e.addEventListener("blur", function () { cr.focusHit(""); });
+    controls[item.id] = e;
+    placeControl(e, item);
+    return e;
+  }
+
+  function control(item, group, groupItems, headingId) {
+    if (item.role === "radio" || item.role === "checkbox") {
+      var input = wire(el("input", { type: item.role, name: "cr-" + item.group, "aria-label": item.name }), item);
+      input.checked = item.checked;
+      input.addEventListener("click", function (ev) {
+        ev.preventDefault();  // the widget owns the answer: reflect its state, not the browser's toggle
+        cr.activate(item.id);
+      });
+      if (item.role === "radio") {
         input.addEventListener("keydown", function (ev) {
-          if (multiple || ["ArrowDown", "ArrowRight", "ArrowUp", "ArrowLeft"].indexOf(ev.key) < 0) return;
+          if (["ArrowDown", "ArrowRight", "ArrowUp", "ArrowLeft"].indexOf(ev.key) < 0) return;
           ev.preventDefault();  // arrows move between answers and choose, as in a native radio group
-          var i = options.indexOf(h) + (ev.key === "ArrowDown" || ev.key === "ArrowRight" ? 1 : -1);
-          var target = options[(i + options.length) % options.length];
+          var i = groupItems.indexOf(item) + (ev.key === "ArrowDown" || ev.key === "ArrowRight" ? 1 : -1);
+          var target = groupItems[(i + groupItems.length) % groupItems.length];
           cr.activate(target.id);
           controls[target.id].focus();
         });
-        enterMovesOn(input);
-        group.appendChild(input);
-      });
-      frag.appendChild(group);
+      }
+      enterMovesOn(input);
+      group.appendChild(input);
+      group.appendChild(hiddenText(item));
+      return;
     }
-    var scaleHit = hits.filter(function (h) { return h.id.indexOf("scale:") === 0; })[0];
-    if (scaleHit && s.scale) {
-      var sc = s.scale;
-      var range = wire(el("input", { type: "range", min: sc.min, max: sc.max, step: sc.step, "aria-labelledby": "cr-a11y-heading" }), scaleHit);
-      range.value = sc.value;
-      range.setAttribute("aria-valuetext", sc.value + " (" + sc.min + " means " + sc.min_label + ", " + sc.max + " means " + sc.max_label + ")");
+    if (item.role === "slider") {
+      var range = wire(el("input", { type: "range", min: item.min, max: item.max, step: item.step }), item);
+      if (headingId) range.setAttribute("aria-labelledby", headingId); else range.setAttribute("aria-label", item.name);
+      setSlider(range, item);
       range.addEventListener("input", function () { cr.setScale(Number(range.value)); });
       enterMovesOn(range);
-      frag.appendChild(range);
+      group.appendChild(range);
+      group.appendChild(hiddenText(item));
+      return;
     }
+    var b = wire(el("button", { type: "button", "aria-label": item.name }), item);
+    b.disabled = item.disabled;
+    if (item.role === "disclosure") {
+      b.setAttribute("aria-expanded", String(item.expanded));
+      if (item.expanded) b.setAttribute("aria-controls", regionId(item.id));
+    }
+    b.addEventListener("click", function () { cr.activate(item.id); });
+    group.appendChild(b);
+    group.appendChild(hiddenText(item));
   }
-
-  function resultsText(s, frag) {
-    var r = s.result || {};
-    var heading = el("h2", { id: "cr-a11y-heading", tabindex: "-1", "class": "cr-sr" },
-                     r.outcome_title ? "Our suggestion for you: " + r.outcome_title : s.title);
-    frag.appendChild(heading);
-    if (r.outcome_summary) frag.appendChild(el("p", { "class": "cr-sr" }, r.outcome_summary));
-    if (r.why) frag.appendChild(el("p", { "class": "cr-sr" }, "Why this result: " + r.why));
-    if (r.reasons && r.reasons.length) {
-      var ul = el("ul", { "class": "cr-sr" });
-      r.reasons.forEach(function (x) { ul.appendChild(el("li", {}, x.text)); });
-      frag.appendChild(ul);
-    }
-    if (r.knowledge) {
-      frag.appendChild(el("p", { "class": "cr-sr" }, "Python readiness: " + (r.band_title || "") + ", " +
-        Math.round(r.knowledge.percent) + " percent. " + (r.band_feedback || "")));
-    }
+  function setSlider(range, item) {
+    range.value = item.value;
+    range.setAttribute("aria-valuetext", item.value_text);
   }
+  // Drawn words of a control, beside it (the control is positioned, its words are placed on the canvas's frame):
+  // findable and selectable, not read twice, since the control carries the same words as its name.
+  function hiddenText(item) {
+    return addRuns(el("span", { "aria-hidden": "true" }), item, false);
+  }
+  function regionId(id) { return "cr-region-" + id.replace(/[^A-Za-z0-9_-]/g, "-"); }
 
-  function rebuild(s, hits) {
-    var hadFocus = layer.contains(document.activeElement);
+  function build(scene) {
     layer.textContent = "";
     controls = {};
-    var frag = document.createDocumentFragment();
-    if (s.screen === "start") {
-      frag.appendChild(el("h2", { id: "cr-a11y-heading", tabindex: "-1", "class": "cr-sr" }, s.title));
-      if (s.intro) frag.appendChild(el("p", { "class": "cr-sr" }, s.intro));
-      if (s.resume_offered) frag.appendChild(el("p", { "class": "cr-sr" }, "Welcome back. Continue where you left off?"));
-    } else if (s.screen === "question") {
-      questionScreen(s, hits, frag);
-    } else if (s.screen === "results") {
-      resultsText(s, frag);
-    }
-    hits.forEach(function (h) {
-      if (controls[h.id] || h.id.indexOf("option:") === 0 || h.id.indexOf("scale:") === 0) return;
-      var disclosure = h.id.indexOf("review:") === 0 || h.id.indexOf("faq:") === 0;
-      var b = button(h, disclosure ? { "aria-expanded": String(h.selected) } : {});
-      b.disabled = !h.enabled;
-      frag.appendChild(b);
+    spans = [];
+    var root = document.createDocumentFragment();
+    var parent = root, region = "", list = null, table = null, row = null, rowIndex = -1, group = null, groupName = "";
+    var headingId = null, headingCount = 0;
+    var items = scene.items;
+    var names = {};
+    items.forEach(function (item) { if (item.id) names[item.id] = item.name; });
+    items.forEach(function (item) {
+      // What an open disclosure reveals goes into its region, named like the disclosure.
+      if ((item.region || "") !== region) {
+        region = item.region || "";
+        parent = region ? root.appendChild(el("div", { role: "region", id: regionId(region), "aria-label": names[region] || "" })) : root;
+        list = table = group = null;
+      }
+      if (item.part !== "listitem") list = null;
+      if (item.part !== "cell") table = null;
+      if (!(item.part === "control" && (item.role === "radio" || item.role === "checkbox"))) group = null;
+      var holder = parent;
+      switch (item.part) {
+        case "heading": {
+          var h = addRuns(el("h" + Math.min(6, Math.max(1, item.level)), { tabindex: "-1" }), item, false);
+          h.id = "cr-h" + (headingCount++);
+          headingId = h.id;
+          holder.appendChild(h);
+          break;
+        }
+        case "listitem":
+          if (!list) list = holder.appendChild(el("ul"));
+          list.appendChild(addRuns(el("li"), item, false));
+          break;
+        case "cell":
+          if (!table || table.dataset.table !== item.table) {
+            table = holder.appendChild(el("table"));
+            table.dataset.table = item.table;
+            rowIndex = -1;
+          }
+          if (item.row !== rowIndex) { row = table.appendChild(el("tr")); rowIndex = item.row; }
+          row.appendChild(addRuns(el(item.row === 0 ? "th" : "td"), item, false));
+          break;
+        case "code": {
+          var box = holder.appendChild(el("div", { role: "group", "aria-label": item.name }));
+          box.appendChild(addRuns(el("pre"), item, true));
+          break;
+        }
+        case "figure":
+          holder.appendChild(addRuns(el("div", { role: "img", "aria-label": item.name }), item, false));
+          break;
+        case "note":
+          holder.appendChild(addRuns(el("div", { role: "note" }), item, false));
+          break;
+        case "status":
+          holder.appendChild(addRuns(el("p", { "aria-hidden": "true" }), item, false));  // spoken by #cr-status
+          break;
+        case "control":
+          if ((item.role === "radio" || item.role === "checkbox") && (!group || groupName !== item.group)) {
+            groupName = item.group;
+            group = holder.appendChild(el("div", { role: item.role === "radio" ? "radiogroup" : "group" }));
+            if (headingId) group.setAttribute("aria-labelledby", headingId);
+          }
+          control(item, group || holder, items.filter(function (x) { return x.group === item.group && x.role === item.role; }), headingId);
+          break;
+        default:
+          holder.appendChild(addRuns(el("p"), item, false));
+      }
     });
-    frag.appendChild(el("p", { id: "cr-a11y-status", "class": "cr-sr", role: "status" }, s.status || ""));
-    layer.appendChild(frag);
-    if (hadFocus) {
-      var heading = document.getElementById("cr-a11y-heading");
-      if (heading) heading.focus({ preventScroll: false });
-    }
-    if (s.screen === "results" && s.result && live) {
-      live.textContent = s.result.outcome_title ? "Your result: " + s.result.outcome_title + ". " + (s.result.outcome_summary || "") : "";
-    }
+    layer.appendChild(root);
+  }
+
+  // Same structure as shown: follow positions and states without touching the DOM's shape (focus stays put).
+  function update(scene) {
+    var i = 0;
+    scene.items.forEach(function (item) {
+      item.runs.forEach(function (run) { if (spans[i]) { place(spans[i][0], run); spans[i][1] = run; } i++; });
+      var e = item.part === "control" && controls[item.id];
+      if (!e) return;
+      placeControl(e, item);
+      if (e.type === "radio" || e.type === "checkbox") e.checked = item.checked;
+      if (e.type === "range") setSlider(e, item);
+      if (e.tagName === "BUTTON") {
+        e.disabled = item.disabled;
+        if (item.role === "disclosure") e.setAttribute("aria-expanded", String(item.expanded));
+      }
+    });
+  }
+
+  function structureKey(scene) {
+    return scene.screen + "|" + scene.items.map(function (it) {
+      return it.part + ":" + (it.id || "") + ":" + (it.region || "") + ":" + (it.role === "disclosure" ? it.expanded : "") + ":" +
+        it.runs.map(function (r) { return r.text; }).join("\u0001");
+    }).join("\u0002");
   }
 
   function refresh() {
     if (!cr.ready) return;
-    var s = cr.state();
-    if (!s || s.screen === "error") { layer.textContent = ""; return; }
-    var hits = cr.hits();
-    var key = [s.quiz, s.screen, s.question, s.resume_offered].concat(hits.map(function (h) { return h.id; })).join("|");
-    if (key !== shownKey) {
+    var scene = cr.scene();
+    if (!scene) { layer.textContent = ""; return; }
+    var key = structureKey(scene);
+    if (key === shownKey) {
+      update(scene);
+    } else {
+      var focusedHit = layer.contains(document.activeElement) && document.activeElement.dataset ? document.activeElement.dataset.hit : null;
+      var hadFocus = layer.contains(document.activeElement);
       shownKey = key;
-      rebuild(s, hits);
-      return;
-    }
-    hits.forEach(function (h) {  // same items: follow their positions and states
-      var e = controls[h.id];
-      if (!e) return;
-      place(e, h);
-      if (e.type === "radio" || e.type === "checkbox") e.checked = h.selected;
-      if (e.tagName === "BUTTON") {
-        e.disabled = !h.enabled;
-        if (e.hasAttribute("aria-expanded")) e.setAttribute("aria-expanded", String(h.selected));
+      build(scene);
+      if (hadFocus) {
+        if (scene.screen !== shownScreen || !focusedHit || !controls[focusedHit]) {
+          var heading = layer.querySelector("h1, h2, h3");
+          if (heading) heading.focus({ preventScroll: false });
+        } else {
+          controls[focusedHit].focus({ preventScroll: true });
+        }
       }
-    });
-    if (s.scale && controls["scale:" + s.question]) controls["scale:" + s.question].value = s.scale.value;
-    var status = document.getElementById("cr-a11y-status");
-    if (status && status.textContent !== (s.status || "")) status.textContent = s.status || "";
+    }
+    shownScreen = scene.screen;
+    var said = scene.items.filter(function (it) { return it.part === "status"; }).map(function (it) {
+      return it.runs.map(function (r) { return r.text; }).join(" ");
+    }).join(" ");
+    if (status && status.textContent !== said) status.textContent = said;
+    if (live && scene.announce !== announced) { announced = scene.announce; live.textContent = announced; }
   }
 
   cr.subscribe(refresh);

@@ -71,6 +71,7 @@
   window.crossroads = {
     state: state,
     hits: function () { return mod ? JSON.parse(mod.UTF8ToString(mod._cr_hit_json())) : []; },
+    scene: function () { return mod ? JSON.parse(mod.UTF8ToString(mod._cr_scene_json())) : null; },
     frames: function () { return mod ? mod._cr_frames() : 0; },
     subscribe: function (fn) {
       listeners.push(fn);
@@ -227,6 +228,26 @@
   }
   if (scheme && scheme.addEventListener) scheme.addEventListener("change", function () { if (theme === "auto") applyTheme(); });
 
+  // The reader's contrast and motion settings, followed live: forced colours (the canvas then draws with the
+  // system colours, read through CSS system colour names), more contrast, reduced motion.
+  function media(q) { return window.matchMedia ? window.matchMedia(q) : { matches: false }; }
+  var forced = media("(forced-colors: active)"), more = media("(prefers-contrast: more)"), still = media("(prefers-reduced-motion: reduce)");
+  function systemColour(name) {
+    var probe = document.createElement("span");
+    probe.style.color = name;
+    document.body.appendChild(probe);
+    var m = /(\d+),\s*(\d+),\s*(\d+)/.exec(getComputedStyle(probe).color) || [0, 0, 0, 0];
+    document.body.removeChild(probe);
+    return (Number(m[1]) << 16) | (Number(m[2]) << 8) | Number(m[3]);
+  }
+  function applyContrast() {
+    if (!mod) return;
+    mod._cr_set_contrast(forced.matches ? 2 : more.matches ? 1 : 0, systemColour("Canvas"), systemColour("CanvasText"),
+                         systemColour("Highlight"), systemColour("HighlightText"), systemColour("GrayText"));
+  }
+  [forced, more].forEach(function (m) { if (m.addEventListener) m.addEventListener("change", applyContrast); });
+  if (still.addEventListener) still.addEventListener("change", function () { if (mod) mod._cr_set_reduced_motion(still.matches ? 1 : 0); });
+
   function afterLoad() {
     if (params.get("start") === "question") window.crossroads.command("start");
   }
@@ -243,7 +264,7 @@
     notify();
     reportHeight();
     var s = state();
-    post("ready", loadError ? { error: loadError } : { quiz: s && s.quiz, version: s && s.version });
+    post("ready", loadError ? { error: loadError } : { quiz: s && s.quiz, version: s && s.version, title: s && s.title });
   }
 
   if (!webgl2Available()) {
@@ -297,6 +318,7 @@
     if (fromDisk) m._cr_set_links(0);
     var accent = /^#?([0-9a-fA-F]{6})$/.exec(params.get("accent") || "");
     if (accent) m._cr_set_accent(parseInt(accent[1], 16));
+    applyContrast();
     applyTheme();
     last = state();
     var quizUrl = params.get("quiz");

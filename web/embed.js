@@ -45,7 +45,9 @@
 
   var frame = document.createElement("iframe");
   frame.src = src.href;
-  frame.title = script.getAttribute("data-title") || "Career quiz";
+  // Named for screen readers by data-title, else by the quiz's own title once it is ready (until then, its file).
+  var title = script.getAttribute("data-title");
+  frame.title = title || quiz || "crossroads";
   frame.setAttribute("allow", "clipboard-write");
   frame.setAttribute("loading", "lazy");
   frame.style.cssText = "display:block;width:100%;border:0;height:460px;overflow:hidden;color-scheme:normal";
@@ -62,6 +64,7 @@
     var d = e.data;
     if (!d || d.type !== "crossroads" || d.v !== PROTOCOL || typeof d.event !== "string") return;
     if (d.event === "resized" && d.detail && d.detail.height > 0) frame.style.height = Math.ceil(d.detail.height) + "px";
+    if (d.event === "ready" && !title && d.detail && typeof d.detail.title === "string" && d.detail.title) frame.title = d.detail.title;
     frame.dispatchEvent(new CustomEvent("crossroads:" + d.event, { bubbles: true, detail: d.detail || {} }));
   });
 })();

@@ -2,6 +2,8 @@
 // checks on the command line is word for word what a reader sees.
 #include "report.h"
 
+#include "catalogue.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -23,13 +25,8 @@ std::string format_number(double v) {
     return s == "-0" ? "0" : s;
 }
 
-std::string counted(double n, const char* one, const char* other) {
-    return format_number(n) + " " + (format_number(n) == "1" ? one : other);
-}
-
 std::string knowledge_score_text(const Result& r) {
-    return format_number(r.knowledge_points) + " of " + counted(r.knowledge_max, "point", "points") + " (" +
-           format_number(std::round(r.knowledge_percent)) + "%)";
+    return tr_count(Key::PointsOf, r.knowledge_max, {format_number(r.knowledge_points), format_number(std::round(r.knowledge_percent))});
 }
 
 bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::string& error) {

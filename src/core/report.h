@@ -16,10 +16,6 @@ bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::s
 // "3", "2.5", "-1"
 std::string format_number(double v);
 
-// A count with its noun in the right number: counted(1, "question", "questions") is "1 question",
-// counted(2.5, "point", "points") is "2.5 points" (English: singular for exactly one).
-std::string counted(double n, const char* one, const char* other);
-
 // The knowledge part's score: "10 of 15 points (67%)".
 std::string knowledge_score_text(const Result& result);
 

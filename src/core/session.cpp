@@ -168,6 +168,34 @@ int Session::total() const {
     return static_cast<int>(std::count(likely.begin(), likely.end(), true));
 }
 
+Progress Session::progress() const {
+    if (state_.screen != Screen::Question) return {};
+    Progress p;
+    const auto likely = visible_questions(*quiz_, state_.answers, true);
+    const int current_section = quiz_->questions[state_.current].section;
+    int part = 0, current_part = 0;
+    std::vector<int> questions_in_part;
+    for (size_t si = 0; si < quiz_->sections.size(); ++si) {
+        const Section& sec = quiz_->sections[si];
+        const int shown = static_cast<int>(std::count(likely.begin() + sec.first, likely.begin() + sec.first + sec.count, true));
+        if (shown == 0) continue;
+        if (part == 0 || sec.show_if.present) {
+            ++part;
+            questions_in_part.push_back(0);
+        }
+        questions_in_part.back() += shown;
+        if (static_cast<int>(si) == current_section) {
+            current_part = part;
+            p.position = questions_in_part.back() - shown +
+                         static_cast<int>(std::count(likely.begin() + sec.first, likely.begin() + state_.current + 1, true));
+        }
+    }
+    p.part = std::max(1, current_part);
+    p.parts = std::max(1, part);
+    p.total = current_part > 0 ? questions_in_part[static_cast<size_t>(current_part - 1)] : 0;
+    return p;
+}
+
 std::vector<int> Session::option_order(int question) const {
     const Question& q = quiz_->questions[question];
     std::vector<int> order(q.options.size());

@@ -12,6 +12,13 @@ namespace cr {
 
 enum class Screen { Start, Question, Results };
 
+// Where the reader is, as progress shows it. A section shown only for some answers (it has a condition) starts a
+// new part, so opting into one never makes the count run backwards: "Part 2 of 2: question 3 of 15".
+struct Progress {
+    int part = 1, parts = 1;      // 1-based; parts counts the parts likely shown
+    int position = 0, total = 0;  // the question within its part, and the part's questions likely shown
+};
+
 struct SessionState {
     Screen screen = Screen::Start;
     int current = -1;        // question index while on Screen::Question
@@ -42,6 +49,7 @@ public:
     std::vector<int> shown_questions() const;  // indices shown for the current answers, in order
     int position() const;           // 1-based among the questions likely shown; 0 when not on a question
     int total() const;              // questions likely shown (see visible_questions' `likely`)
+    Progress progress() const;      // the same within the current part (zeros when not on a question)
     std::vector<int> option_order(int question) const;  // display order, shuffled per seed when asked
     Result result() const;
 

@@ -15,6 +15,8 @@ constexpr unsigned kDark[] = {0x12161C, 0xE8ECF1, 0xA3ADBA, 0x4C8DF6, 0x6AA1F8, 
                               0x232B35, 0x1D2B42, 0x38424F, 0x2A323D, 0x1A2028, 0x9CC2FF, 0x3A424D, 0x4ADE80, 0xFB923C};
 unsigned g_palette[static_cast<int>(Tone::Count)];
 unsigned g_accent = 0;  // 0: the palette's own accent
+Contrast g_contrast = Contrast::Normal;
+SystemColors g_system;
 
 unsigned mix(unsigned a, unsigned b, float t) {
     unsigned out = 0;
@@ -40,6 +42,36 @@ ImU32 color(Tone tone) { return ImGui::GetColorU32(color_vec(tone)); }
 
 void set_accent(unsigned rgb) { g_accent = rgb & 0xFFFFFF; }
 
+void set_contrast(Contrast contrast, const SystemColors& system) {
+    g_contrast = contrast;
+    g_system = system;
+}
+
+namespace {
+
+// Forced colours (Windows High Contrast and the like): only the reader's system colours, as CSS names them.
+void use_system_colors() {
+    const SystemColors& c = g_system;
+    const unsigned tones[] = {c.canvas, c.canvas_text, c.canvas_text, c.highlight, c.highlight, c.highlight,
+                              c.highlight_text, c.canvas, c.canvas, c.canvas, c.canvas_text, c.gray_text, c.canvas,
+                              c.highlight, c.gray_text, c.canvas_text, c.canvas_text};
+    static_assert(sizeof(tones) / sizeof(tones[0]) == static_cast<size_t>(Tone::Count), "one colour per tone");
+    for (int i = 0; i < static_cast<int>(Tone::Count); ++i) g_palette[i] = tones[i];
+}
+
+// More contrast: muted text as strong as body text, borders and tracks close to it.
+void raise_contrast(bool dark) {
+    const unsigned text = g_palette[static_cast<int>(Tone::Text)];
+    const unsigned bg = g_palette[static_cast<int>(Tone::Background)];
+    g_palette[static_cast<int>(Tone::Muted)] = text;
+    g_palette[static_cast<int>(Tone::Border)] = mix(bg, text, 0.75f);
+    g_palette[static_cast<int>(Tone::Track)] = mix(bg, text, 0.45f);
+    g_palette[static_cast<int>(Tone::Card)] = bg;
+    g_palette[static_cast<int>(Tone::Accent)] = mix(g_palette[static_cast<int>(Tone::Accent)], dark ? 0xFFFFFF : 0x000000, 0.3f);
+}
+
+}  // namespace
+
 void apply_theme(bool dark) {
     const unsigned* base = dark ? kDark : kLight;
     for (int i = 0; i < static_cast<int>(Tone::Count); ++i) g_palette[i] = base[i];
@@ -53,6 +85,8 @@ void apply_theme(bool dark) {
         g_palette[static_cast<int>(Tone::Focus)] = g_accent;
         g_palette[static_cast<int>(Tone::OnAccent)] = luminance(g_accent) > 0.6f ? 0x111111 : 0xFFFFFF;
     }
+    if (g_contrast == Contrast::More) raise_contrast(dark);
+    if (g_contrast == Contrast::Forced) use_system_colors();
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();
     style.WindowPadding = ImVec2(0, 0);

@@ -1,11 +1,12 @@
-// Crossroads UI: the three screens (start, question, results) drawn with Dear ImGui into one
-// borderless full-canvas window. Widgets are custom-drawn cards and buttons on ImGui items, so
-// keyboard navigation, hover and focus come from ImGui itself.
+// Crossroads UI: the three screens (start, question, results) drawn with Dear ImGui into one borderless
+// full-canvas window, each described as a scene. The session is only read here: what the reader does becomes
+// an intent, applied between frames by apply_intents.
 #include "view.h"
 
 #include <algorithm>
 #include <cmath>
 
+#include "core/catalogue.h"
 #include "core/markdown.h"
 #include "core/report.h"
 #include "imgui_internal.h"
@@ -15,46 +16,44 @@ namespace ui {
 
 namespace {
 
+using cr::Key;
+using cr::tr;
+
 constexpr float kMaxWidth = 720.0f;
 
-void draw_start(cr::Session& s, View& v) {
+void intend(View& v, Command command, int option = -1, double value = 0) { v.intents.push_back({command, option, value}); }
+
+void draw_start(const cr::Session& s, View& v) {
     const cr::Quiz& q = s.quiz();
-    title_text(v, q.title.c_str());
+    title_text(v, q.title, 1);
     ImGui::Dummy(ImVec2(0, 4));
     if (!q.intro.empty()) markdown(v, q.intro);
-    int shown = s.total();
-    std::string meta = cr::counted(shown, "question", "questions");
-    if (q.minutes > 0) meta += "  \xC2\xB7  about " + cr::counted(q.minutes, "minute", "minutes");
-    muted_text(v, meta.c_str());
+    std::string meta = cr::tr_count(Key::QuestionCount, s.total());
+    if (q.minutes > 0) meta += tr(Key::MetaSeparator) + cr::tr_count(Key::MinuteCount, q.minutes);
+    muted_text(v, meta);
     ImGui::Dummy(ImVec2(0, 12));
     if (v.resume_offered) {
-        heading_text(v, "Welcome back. Continue where you left off?");
+        heading_text(v, tr(Key::WelcomeBack), 0);
         ImGui::Dummy(ImVec2(0, 2));
-        if (primary_button(v, "resume", "Continue", true)) v.request = Request::Resume;
-        if (secondary_button(v, "discard", "Start fresh", true, true)) v.request = Request::DiscardResume;
-        if (!v.status.empty()) muted_text(v, v.status.c_str());
+        if (primary_button(v, "resume", tr(Key::Continue), true)) v.request = Request::Resume;
+        if (secondary_button(v, "discard", tr(Key::StartFresh), true, true)) v.request = Request::DiscardResume;
+        if (!v.status.empty()) muted_text(v, v.status, Part::Status);
         return;
     }
-    if (primary_button(v, "start", "Start the quiz", true)) {
-        if (s.start()) ++v.revision;
-    }
-    if (v.has_readiness) {
-        if (secondary_button(v, "readiness", "Only check my Python", true, true)) v.request = Request::OpenReadiness;
-    }
+    if (primary_button(v, "start", tr(Key::StartQuiz), true)) intend(v, Command::Start);
+    if (v.has_readiness && secondary_button(v, "readiness", tr(Key::OnlyKnowledge), true, true)) v.request = Request::OpenReadiness;
 }
 
-void draw_question(cr::Session& s, View& v) {
+void draw_question(const cr::Session& s, View& v) {
     const cr::Quiz& quiz = s.quiz();
     const int qi = s.current();
     const cr::Question& q = quiz.questions[qi];
-    const cr::Section& section = quiz.sections[q.section];
-    progress(v, s.position(), s.total(), section.title.c_str());
+    progress(v, s.progress(), quiz.sections[q.section].title);
     ImGui::Dummy(ImVec2(0, 10));
-    heading_text(v, q.prompt.c_str());
+    heading_text(v, q.prompt, 1);
     if (q.kind == cr::QuestionKind::Multiple) {
-        std::string hint = "Choose all that apply";
-        if (q.max_select < static_cast<int>(q.options.size())) hint = "Choose up to " + std::to_string(q.max_select);
-        muted_text(v, hint.c_str());
+        muted_text(v, q.max_select < static_cast<int>(q.options.size()) ? cr::tr_count(Key::ChooseUpTo, q.max_select)
+                                                                         : tr(Key::ChooseAll));
     }
     if (!q.code.empty()) code_block(v, q.code);
     ImGui::Dummy(ImVec2(0, 6));
@@ -62,107 +61,91 @@ void draw_question(cr::Session& s, View& v) {
     const cr::Answer& a = s.answer(qi);
     if (q.kind == cr::QuestionKind::Scale) {
         double value = a.given ? a.value : q.scale.initial;
-        if (scale_slider(v, q, value)) {
-            s.set_value(value);
-            ++v.revision;
-        }
+        if (scale_slider(v, q, value)) intend(v, Command::SetValue, -1, value);
     } else {
         for (int o : s.option_order(qi)) {
             const bool selected = std::find(a.options.begin(), a.options.end(), o) != a.options.end();
             const std::string id = "option:" + q.id + ":" + q.options[o].id;
             // Answers to "what does this print?" are program output: show them as code.
             const bool mono = !q.code.empty();
-            if (option_card(v, id, q.options[o].label, selected, q.kind == cr::QuestionKind::Multiple, mono)) {
-                if (s.select(o)) ++v.revision;
-            }
+            if (option_card(v, id, q.id, q.options[o].label, selected, q.kind == cr::QuestionKind::Multiple, mono))
+                intend(v, Command::Select, o);
         }
     }
     ImGui::Dummy(ImVec2(0, 12));
-    if (secondary_button(v, "back", "Back", true)) {
-        if (s.back()) ++v.revision;
-    }
+    if (secondary_button(v, "back", tr(Key::Back), true)) intend(v, Command::Back);
     const bool last = s.position() == s.total();
-    if (primary_button(v, "next", last ? "See my result" : "Next", s.can_advance(), true)) {
-        if (s.next()) ++v.revision;
-    }
-    if (!q.required && !a.given) {
-        muted_text(v, "Optional: you can skip this one");
-    }
+    if (primary_button(v, "next", tr(last ? Key::SeeResult : Key::Next), s.can_advance(), true)) intend(v, Command::Next);
+    if (!q.required && !a.given) muted_text(v, tr(Key::OptionalQuestion));
 }
 
-void draw_outcome_part(cr::Session& s, View& v, const cr::Result& r) {
+void draw_outcome_part(const cr::Session& s, View& v, const cr::Result& r) {
     const cr::Quiz& quiz = s.quiz();
     const cr::Outcome& o = quiz.outcomes[r.decision.chosen];
-    muted_text(v, "Our suggestion for you");
-    title_text(v, o.title.c_str());
+    muted_text(v, tr(Key::SuggestionFor));
+    title_text(v, o.title, 1);
     markdown(v, o.summary);
-    section_heading(v, "Why this result");
+    section_heading(v, tr(Key::WhyResult));
     markdown(v, cr::decision_text(quiz, r));
     for (const auto& c : cr::top_reasons(r, 4)) bullet_text(v, cr::reason_text(quiz, s.state().answers, c));
     ImGui::Dummy(ImVec2(0, 6));
     outcome_bars(v, quiz, r);
+    v.scene.announce = tr(Key::ResultAnnounce, {o.title, o.summary});
 }
 
-void draw_knowledge_part(cr::Session& s, View& v, const cr::Result& r) {
+void draw_knowledge_part(const cr::Session& s, View& v, const cr::Result& r) {
     const cr::Quiz& quiz = s.quiz();
-    section_heading(v, "Your Python readiness");
+    section_heading(v, tr(Key::KnowledgeHeading));
     std::string score = cr::knowledge_score_text(r);
-    if (r.band >= 0) score = quiz.bands[r.band].title + "  \xC2\xB7  " + score;
-    heading_text(v, score.c_str());
+    if (r.band >= 0) score = quiz.bands[r.band].title + tr(Key::MetaSeparator) + score;
+    heading_text(v, score, 0);
     if (r.band >= 0) markdown(v, quiz.bands[r.band].feedback);
     ImGui::Dummy(ImVec2(0, 4));
     for (const auto& item : r.review) review_item(v, s, item);
 }
 
-void draw_results(cr::Session& s, View& v) {
+void draw_results(const cr::Session& s, View& v) {
     const cr::Quiz& quiz = s.quiz();
     const cr::Result r = s.result();
     if (r.decision.chosen >= 0) draw_outcome_part(s, v, r);
-    else title_text(v, quiz.title.c_str());
+    else title_text(v, quiz.title, 1);
     if (r.has_knowledge) draw_knowledge_part(s, v, r);
     if (r.decision.chosen >= 0 && !quiz.outcomes[r.decision.chosen].details.empty()) {
-        section_heading(v, "The details");
+        section_heading(v, tr(Key::TheDetails));
         markdown(v, quiz.outcomes[r.decision.chosen].details);
     }
     if (quiz.salary.present) salary_chart(v, quiz.salary);
     if (!quiz.faq.empty()) {
-        section_heading(v, "Questions readers ask");
+        section_heading(v, tr(Key::Faq));
         for (const auto& f : quiz.faq) faq_entry(v, f);
     }
     ImGui::Dummy(ImVec2(0, 12));
-    if (primary_button(v, "copy", "Copy my result", true)) v.request = Request::CopyResult;
-    if (v.can_share && secondary_button(v, "share", "Copy share link", true, true)) v.request = Request::CopyShareLink;
-    if (secondary_button(v, "back", "Change answers", true, true)) {
-        if (s.back()) ++v.revision;
-    }
-    if (secondary_button(v, "restart", "Start over", true, true)) {
-        s.restart();
-        ++v.revision;
-    }
+    if (primary_button(v, "copy", tr(Key::CopyResult), true)) v.request = Request::CopyResult;
+    if (v.can_share && secondary_button(v, "share", tr(Key::CopyShareLink), true, true)) v.request = Request::CopyShareLink;
+    if (secondary_button(v, "back", tr(Key::ChangeAnswers), true, true)) intend(v, Command::Back);
+    if (secondary_button(v, "restart", tr(Key::StartOver), true, true)) intend(v, Command::Restart);
     if (v.has_readiness && !r.has_knowledge) {
         ImGui::Dummy(ImVec2(0, 4));
-        if (secondary_button(v, "readiness", "Check my Python readiness", true)) v.request = Request::OpenReadiness;
+        if (secondary_button(v, "readiness", tr(Key::CheckKnowledge), true)) v.request = Request::OpenReadiness;
     }
-    if (!v.status.empty()) muted_text(v, v.status.c_str());
+    if (!v.status.empty()) muted_text(v, v.status, Part::Status);
 }
 
 // A shared result is someone else's: say so, and ask before the reader's changes make it their own.
 void draw_shared_banner(View& v) {
+    const std::string leave = tr(v.own_saved ? Key::BackToMine : Key::TakeQuizMyself);
     if (v.adopt_offered) {
-        notice_card(v, std::string("Make these answers yours? They came from a share link.") +
-                           (v.own_saved ? " Your own saved answers will be replaced." : ""));
-        if (primary_button(v, "adopt", "Make them mine", true)) v.request = Request::AdoptShared;
-        if (secondary_button(v, "leave", v.own_saved ? "Back to my own answers" : "Take the quiz myself", true, true))
-            v.request = Request::LeaveShared;
+        notice_card(v, tr(Key::AdoptQuestion) + (v.own_saved ? tr(Key::AdoptReplaces) : std::string()));
+        if (primary_button(v, "adopt", tr(Key::AdoptYes), true)) v.request = Request::AdoptShared;
+        if (secondary_button(v, "leave", leave, true, true)) v.request = Request::LeaveShared;
     } else {
-        notice_card(v, "You are looking at answers someone shared with you. Nothing here is saved as yours.");
-        if (secondary_button(v, "leave", v.own_saved ? "Back to my own answers" : "Take the quiz myself", true))
-            v.request = Request::LeaveShared;
+        notice_card(v, tr(Key::SharedView));
+        if (secondary_button(v, "leave", leave, true)) v.request = Request::LeaveShared;
     }
     ImGui::Dummy(ImVec2(0, 12));
 }
 
-// Screen key for the fade: start = -1, results = -2 - 1, each question its own index.
+// Screen key for the fade: start = -1, results = -3, each question its own index.
 int screen_key(const cr::Session& s) {
     switch (s.screen()) {
         case cr::Screen::Start: return -1;
@@ -171,9 +154,16 @@ int screen_key(const cr::Session& s) {
     }
 }
 
+std::string screen_name(const cr::Session& s) {
+    switch (s.screen()) {
+        case cr::Screen::Start: return "start";
+        case cr::Screen::Results: return "results";
+        default: return "question:" + s.quiz().questions[s.current()].id;
+    }
+}
 
 // Starts the borderless full-canvas window and the centred column; returns the top padding.
-float begin_page(View& v, float fade) {
+float begin_page(View& v, float fade, const std::string& screen) {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -188,8 +178,13 @@ float begin_page(View& v, float fade) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(left + width);
     ImGui::PushItemWidth(width);
-    set_column(left, width);
+    v.column_left = left;
+    v.column_width = width;
     v.hits.clear();
+    v.scene = Scene();
+    v.scene.screen = screen;
+    v.region.clear();
+    v.intents.clear();
     return pad;
 }
 
@@ -208,10 +203,9 @@ void end_page(View& v, float pad, float fade) {
 }  // namespace
 
 void draw_errors(const std::vector<cr::Diagnostic>& errors, const std::string& source, View& v) {
-    const float pad = begin_page(v, 1.0f);
-    title_text(v, "This quiz could not be loaded");
-    markdown(v, "The quiz file **" + source + "** has problems. An editor can fix them with the messages below "
-                "(line:column, where in the file, what is wrong).");
+    const float pad = begin_page(v, 1.0f, "errors");
+    title_text(v, tr(Key::CannotLoad), 1);
+    markdown(v, tr(Key::CannotLoadHelp, {source}));
     for (const auto& d : errors) {
         if (d.severity != cr::Severity::Error) continue;
         bullet_text(v, cr::printable(cr::format_diagnostic(d, source)));
@@ -219,7 +213,7 @@ void draw_errors(const std::vector<cr::Diagnostic>& errors, const std::string& s
     end_page(v, pad, 1.0f);
 }
 
-void draw(cr::Session& session, View& v) {
+void draw(const cr::Session& session, View& v) {
     const int key = screen_key(session);
     if (key != v.shown_key) {
         v.shown_key = key;
@@ -229,7 +223,7 @@ void draw(cr::Session& session, View& v) {
     const float fade = v.reduced_motion ? 1.0f : std::min(1.0f, static_cast<float>((v.time - v.screen_since) / 0.18));
     v.animating = fade < 1.0f;
 
-    const float pad = begin_page(v, fade);
+    const float pad = begin_page(v, fade, screen_name(session));
     if (!v.notice.empty() && session.screen() == cr::Screen::Start) notice_card(v, v.notice);
     if (v.shared) draw_shared_banner(v);
     switch (session.screen()) {
@@ -238,6 +232,26 @@ void draw(cr::Session& session, View& v) {
         case cr::Screen::Results: draw_results(session, v); break;
     }
     end_page(v, pad, fade);
+}
+
+bool apply_intents(cr::Session& session, View& v) {
+    bool changed = false;
+    for (const Intent& i : v.intents) {
+        switch (i.command) {
+            case Command::Start: changed = session.start() || changed; break;
+            case Command::Select: changed = session.select(i.option) || changed; break;
+            case Command::SetValue: changed = session.set_value(i.value) || changed; break;
+            case Command::Next: changed = session.next() || changed; break;
+            case Command::Back: changed = session.back() || changed; break;
+            case Command::Restart:
+                session.restart();
+                changed = true;
+                break;
+        }
+    }
+    v.intents.clear();
+    if (changed) ++v.revision;
+    return changed;
 }
 
 }  // namespace ui

@@ -1,5 +1,6 @@
-// Crossroads UI: draws a quiz session with Dear ImGui. Reads core state, issues core commands,
-// and keeps only view state (fonts, theme, animation, clickable rectangles). No browser calls here.
+// Crossroads UI: draws a quiz session with Dear ImGui and describes it as a scene. Reads core state and reports
+// the reader's intents (the platform applies them between frames); keeps only view state (fonts, column,
+// animation, clickable rectangles, the scene). No browser calls here.
 #pragma once
 
 #include <deque>
@@ -10,6 +11,7 @@
 #include "core/diagnostics.h"
 #include "core/session.h"
 #include "imgui.h"
+#include "scene.h"
 
 namespace ui {
 
@@ -30,6 +32,14 @@ struct Hit {
     bool enabled = true;
 };
 
+// What the reader did to the session this frame; applied by the platform after the frame (see apply_intents).
+enum class Command { Start, Select, SetValue, Next, Back, Restart };
+struct Intent {
+    Command command;
+    int option = -1;    // Select: option index of the current question
+    double value = 0;   // SetValue
+};
+
 // What the page asked the widget to do, or what the widget asks of the page.
 enum class Request { None, CopyResult, CopyShareLink, OpenReadiness, Resume, DiscardResume, AdoptShared, LeaveShared };
 
@@ -42,7 +52,12 @@ struct View {
     int shown_key = -1;          // screen/question the fade was started for (-1: start screen)
     bool animating = false;      // true while a transition runs (the platform keeps drawing)
     float content_height = 0;    // height the content needs, in CSS px (the platform sizes the canvas)
+    float column_left = 0;       // the centred content column, in window coordinates (CSS px)
+    float column_width = 400;
     std::vector<Hit> hits;
+    Scene scene;                 // what this frame shows, for the page's text layer
+    std::string region;          // while drawing an open disclosure's content: its id
+    std::vector<Intent> intents; // reported this frame, oldest first
     Request request = Request::None;
     std::string status;          // short confirmation under the result buttons ("Copied")
     bool has_readiness = false;  // the page can open the standalone readiness check
@@ -62,8 +77,21 @@ struct View {
 void apply_theme(bool dark);
 void set_accent(unsigned rgb);  // 0xRRGGBB, 0 for the default; takes effect at the next apply_theme()
 
-// Draws one frame of the whole widget into the current ImGui frame.
-void draw(cr::Session& session, View& view);
+// The reader's contrast setting: normal, more (prefers-contrast: more), or forced colours, in which only the
+// system colours are used (CSS system colour names; 0xRRGGBB each). Takes effect at the next apply_theme().
+enum class Contrast { Normal, More, Forced };
+struct SystemColors {
+    unsigned canvas = 0xFFFFFF, canvas_text = 0x000000, highlight = 0x0000FF, highlight_text = 0xFFFFFF,
+             gray_text = 0x808080;
+};
+void set_contrast(Contrast contrast, const SystemColors& system);
+
+// Draws one frame of the whole widget into the current ImGui frame; fills view.scene and view.intents.
+void draw(const cr::Session& session, View& view);
+
+// Applies the intents of the last frame to the session, in order, and clears them. Returns true when the
+// session changed (the caller then draws again, so picture, scene and state describe the same screen).
+bool apply_intents(cr::Session& session, View& view);
 
 // Draws the loader's messages when a quiz file cannot be used (never a blank canvas).
 void draw_errors(const std::vector<cr::Diagnostic>& errors, const std::string& source, View& view);

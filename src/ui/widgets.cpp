@@ -1,11 +1,14 @@
-// Crossroads UI: widget kit. Custom-drawn on ImGui items (InvisibleButton, sliders) so the look is
-// ours while hover, activation and keyboard navigation stay ImGui's. Colours come from theme.cpp.
+// Crossroads UI: widget kit. Custom-drawn on ImGui items (InvisibleButton, sliders) so the look is ours while
+// hover and activation stay ImGui's. All text is drawn by draw_text(), which also records it in the scene, so
+// nothing reaches the canvas without reaching the page's text layer. Colours come from theme.cpp.
 #include "widgets.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 
+#include "core/catalogue.h"
 #include "core/markdown.h"
 #include "core/report.h"
 #include "imgui_internal.h"
@@ -15,14 +18,124 @@ namespace ui {
 
 namespace {
 
-float g_left = 0, g_width = 400;
-
 ImDrawList* dl() { return ImGui::GetWindowDrawList(); }
 
-void record(View& v, const std::string& id, const std::string& label, bool selected, bool enabled) {
-    const ImVec2 origin = ImGui::GetWindowPos();
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    v.hits.push_back({id, label, ImVec2(a.x - origin.x, a.y - origin.y), ImVec2(b.x - origin.x, b.y - origin.y), selected, enabled});
+ImFont* font_of(const View& v, FontRole role) {
+    switch (role) {
+        case FontRole::Bold: return v.fonts.bold;
+        case FontRole::Title: return v.fonts.title;
+        case FontRole::Small: return v.fonts.small;
+        case FontRole::Mono: return v.fonts.mono;
+        default: return v.fonts.body;
+    }
+}
+
+// Window-local (CSS px of the canvas) from screen coordinates.
+ImVec2 local(ImVec2 p) {
+    const ImVec2 o = ImGui::GetWindowPos();
+    return ImVec2(p.x - o.x, p.y - o.y);
+}
+
+// Opens a scene item; the text drawn until the next open_item belongs to it.
+SceneItem& open_item(View& v, Part part, int level = 0) {
+    SceneItem item;
+    item.part = part;
+    item.level = level;
+    item.region = v.region;
+    item.rect_min = local(ImGui::GetCursorScreenPos());
+    item.rect_max = item.rect_min;
+    v.scene.items.push_back(std::move(item));
+    return v.scene.items.back();
+}
+
+SceneItem& current_item(View& v) {
+    if (v.scene.items.empty()) open_item(v, Part::Paragraph);
+    return v.scene.items.back();
+}
+
+void add_run(View& v, FontRole role, float size, ImVec2 a, const char* b, const char* e) {
+    while (e > b && (e[-1] == ' ' || e[-1] == '\n')) --e;  // the run is what is drawn, not trailing blanks
+    if (e == b) return;
+    ImFont* font = font_of(v, role);
+    const ImVec2 s = font->CalcTextSizeA(size, FLT_MAX, 0, b, e);
+    SceneItem& item = current_item(v);
+    const ImVec2 min = local(a), max(min.x + s.x, min.y + size);
+    item.runs.push_back({std::string(b, e), min, max, role, size});
+    if (item.runs.size() == 1 && item.part != Part::Control) item.rect_min = min;
+    item.rect_min = ImVec2(std::min(item.rect_min.x, min.x), std::min(item.rect_min.y, min.y));
+    item.rect_max = ImVec2(std::max(item.rect_max.x, max.x), std::max(item.rect_max.y, max.y));
+}
+
+// The end of the longest run of whole characters from `b` that fits in `room` px (at least one character).
+const char* fitting_prefix(ImFont* font, float size, const char* b, const char* e, float room) {
+    float w = 0;
+    const char* p = b;
+    while (p < e) {
+        unsigned int c = 0;
+        const int len = ImTextCharFromUtf8(&c, p, e);
+        const float advance = font->GetCharAdvance(static_cast<ImWchar>(c)) * size / font->FontSize;
+        if (w + advance > room && p > b) break;
+        w += advance;
+        p += len > 0 ? len : 1;
+    }
+    return p;
+}
+
+}  // namespace
+
+// Draws text from `pos` (screen coordinates), wrapped at `wrap` px (0: only at line breaks), one line after
+// another `size` px apart, and records each drawn line as a run of the current scene item. Returns the size.
+ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::string& text, float wrap, float size) {
+    ImFont* font = font_of(v, role);
+    if (size <= 0) size = font->FontSize;
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    float y = pos.y, width = 0;
+    while (s < end) {
+        const char* nl = static_cast<const char*>(std::memchr(s, '\n', static_cast<size_t>(end - s)));
+        if (!nl) nl = end;
+        const char* line_end = nl;
+        if (wrap > 0) {
+            line_end = font->CalcWordWrapPositionA(size / font->FontSize, s, nl, wrap);
+            if (line_end == s) line_end = fitting_prefix(font, size, s, nl, wrap);
+        }
+        dl()->AddText(font, size, ImVec2(pos.x, y), col, s, line_end);
+        add_run(v, role, size, ImVec2(pos.x, y), s, line_end);
+        width = std::max(width, font->CalcTextSizeA(size, FLT_MAX, 0, s, line_end).x);
+        y += size;
+        s = line_end;
+        if (s < nl) {
+            while (s < nl && (*s == ' ' || *s == '\t')) ++s;  // a wrapped line starts at its first word
+        } else if (s < end) {
+            ++s;  // past the line break
+        }
+    }
+    return ImVec2(width, y - pos.y);
+}
+
+namespace {
+
+// Wrapped text at the cursor, as ImGui's TextWrapped would lay it out (to the wrap position pushed last).
+void wrapped(View& v, FontRole role, ImU32 col, const std::string& text) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float wrap = ImGui::CalcWrapWidthForPos(pos, ImGui::GetCurrentWindow()->DC.TextWrapPos);
+    const ImVec2 size = draw_text(v, role, pos, col, text, std::max(1.0f, wrap));
+    ImGui::Dummy(ImVec2(std::max(size.x, 1.0f), size.y));
+}
+
+// A control in the scene: the item just submitted to ImGui, its role, name and state, and a hit for tests.
+SceneItem& record(View& v, const std::string& id, Role role, const std::string& name, bool checked, bool enabled) {
+    const ImVec2 a = local(ImGui::GetItemRectMin()), b = local(ImGui::GetItemRectMax());
+    v.hits.push_back({id, name, a, b, checked, enabled});
+    SceneItem& item = open_item(v, Part::Control);
+    item.id = id;
+    item.role = role;
+    item.name = name;
+    item.checked = checked;
+    item.disabled = !enabled;
+    item.rect_min = a;
+    item.rect_max = b;
+    return item;
 }
 
 // Focus ring for the item whose page control has keyboard focus (see web/a11y.js).
@@ -32,49 +145,37 @@ void focus_ring(const View& v, const std::string& id, float rounding) {
     dl()->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(b.x + 3, b.y + 3), color(Tone::Focus), rounding + 3, 0, 2.5f);
 }
 
-// True once when the page activated this item through its accessible control; activations apply in order.
+// True once when the page activated this item through its accessible control; activations apply in order, one
+// a frame, so each acts on the screen its predecessor left (e.g. Next enabled by the answer chosen just before).
 bool activated(View& v, const std::string& id) {
-    if (v.activations.empty() || v.activations.front() != id) return false;
+    if (v.activations_taken > 0 || v.activations.empty() || v.activations.front() != id) return false;
     v.activations.pop_front();
     ++v.activations_taken;
     return true;
 }
 
-void wrapped(ImFont* font, ImU32 col, const char* text) {
-    ImGui::PushFont(font);
-    ImGui::PushStyleColor(ImGuiCol_Text, col);
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-}
-
-// The end of the longest run of whole characters from `b` that fits in `room` px (at least one character).
-const char* fitting_prefix(ImFont* font, const char* b, const char* e, float room) {
-    float w = 0;
-    const char* p = b;
-    while (p < e) {
-        unsigned int c = 0;
-        const int len = ImTextCharFromUtf8(&c, p, e);
-        const float advance = font->GetCharAdvance(static_cast<ImWchar>(c));
-        if (w + advance > room && p > b) break;
-        w += advance;
-        p += len > 0 ? len : 1;
-    }
-    return p;
-}
-
 // Lays out styled runs word by word, wrapping at the column edge; a word wider than the line breaks inside.
+// Consecutive words in one font on one line are recorded as one run.
 void rich_line(View& v, const cr::Line& line, float indent) {
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float x0 = start.x + indent;
-    const float right = ImGui::GetWindowPos().x + g_left + g_width;
+    const float right = ImGui::GetWindowPos().x + v.column_left + v.column_width;
     const float line_h = v.fonts.body->FontSize * 1.45f;
+    const ImU32 col = color(Tone::Text);
     float x = x0, y = start.y;
+    std::string pending;  // words drawn but not yet recorded
+    FontRole pending_role = FontRole::Body;
+    ImVec2 pending_at;
+    auto flush = [&]() {
+        if (!pending.empty()) add_run(v, pending_role, font_of(v, pending_role)->FontSize, pending_at, pending.c_str(), pending.c_str() + pending.size());
+        pending.clear();
+    };
     for (const cr::Run& run : line) {
-        ImFont* font = run.bold ? v.fonts.bold : v.fonts.body;
-        const ImU32 col = color(Tone::Text);
-        size_t i = 0;
+        const FontRole role = run.bold ? FontRole::Bold : FontRole::Body;
+        ImFont* font = font_of(v, role);
+        const float ty = (line_h - font->FontSize) * 0.5f;
         const std::string& t = run.text;
+        size_t i = 0;
         while (i < t.size()) {
             size_t j = t.find(' ', i);
             j = j == std::string::npos ? t.size() : j + 1;  // keep the trailing space with its word
@@ -82,64 +183,76 @@ void rich_line(View& v, const cr::Line& line, float indent) {
             const char* e = t.c_str() + j;
             float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, b, e).x;
             if (x + w > right && x > x0) {
+                flush();
                 x = x0;
                 y += line_h;
                 if (*b == ' ') { i = j; continue; }
             }
+            bool broke = false;
             if (x + w > right) {
                 // A word longer than the whole line (a URL, a long compound): break it where the line ends.
-                e = fitting_prefix(font, b, e, right - x);
+                e = fitting_prefix(font, font->FontSize, b, e, right - x);
                 j = static_cast<size_t>(e - t.c_str());
                 w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, b, e).x;
-                dl()->AddText(font, font->FontSize, ImVec2(x, y + (line_h - font->FontSize) * 0.5f), col, b, e);
-                x = x0;
-                y += line_h;
-                i = j;
-                continue;
+                broke = true;
             }
-            dl()->AddText(font, font->FontSize, ImVec2(x, y + (line_h - font->FontSize) * 0.5f), col, b, e);
+            if (pending.empty() || pending_role != role) {
+                flush();
+                pending_role = role;
+                pending_at = ImVec2(x, y + ty);
+            }
+            dl()->AddText(font, font->FontSize, ImVec2(x, y + ty), col, b, e);
+            pending.append(b, e);
             x += w;
             i = j;
+            if (broke) {
+                flush();
+                x = x0;
+                y += line_h;
+            }
         }
     }
+    flush();
     ImGui::Dummy(ImVec2(std::max(1.0f, right - start.x), y - start.y + line_h));
 }
 
-bool button(View& v, const char* id, const char* label, bool enabled, bool primary, bool same_row) {
-    ImGui::PushFont(v.fonts.bold);
-    const ImVec2 text = ImGui::CalcTextSize(label);
+bool button(View& v, const char* id, const std::string& label, bool enabled, bool primary, bool same_row) {
+    ImFont* font = v.fonts.bold;
+    const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
     const ImVec2 size(text.x + 40, text.y + 22);
     // Continue the row only when the button still fits in the column; otherwise wrap below.
-    if (same_row && ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 12 + size.x <= g_left + g_width) ImGui::SameLine(0, 12);
+    if (same_row && ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 12 + size.x <= v.column_left + v.column_width) ImGui::SameLine(0, 12);
     ImGui::BeginDisabled(!enabled);
     const bool clicked = ImGui::InvisibleButton(id, size) || activated(v, id);
     ImGui::EndDisabled();
     const bool hovered = ImGui::IsItemHovered() && enabled, held = ImGui::IsItemActive();
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     const float r = 10;
+    ImU32 ink;
     if (primary) {
         const ImU32 fill = !enabled ? color(Tone::Disabled) : held ? color(Tone::AccentStrong) : hovered ? color(Tone::AccentHover) : color(Tone::Accent);
         dl()->AddRectFilled(a, b, fill, r);
-        dl()->AddText(ImVec2(a.x + 20, a.y + 11), enabled ? color(Tone::OnAccent) : color(Tone::Muted), label);
+        ink = enabled ? color(Tone::OnAccent) : color(Tone::Muted);
     } else {
         dl()->AddRectFilled(a, b, hovered ? color(Tone::CardHover) : color(Tone::Card), r);
         dl()->AddRect(a, b, color(Tone::Border), r, 0, 1.5f);
-        dl()->AddText(ImVec2(a.x + 20, a.y + 11), enabled ? color(Tone::Text) : color(Tone::Muted), label);
+        ink = enabled ? color(Tone::Text) : color(Tone::Muted);
     }
-    ImGui::PopFont();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     focus_ring(v, id, r);
-    record(v, id, label, false, enabled);
+    record(v, id, Role::Button, label, false, enabled);
+    draw_text(v, FontRole::Bold, ImVec2(a.x + 20, a.y + 11), ink, label, 0);
     return clicked && enabled;
 }
 
-// A full-column row that opens and closes; the open state is view state kept in View::open.
+// A full-column row that opens and closes; the open state is view state kept in View::open. What is drawn
+// while it is open belongs to its region (see View::region), until the caller closes it.
 bool disclosure(View& v, const std::string& id, const std::string& title, ImU32 mark) {
     bool open = v.open.count(id) > 0;
     ImFont* font = v.fonts.bold;
-    const float text_w = g_width - 70;  // clear of the dot on the left and the chevron on the right
+    const float text_w = v.column_width - 70;  // clear of the dot on the left and the chevron on the right
     const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, text_w, title.c_str());
-    const ImVec2 size(g_width, text.y + 22);
+    const ImVec2 size(v.column_width, text.y + 22);
     if (ImGui::InvisibleButton(id.c_str(), size) || activated(v, id)) {
         open = !open;
         if (open) v.open.insert(id);
@@ -149,34 +262,41 @@ bool disclosure(View& v, const std::string& id, const std::string& title, ImU32 
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     dl()->AddRectFilled(a, b, hovered ? color(Tone::CardHover) : color(Tone::Card), 10);
     dl()->AddCircleFilled(ImVec2(a.x + 18, (a.y + b.y) * 0.5f), 5, mark);
-    dl()->AddText(font, font->FontSize, ImVec2(a.x + 34, a.y + 11), color(Tone::Text), title.c_str(), nullptr, text_w);
     // chevron: right when closed, down when open
     const ImVec2 c(b.x - 20, (a.y + b.y) * 0.5f);
     if (open) dl()->AddTriangleFilled(ImVec2(c.x - 5, c.y - 3), ImVec2(c.x + 5, c.y - 3), ImVec2(c.x, c.y + 3), color(Tone::Muted));
     else dl()->AddTriangleFilled(ImVec2(c.x - 3, c.y - 5), ImVec2(c.x - 3, c.y + 5), ImVec2(c.x + 3, c.y), color(Tone::Muted));
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     focus_ring(v, id, 10);
-    record(v, id, title, open, true);
+    record(v, id, Role::Disclosure, title, open, true);
+    draw_text(v, FontRole::Bold, ImVec2(a.x + 34, a.y + 11), color(Tone::Text), title, text_w);
+    if (open) v.region = id;
     return open;
 }
 
 }  // namespace
 
-void set_column(float left, float width) {
-    g_left = left;
-    g_width = width;
+void title_text(View& v, const std::string& text, int level) {
+    open_item(v, Part::Heading, level);
+    wrapped(v, FontRole::Title, color(Tone::Text), text);
 }
 
-void title_text(View& v, const char* text) { wrapped(v.fonts.title, color(Tone::Text), text); }
-void heading_text(View& v, const char* text) { wrapped(v.fonts.bold, color(Tone::Text), text); }
-void muted_text(View& v, const char* text) { wrapped(v.fonts.small, color(Tone::Muted), text); }
+void heading_text(View& v, const std::string& text, int level) {
+    open_item(v, level > 0 ? Part::Heading : Part::Paragraph, level);
+    wrapped(v, FontRole::Bold, color(Tone::Text), text);
+}
 
-void section_heading(View& v, const char* text) {
+void muted_text(View& v, const std::string& text, Part part) {
+    open_item(v, part);
+    wrapped(v, FontRole::Small, color(Tone::Muted), text);
+}
+
+void section_heading(View& v, const std::string& text) {
     ImGui::Dummy(ImVec2(0, 6));
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    dl()->AddLine(ImVec2(p.x, p.y), ImVec2(p.x + g_width, p.y), color(Tone::Border), 1.0f);
+    dl()->AddLine(ImVec2(p.x, p.y), ImVec2(p.x + v.column_width, p.y), color(Tone::Border), 1.0f);
     ImGui::Dummy(ImVec2(0, 10));
-    wrapped(v.fonts.title, color(Tone::Text), text);
+    title_text(v, text, 2);
     ImGui::Dummy(ImVec2(0, 2));
 }
 
@@ -185,6 +305,7 @@ void bullet_text(View& v, const std::string& text) {
     const float line_h = v.fonts.body->FontSize * 1.45f;
     dl()->AddCircleFilled(ImVec2(p.x + 6, p.y + line_h * 0.5f), 3.0f, color(Tone::Accent));
     const auto blocks = cr::parse_markdown(text);
+    open_item(v, Part::ListItem);
     rich_line(v, blocks.empty() ? cr::Line{} : blocks[0].text, 18);
 }
 
@@ -194,25 +315,31 @@ void markdown(View& v, const std::string& text) {
         const cr::Block& b = blocks[i];
         const bool list_ends = b.kind == cr::BlockKind::Bullet && (i + 1 == blocks.size() || blocks[i + 1].kind != cr::BlockKind::Bullet);
         if (b.kind == cr::BlockKind::Paragraph) {
+            open_item(v, Part::Paragraph);
             rich_line(v, b.text, 0);
             ImGui::Dummy(ImVec2(0, 4));
         } else if (b.kind == cr::BlockKind::Bullet) {
             const ImVec2 p = ImGui::GetCursorScreenPos();
             dl()->AddCircleFilled(ImVec2(p.x + 6, p.y + v.fonts.body->FontSize * 0.72f), 3.0f, color(Tone::Accent));
+            open_item(v, Part::ListItem);
             rich_line(v, b.text, 18);
             if (list_ends) ImGui::Dummy(ImVec2(0, 6));
         } else {
             const int cols = static_cast<int>(b.rows.empty() ? 0 : b.rows[0].size());
             if (cols == 0) continue;
+            const std::string table = "t" + std::to_string(v.scene.items.size());
             ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(8, 6));
-            if (ImGui::BeginTable("##table", cols, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg, ImVec2(g_width, 0))) {
+            if (ImGui::BeginTable(("##" + table).c_str(), cols, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg, ImVec2(v.column_width, 0))) {
                 for (size_t r = 0; r < b.rows.size(); ++r) {
                     ImGui::TableNextRow();
                     for (int c = 0; c < cols; ++c) {
                         ImGui::TableSetColumnIndex(c);
                         const std::string cell = c < static_cast<int>(b.rows[r].size()) ? cr::plain_text(b.rows[r][c]) : "";
+                        SceneItem& item = open_item(v, Part::Cell, static_cast<int>(r));
+                        item.column = c;
+                        item.table = table;
                         ImGui::PushTextWrapPos(0.0f);  // wrap at the cell's edge, not the column's
-                        wrapped(r == 0 || c == 0 ? v.fonts.bold : v.fonts.body, color(Tone::Text), cell.c_str());
+                        wrapped(v, r == 0 || c == 0 ? FontRole::Bold : FontRole::Body, color(Tone::Text), cell);
                         ImGui::PopTextWrapPos();
                     }
                 }
@@ -224,47 +351,53 @@ void markdown(View& v, const std::string& text) {
     }
 }
 
-void notice_card(View& v, const std::string& text) {
-    ImFont* font = v.fonts.body;
-    const float room = g_width - 36;
-    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, room, text.c_str());
-    const ImVec2 a = ImGui::GetCursorScreenPos();
-    const ImVec2 b(a.x + g_width, a.y + size.y + 24);
-    dl()->AddRectFilled(a, b, color(Tone::Selected), 10);
-    dl()->AddRectFilled(a, ImVec2(a.x + 4, b.y), color(Tone::Accent), 10, ImDrawFlags_RoundCornersLeft);
-    dl()->AddText(font, font->FontSize, ImVec2(a.x + 20, a.y + 12), color(Tone::Text), text.c_str(), nullptr, room);
-    ImGui::Dummy(ImVec2(g_width, b.y - a.y + 8));
-}
-
 void code_block(View& v, const std::string& code) {
     ImGui::Dummy(ImVec2(0, 4));
     ImFont* font = v.fonts.mono;
-    const float room = g_width - 32;
+    const float room = v.column_width - 32;
     const float natural = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, code.c_str()).x;
     // Narrow screens: shrink the code (down to 75%) before wrapping it, since wrapped Python reads badly.
     const float size = natural > room ? std::max(font->FontSize * 0.75f, font->FontSize * room / natural) : font->FontSize;
     const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, room, code.c_str());
     const ImVec2 a = ImGui::GetCursorScreenPos();
-    const ImVec2 b(a.x + g_width, a.y + text.y + 24);
+    const ImVec2 b(a.x + v.column_width, a.y + text.y + 24);
     dl()->AddRectFilled(a, b, color(Tone::CodeBg), 8);
     dl()->AddRectFilled(a, ImVec2(a.x + 4, b.y), color(Tone::Accent), 8, ImDrawFlags_RoundCornersLeft);
-    dl()->AddText(font, size, ImVec2(a.x + 16, a.y + 12), color(Tone::Text), code.c_str(), nullptr, room);
-    ImGui::Dummy(ImVec2(g_width, b.y - a.y));
+    SceneItem& item = open_item(v, Part::Code);
+    item.name = cr::tr(cr::Key::CodeLabel);
+    draw_text(v, FontRole::Mono, ImVec2(a.x + 16, a.y + 12), color(Tone::Text), code, room, size);
+    v.scene.items.back().rect_min = local(a);
+    v.scene.items.back().rect_max = local(b);
+    ImGui::Dummy(ImVec2(v.column_width, b.y - a.y));
 }
 
-bool primary_button(View& v, const char* id, const char* label, bool enabled, bool same_row) {
+void notice_card(View& v, const std::string& text) {
+    ImFont* font = v.fonts.body;
+    const float room = v.column_width - 36;
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, room, text.c_str());
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const ImVec2 b(a.x + v.column_width, a.y + size.y + 24);
+    dl()->AddRectFilled(a, b, color(Tone::Selected), 10);
+    dl()->AddRectFilled(a, ImVec2(a.x + 4, b.y), color(Tone::Accent), 10, ImDrawFlags_RoundCornersLeft);
+    open_item(v, Part::Note);
+    draw_text(v, FontRole::Body, ImVec2(a.x + 20, a.y + 12), color(Tone::Text), text, room);
+    ImGui::Dummy(ImVec2(v.column_width, b.y - a.y + 8));
+}
+
+bool primary_button(View& v, const char* id, const std::string& label, bool enabled, bool same_row) {
     return button(v, id, label, enabled, true, same_row);
 }
-bool secondary_button(View& v, const char* id, const char* label, bool enabled, bool same_row) {
+bool secondary_button(View& v, const char* id, const std::string& label, bool enabled, bool same_row) {
     return button(v, id, label, enabled, false, same_row);
 }
 
-bool option_card(View& v, const std::string& id, const std::string& label, bool selected, bool multiple, bool mono) {
-    ImFont* font = mono ? v.fonts.mono : v.fonts.body;
-    ImGui::PushFont(font);
-    const float text_w = g_width - 64;
-    const ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, text_w);
-    const ImVec2 size(g_width, std::max(52.0f, text.y + 28));
+bool option_card(View& v, const std::string& id, const std::string& group, const std::string& label, bool selected,
+                 bool multiple, bool mono) {
+    const FontRole role = mono ? FontRole::Mono : FontRole::Body;
+    ImFont* font = font_of(v, role);
+    const float text_w = v.column_width - 64;
+    const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, text_w, label.c_str());
+    const ImVec2 size(v.column_width, std::max(52.0f, text.y + 28));
     const bool clicked = ImGui::InvisibleButton(id.c_str(), size) || activated(v, id);
     const bool hovered = ImGui::IsItemHovered();
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -283,61 +416,68 @@ bool option_card(View& v, const std::string& id, const std::string& label, bool 
         dl()->AddCircle(mark, 9, selected ? color(Tone::Accent) : color(Tone::Muted), 0, 2);
         if (selected) dl()->AddCircleFilled(mark, 5, color(Tone::Accent));
     }
-    dl()->AddText(font, font->FontSize, ImVec2(a.x + 48, a.y + (size.y - text.y) * 0.5f), color(Tone::Text),
-                  label.c_str(), nullptr, text_w);
-    ImGui::PopFont();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     focus_ring(v, id, r);
-    record(v, id, label, selected, true);
+    record(v, id, multiple ? Role::Checkbox : Role::Radio, label, selected, true).group = group;
+    draw_text(v, role, ImVec2(a.x + 48, a.y + (size.y - text.y) * 0.5f), color(Tone::Text), label, text_w);
     ImGui::Dummy(ImVec2(0, 2));
     return clicked;
 }
 
-void progress(View& v, int position, int total, const char* section) {
-    const std::string label = "Question " + std::to_string(position) + " of " + std::to_string(total);
-    ImGui::PushFont(v.fonts.small);
-    ImGui::PushStyleColor(ImGuiCol_Text, color(Tone::Muted));
-    ImGui::PushTextWrapPos(-1.0f);
-    ImGui::TextUnformatted(label.c_str());
-    const float sw = ImGui::CalcTextSize(section).x;
-    if (sw + ImGui::CalcTextSize(label.c_str()).x + 24 < g_width) {
-        ImGui::SameLine(g_width - sw);  // relative to the group, i.e. the column
-        ImGui::TextUnformatted(section);
+void progress(View& v, const cr::Progress& at, const std::string& section) {
+    const std::string pos = std::to_string(at.position), total = std::to_string(at.total);
+    const std::string label = at.parts > 1 ? cr::tr(cr::Key::ProgressPart, {std::to_string(at.part), std::to_string(at.parts), pos, total})
+                                           : cr::tr(cr::Key::Progress, {pos, total});
+    ImFont* font = v.fonts.small;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    open_item(v, Part::Paragraph);
+    draw_text(v, FontRole::Small, p, color(Tone::Muted), label, 0);
+    const float sw = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, section.c_str()).x;
+    if (sw + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x + 24 < v.column_width) {
+        open_item(v, Part::Paragraph);
+        draw_text(v, FontRole::Small, ImVec2(p.x + v.column_width - sw, p.y), color(Tone::Muted), section, 0);
     }
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(v.column_width, font->FontSize));
     const ImVec2 a = ImGui::GetCursorScreenPos();
-    const float frac = total > 0 ? static_cast<float>(position) / static_cast<float>(total) : 0.0f;
-    dl()->AddRectFilled(a, ImVec2(a.x + g_width, a.y + 6), color(Tone::Track), 3);
-    dl()->AddRectFilled(a, ImVec2(a.x + g_width * frac, a.y + 6), color(Tone::Accent), 3);
-    ImGui::Dummy(ImVec2(g_width, 8));
+    const float frac = at.total > 0 ? static_cast<float>(at.position) / static_cast<float>(at.total) : 0.0f;
+    dl()->AddRectFilled(a, ImVec2(a.x + v.column_width, a.y + 6), color(Tone::Track), 3);
+    dl()->AddRectFilled(a, ImVec2(a.x + v.column_width * frac, a.y + 6), color(Tone::Accent), 3);
+    ImGui::Dummy(ImVec2(v.column_width, 8));
 }
 
 bool scale_slider(View& v, const cr::Question& q, double& value) {
     const cr::Scale& s = q.scale;
     const int steps = static_cast<int>(std::lround((s.max - s.min) / s.step));
     int index = static_cast<int>(std::lround((value - s.min) / s.step));
-    ImGui::PushFont(v.fonts.bold);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, 14));
     ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 28);
-    ImGui::SetNextItemWidth(g_width);
-    const std::string shown = cr::format_number(s.min + index * s.step);
-    const bool changed = ImGui::SliderInt("##scale", &index, 0, steps, shown.c_str(), ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SetNextItemWidth(v.column_width);
+    ImGui::PushFont(v.fonts.bold);
+    const bool changed = ImGui::SliderInt("##scale", &index, 0, steps, "", ImGuiSliderFlags_AlwaysClamp);
+    ImGui::PopFont();
     ImGui::PopStyleVar(2);
-    ImGui::PopFont();
+    const double shown_value = s.min + index * s.step;
+    const std::string shown = cr::format_number(shown_value);
     focus_ring(v, "scale:" + q.id, 8);
-    record(v, "scale:" + q.id, q.prompt, false, true);
-    ImGui::PushFont(v.fonts.small);
-    ImGui::PushStyleColor(ImGuiCol_Text, color(Tone::Muted));
-    ImGui::PushTextWrapPos(-1.0f);
-    ImGui::TextUnformatted(s.min_label.c_str());
-    const float w = ImGui::CalcTextSize(s.max_label.c_str()).x;
-    ImGui::SameLine(g_width - w);
-    ImGui::TextUnformatted(s.max_label.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    SceneItem& item = record(v, "scale:" + q.id, Role::Slider, q.prompt, false, true);
+    item.min = s.min;
+    item.max = s.max;
+    item.step = s.step;
+    item.value = shown_value;
+    item.value_text = shown + " (" + cr::format_number(s.min) + ": " + s.min_label + ", " + cr::format_number(s.max) + ": " + s.max_label + ")";
+    // The value, centred on the slider as ImGui would print it.
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImFont* bold = v.fonts.bold;
+    const float w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, shown.c_str()).x;
+    draw_text(v, FontRole::Bold, ImVec2((a.x + b.x - w) * 0.5f, (a.y + b.y - bold->FontSize) * 0.5f), color(Tone::Text), shown, 0);
+    ImFont* small = v.fonts.small;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    open_item(v, Part::Paragraph);
+    draw_text(v, FontRole::Small, p, color(Tone::Muted), s.min_label, 0);
+    const float mw = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, s.max_label.c_str()).x;
+    open_item(v, Part::Paragraph);
+    draw_text(v, FontRole::Small, ImVec2(p.x + v.column_width - mw, p.y), color(Tone::Muted), s.max_label, 0);
+    ImGui::Dummy(ImVec2(v.column_width, small->FontSize));
     if (changed) value = s.min + index * s.step;
     return changed;
 }
@@ -347,28 +487,31 @@ void outcome_bars(View& v, const cr::Quiz& quiz, const cr::Result& r) {
     for (double t : r.totals) top = std::max(top, std::fabs(t));
     for (size_t i = 0; i < quiz.outcomes.size(); ++i) {
         const bool chosen = static_cast<int>(i) == r.decision.chosen;
-        ImGui::PushFont(chosen ? v.fonts.bold : v.fonts.body);
-        ImGui::PushTextWrapPos(-1.0f);
-        ImGui::TextUnformatted(quiz.outcomes[i].title.c_str());
+        const FontRole role = chosen ? FontRole::Bold : FontRole::Body;
+        ImFont* font = font_of(v, role);
         const std::string value = cr::format_number(r.totals[i]);
-        ImGui::SameLine(g_width - ImGui::CalcTextSize(value.c_str()).x);
-        ImGui::TextUnformatted(value.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::PopFont();
+        SceneItem& figure = open_item(v, Part::Figure);
+        figure.name = cr::tr(chosen ? cr::Key::BarChosen : cr::Key::BarValue, {quiz.outcomes[i].title, value});
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        draw_text(v, role, p, color(Tone::Text), quiz.outcomes[i].title, 0);
+        const float vw = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, value.c_str()).x;
+        draw_text(v, role, ImVec2(p.x + v.column_width - vw, p.y), color(Tone::Text), value, 0);
+        ImGui::Dummy(ImVec2(v.column_width, font->FontSize));
         const ImVec2 a = ImGui::GetCursorScreenPos();
         const float frac = static_cast<float>(std::max(0.0, r.totals[i]) / top);
-        dl()->AddRectFilled(a, ImVec2(a.x + g_width, a.y + 10), color(Tone::Track), 5);
-        if (frac > 0) dl()->AddRectFilled(a, ImVec2(a.x + std::max(10.0f, g_width * frac), a.y + 10), chosen ? color(Tone::Accent) : color(Tone::Muted), 5);
-        ImGui::Dummy(ImVec2(g_width, 16));
+        dl()->AddRectFilled(a, ImVec2(a.x + v.column_width, a.y + 10), color(Tone::Track), 5);
+        if (frac > 0) dl()->AddRectFilled(a, ImVec2(a.x + std::max(10.0f, v.column_width * frac), a.y + 10), chosen ? color(Tone::Accent) : color(Tone::Muted), 5);
+        ImGui::Dummy(ImVec2(v.column_width, 16));
+        v.scene.items.back().rect_max = local(ImVec2(a.x + v.column_width, a.y + 10));
     }
 }
 
 void review_item(View& v, const cr::Session& s, const cr::ReviewItem& item) {
     const cr::Question& q = s.quiz().questions[item.question];
     const cr::Answer& a = s.answer(item.question);
-    const char* verdict = item.correct ? "Right" : !item.answered ? "Skipped" : item.points > 0 ? "Partly right" : "Not quite";
+    const cr::Key verdict = item.correct ? cr::Key::Right : !item.answered ? cr::Key::Skipped : item.points > 0 ? cr::Key::PartlyRight : cr::Key::NotQuite;
     const ImU32 mark = item.correct ? color(Tone::Good) : item.points > 0 ? color(Tone::Muted) : color(Tone::Bad);
-    const bool open = disclosure(v, "review:" + q.id, std::string(verdict) + ": " + q.prompt, mark);
+    const bool open = disclosure(v, "review:" + q.id, cr::tr(verdict) + ": " + q.prompt, mark);
     if (!open) return;
     std::string yours, right;
     for (size_t o = 0; o < q.options.size(); ++o) {
@@ -377,16 +520,17 @@ void review_item(View& v, const cr::Session& s, const cr::ReviewItem& item) {
             yours += (yours.empty() ? "" : ", ") + q.options[o].label;
     }
     if (!q.code.empty()) code_block(v, q.code);
-    markdown(v, "**Your answer:** " + (yours.empty() ? std::string("(none)") : yours));
-    markdown(v, "**Right answer:** " + right);
+    markdown(v, cr::tr(cr::Key::YourAnswer, {yours.empty() ? cr::tr(cr::Key::NoAnswer) : yours}));
+    markdown(v, cr::tr(cr::Key::RightAnswer, {right}));
     markdown(v, q.explanation);
     for (int o : a.options)
         if (!q.options[o].correct && !q.options[o].explanation.empty()) markdown(v, q.options[o].explanation);
     ImGui::Dummy(ImVec2(0, 6));
+    v.region.clear();
 }
 
 void salary_chart(View& v, const cr::SalaryFacts& f) {
-    section_heading(v, "Salary check");
+    section_heading(v, cr::tr(cr::Key::SalaryCheck));
     const double intern_low = f.intern_monthly_low * 12, intern_high = f.intern_monthly_high * 12;
     const double top = std::max(intern_high, f.junior_yearly_high) * 1.05;
     auto money = [](double x) {
@@ -394,18 +538,20 @@ void salary_chart(View& v, const cr::SalaryFacts& f) {
         for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<size_t>(i), ",");
         return "$" + digits;
     };
-    auto bar = [&](const char* name, double low, double high, const std::string& note) {
-        heading_text(v, name);
+    auto bar = [&](const std::string& name, double low, double high, const std::string& range) {
+        heading_text(v, name, 3);
         const ImVec2 a = ImGui::GetCursorScreenPos();
-        dl()->AddRectFilled(a, ImVec2(a.x + g_width, a.y + 14), color(Tone::Track), 7);
-        dl()->AddRectFilled(ImVec2(a.x + g_width * static_cast<float>(low / top), a.y),
-                            ImVec2(a.x + g_width * static_cast<float>(high / top), a.y + 14), color(Tone::Accent), 7);
-        ImGui::Dummy(ImVec2(g_width, 18));
-        muted_text(v, (money(low) + " - " + money(high) + " a year" + note).c_str());
+        dl()->AddRectFilled(a, ImVec2(a.x + v.column_width, a.y + 14), color(Tone::Track), 7);
+        dl()->AddRectFilled(ImVec2(a.x + v.column_width * static_cast<float>(low / top), a.y),
+                            ImVec2(a.x + v.column_width * static_cast<float>(high / top), a.y + 14), color(Tone::Accent), 7);
+        ImGui::Dummy(ImVec2(v.column_width, 18));
+        muted_text(v, range);
         ImGui::Dummy(ImVec2(0, 4));
     };
-    bar("Internship", intern_low, intern_high, " (" + money(f.intern_monthly_low) + " - " + money(f.intern_monthly_high) + " a month, x 12)");
-    bar("Junior developer", f.junior_yearly_low, f.junior_yearly_high, "");
+    bar(cr::tr(cr::Key::Internship), intern_low, intern_high,
+        cr::tr(cr::Key::MoneyRangeMonthly, {money(intern_low), money(intern_high), money(f.intern_monthly_low), money(f.intern_monthly_high)}));
+    bar(cr::tr(cr::Key::JuniorDeveloper), f.junior_yearly_low, f.junior_yearly_high,
+        cr::tr(cr::Key::MoneyRange, {money(f.junior_yearly_low), money(f.junior_yearly_high)}));
     markdown(v, f.assumption);
     if (!f.note.empty()) markdown(v, f.note);
 }
@@ -415,6 +561,7 @@ void faq_entry(View& v, const cr::FaqEntry& entry) {
         ImGui::Indent(12);
         markdown(v, entry.answer);
         ImGui::Unindent(12);
+        v.region.clear();
     }
 }
 

@@ -1,5 +1,6 @@
-// Crossroads UI: the widget kit the screens are built from -- text styles, cards, buttons, progress,
-// code blocks, markdown, charts. Every clickable widget records a Hit so tests and assistive tech can find it.
+// Crossroads UI: the widget kit the screens are built from -- text styles, cards, buttons, progress, code blocks,
+// markdown, charts. Every widget records what it draws in the View's scene (text runs, structure, controls), and
+// every clickable one a Hit, so tests, the text layer and assistive technology see what the canvas shows.
 #pragma once
 
 #include <string>
@@ -11,22 +12,26 @@
 
 namespace ui {
 
-void set_column(float left, float width);  // the centred content column, in window coordinates
+// Draws text at `pos` (screen coordinates) wrapped at `wrap` px (0: only at line breaks), in `role`'s font at
+// `size` px (0: the font's own), and records each drawn line as a run of the scene item last opened. Returns its size.
+ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::string& text, float wrap, float size = 0);
 
-void title_text(View& v, const char* text);
-void heading_text(View& v, const char* text);
-void section_heading(View& v, const char* text);
-void muted_text(View& v, const char* text);
+void title_text(View& v, const std::string& text, int level);     // large, a heading of `level`
+void heading_text(View& v, const std::string& text, int level);   // bold; a heading when level > 0, else a paragraph
+void section_heading(View& v, const std::string& text);           // a rule, then a level-2 heading
+void muted_text(View& v, const std::string& text, Part part = Part::Paragraph);
 void bullet_text(View& v, const std::string& text);
 void markdown(View& v, const std::string& text);
 void code_block(View& v, const std::string& code);
 void notice_card(View& v, const std::string& text);  // a highlighted message across the column
 
 // With same_row, the button follows the previous item on its row when it fits, else starts a new row.
-bool primary_button(View& v, const char* id, const char* label, bool enabled, bool same_row = false);
-bool secondary_button(View& v, const char* id, const char* label, bool enabled, bool same_row = false);
-bool option_card(View& v, const std::string& id, const std::string& label, bool selected, bool multiple, bool mono);
-void progress(View& v, int position, int total, const char* section);
+bool primary_button(View& v, const char* id, const std::string& label, bool enabled, bool same_row = false);
+bool secondary_button(View& v, const char* id, const std::string& label, bool enabled, bool same_row = false);
+// One answer: a radio of `group` (a checkbox when multiple). Returns true when clicked or activated.
+bool option_card(View& v, const std::string& id, const std::string& group, const std::string& label, bool selected,
+                 bool multiple, bool mono);
+void progress(View& v, const cr::Progress& p, const std::string& section);
 bool scale_slider(View& v, const cr::Question& q, double& value);
 
 void outcome_bars(View& v, const cr::Quiz& quiz, const cr::Result& r);

@@ -5,8 +5,10 @@
 #include <chrono>
 #include <string>
 
+#include "core/catalogue.h"
 #include "core/report.h"
 #include "core/json_doc.h"
+#include "core/protocol.h"
 #include "platform.h"
 
 namespace web {
@@ -34,86 +36,20 @@ EM_JS(void, js_request, (const char* what), {
     if (h) h(UTF8ToString(what));
 });
 
-std::string g_out;  // backing store for strings handed to JavaScript
 
 uint32_t fresh_seed() {
     return static_cast<uint32_t>(std::chrono::steady_clock::now().time_since_epoch().count() & 0x7FFFFFFF) | 1u;
 }
 
-const char* screen_name(cr::Screen s) {
-    return s == cr::Screen::Start ? "start" : s == cr::Screen::Question ? "question" : "results";
-}
-
 std::string state_json(const App& a) {
-    cr::Json j;
-    j["frames"] = a.frames;
-    cr::Json errors = cr::Json::array();
-    for (const auto& d : a.errors) errors.push_back(cr::format_diagnostic(d, a.source));
-    j["errors"] = errors;
-    if (!a.session) {
-        j["screen"] = "error";
-        return j.dump(-1, ' ', false, cr::Json::error_handler_t::replace);
-    }
-    const cr::Session& s = *a.session;
-    const cr::Quiz& q = a.quiz;
-    j["resume_offered"] = a.view.resume_offered;
-    j["shared"] = a.view.shared;
-    j["adopt_offered"] = a.view.adopt_offered;
-    j["notice"] = a.view.notice;
-    j["status"] = a.view.status;
-    j["quiz"] = q.id;
-    j["version"] = q.version;
-    j["title"] = q.title;
-    j["intro"] = q.intro;
-    j["screen"] = screen_name(s.screen());
-    j["question"] = s.screen() == cr::Screen::Question ? cr::Json(q.questions[s.current()].id) : cr::Json(nullptr);
-    if (s.screen() == cr::Screen::Question) {
-        const cr::Question& cq = q.questions[s.current()];
-        static const char* kinds[] = {"single", "multiple", "true_false", "scale"};
-        j["kind"] = kinds[static_cast<int>(cq.kind)];
-        j["prompt"] = cq.prompt;
-        j["code"] = cq.code;
-        j["section"] = q.sections[cq.section].title;
-        j["can_advance"] = s.can_advance();
-        if (cq.kind == cr::QuestionKind::Scale) {
-            const cr::Answer& ans = s.answer(s.current());
-            j["scale"] = {{"min", cq.scale.min}, {"max", cq.scale.max}, {"step", cq.scale.step},
-                          {"min_label", cq.scale.min_label}, {"max_label", cq.scale.max_label},
-                          {"value", ans.given ? ans.value : cq.scale.initial}};
-        }
-    }
-    j["position"] = s.position();
-    j["total"] = s.total();
-    // Answers to questions the reader can see; a hidden branch's answers are kept but not reported.
-    cr::Json answers = cr::Json::object();
-    const auto visible = cr::visible_questions(q, s.state().answers);
-    for (size_t i = 0; i < q.questions.size(); ++i) {
-        const cr::Answer& ans = s.answer(static_cast<int>(i));
-        if (!ans.given || !visible[i]) continue;
-        if (q.questions[i].kind == cr::QuestionKind::Scale) {
-            answers[q.questions[i].id] = ans.value;
-            continue;
-        }
-        cr::Json ids = cr::Json::array();
-        for (int o : ans.options) ids.push_back(q.questions[i].options[o].id);
-        answers[q.questions[i].id] = ids;
-    }
-    j["answers"] = answers;
-    j["result"] = nullptr;
-    if (s.screen() == cr::Screen::Results) {
-        const cr::Result r = s.result();
-        cr::Json result = cr::Json::parse(cr::result_json(q, s.state().answers, r), nullptr, false);
-        if (r.decision.chosen >= 0) {
-            result["outcome_title"] = q.outcomes[r.decision.chosen].title;
-            result["outcome_summary"] = q.outcomes[r.decision.chosen].summary;
-        }
-        if (r.band >= 0) {
-            result["band_title"] = q.bands[r.band].title;
-            result["band_feedback"] = q.bands[r.band].feedback;
-        }
-        j["result"] = result;
-    }
-    return j.dump(-1, ' ', false, cr::Json::error_handler_t::replace);
+    cr::PageInfo info;
+    info.frames = a.frames;
+    info.resume_offered = a.view.resume_offered;
+    info.shared = a.view.shared;
+    info.adopt_offered = a.view.adopt_offered;
+    info.notice = a.view.notice;
+    info.status = a.view.status;
+    return cr::page_state_json(a.session(), a.errors, a.source, info);
 }
 
 std::string hits_json(const ui::View& v) {
@@ -131,12 +67,9 @@ bool load_quiz_text(const std::string& text, const std::string& source) {
     App& a = app();
     cr::LoadResult result = cr::load_quiz(text);
     a.source = source;
-    a.session.reset();
+    a.loaded.reset();
     a.errors = result.diagnostics;
-    if (result.ok) {
-        a.quiz = std::move(result.quiz);
-        a.session = std::make_unique<cr::Session>(a.quiz, fresh_seed());
-    }
+    if (result.ok) a.loaded = std::make_unique<Loaded>(std::move(result.quiz), fresh_seed());
     restore_progress();
     // The built-in path quiz links to the standalone readiness check shipped beside it in dist/content.
     a.view.has_readiness = result.ok && source == "built-in quiz";
@@ -149,15 +82,15 @@ void handle_view_requests() {
     App& a = app();
     const ui::Request request = a.view.request;
     a.view.request = ui::Request::None;
-    if (request == ui::Request::CopyResult && a.session) {
-        const cr::Result r = a.session->result();
-        js_copy_text(cr::result_text(a.quiz, a.session->state().answers, r).c_str());
-        a.view.status = "Copied to your clipboard.";
+    if (request == ui::Request::CopyResult && a.session()) {
+        const cr::Result r = a.session()->result();
+        js_copy_text(cr::result_text(a.quiz(), a.session()->state().answers, r).c_str());
+        a.view.status = cr::tr(cr::Key::Copied);
         request_frames(2);
     } else if (request == ui::Request::CopyShareLink) {
         const std::string link = share_link();
         js_copy_text(link.c_str());
-        a.view.status = "Share link copied. Anyone who opens it sees this result.";
+        a.view.status = cr::tr(cr::Key::ShareCopied);
         request_frames(2);
     } else if (request == ui::Request::OpenReadiness) {
         js_request("readiness");
@@ -176,19 +109,25 @@ EMSCRIPTEN_KEEPALIVE int cr_frames() { return web::app().frames; }
 
 // {"screen":"question","question":"built","position":2,"total":9,"answers":{...},"result":{...}|null,"errors":[...]}
 EMSCRIPTEN_KEEPALIVE const char* cr_state_json() {
-    web::g_out = web::state_json(web::app());
-    return web::g_out.c_str();
+    web::app().out = web::state_json(web::app());
+    return web::app().out.c_str();
 }
 
 // [{"id":"next","label":"Next","x":..,"y":..,"w":..,"h":..,"selected":false,"enabled":true}, ...] in CSS px
 EMSCRIPTEN_KEEPALIVE const char* cr_hit_json() {
-    web::g_out = web::hits_json(web::app().view);
-    return web::g_out.c_str();
+    web::app().out = web::hits_json(web::app().view);
+    return web::app().out.c_str();
 }
 
 // Loads a quiz file's bytes (`size` of them at `data`, in the heap: a file may be megabytes, far more than the
 // stack holds) named `source` (`source_size` bytes) for messages. Returns 1 when the quiz loaded, 0 when it has
 // errors (listed in the state's "errors").
+// The scene of the last frame (see ui/scene.h): what the page's text layer and accessibility tree show.
+EMSCRIPTEN_KEEPALIVE const char* cr_scene_json() {
+    web::app().out = ui::scene_json(web::app().view.scene);
+    return web::app().out.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE int cr_load_quiz(const char* data, int size, const char* source, int source_size) {
     web::app().provisional = false;
     return web::load_quiz_text(std::string(data, static_cast<size_t>(size)), std::string(source, static_cast<size_t>(source_size))) ? 1 : 0;
@@ -200,13 +139,13 @@ EMSCRIPTEN_KEEPALIVE int cr_max_quiz_bytes() { return static_cast<int>(cr::kMaxD
 EMSCRIPTEN_KEEPALIVE void cr_command(const char* name) {
     web::App& a = web::app();
     const std::string command = name;
-    if (!a.session) return;
+    if (!a.session()) return;
     bool changed = false;
     if (command == "restart") {
-        a.session->restart();
+        a.session()->restart();
         changed = true;
     } else if (command == "start") {
-        changed = a.session->start();
+        changed = a.session()->start();
     }
     if (changed) ++a.view.revision;
     web::request_frames(3);
@@ -227,11 +166,26 @@ EMSCRIPTEN_KEEPALIVE void cr_focus_hit(const char* id) {
 // A value from the accessible scale control (an <input type="range">).
 EMSCRIPTEN_KEEPALIVE void cr_set_scale(double value) {
     web::App& a = web::app();
-    if (a.session && a.session->set_value(value)) ++a.view.revision;
+    if (a.session() && a.session()->set_value(value)) ++a.view.revision;
     web::request_frames(3);
 }
 
 EMSCRIPTEN_KEEPALIVE void cr_set_theme(int dark) { web::set_theme(dark != 0); }
+
+// The reader's contrast setting (0 normal, 1 more, 2 forced colours) and, for forced colours, the system colours
+// Canvas, CanvasText, Highlight, HighlightText and GrayText as 0xRRGGBB.
+EMSCRIPTEN_KEEPALIVE void cr_set_contrast(int contrast, int canvas, int canvas_text, int highlight, int highlight_text, int gray_text) {
+    ui::set_contrast(contrast == 2 ? ui::Contrast::Forced : contrast == 1 ? ui::Contrast::More : ui::Contrast::Normal,
+                     {static_cast<unsigned>(canvas), static_cast<unsigned>(canvas_text), static_cast<unsigned>(highlight),
+                      static_cast<unsigned>(highlight_text), static_cast<unsigned>(gray_text)});
+    web::set_theme(web::app().view.dark);
+}
+
+// The reader's motion setting changed (prefers-reduced-motion): 1 to reduce.
+EMSCRIPTEN_KEEPALIVE void cr_set_reduced_motion(int reduce) {
+    web::app().view.reduced_motion = reduce != 0;
+    web::request_frames(2);
+}
 
 EMSCRIPTEN_KEEPALIVE void cr_set_accent(int rgb) {
     ui::set_accent(static_cast<unsigned>(rgb));

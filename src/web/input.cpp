@@ -12,10 +12,9 @@ namespace web {
 
 namespace {
 
-double g_last_touch_ms = -1e9;
 
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
-    if (e->timestamp - g_last_touch_ms < 800 && type != EMSCRIPTEN_EVENT_MOUSEMOVE) return EM_TRUE;  // emulated after a tap
+    if (e->timestamp - app().touch.last_ms < 800 && type != EMSCRIPTEN_EVENT_MOUSEMOVE) return EM_TRUE;  // emulated after a tap
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMousePosEvent(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
@@ -36,10 +35,6 @@ EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
 // A tap is a press and release at the finger. A touch that moves more than kSlop CSS px is a scroll (the page
 // pans, touch-action: pan-y): the press is withdrawn away from every item, so nothing is selected or opened.
 constexpr float kSlop = 8.0f;
-struct Touch {
-    float x = 0, y = 0;  // where the finger went down
-    bool scrolling = false;
-} g_touch;
 
 void withdraw_press(ImGuiIO& io) {
     io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // released off every item: not a click
@@ -51,23 +46,26 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     const EmscriptenTouchPoint& t = e->touches[0];
     const float x = static_cast<float>(t.targetX), y = static_cast<float>(t.targetY);
     ImGuiIO& io = ImGui::GetIO();
-    const bool was_scroll = g_touch.scrolling;
-    g_last_touch_ms = e->timestamp;
+    Touch& finger = app().touch;
+    const bool was_scroll = finger.scrolling;
+    app().touch.last_ms = e->timestamp;
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
-        g_touch = {x, y, false};
+        finger.x = x;
+        finger.y = y;
+        finger.scrolling = false;
         io.AddMousePosEvent(x, y);
         io.AddMouseButtonEvent(0, true);
     } else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
-        if (!g_touch.scrolling && (std::fabs(x - g_touch.x) > kSlop || std::fabs(y - g_touch.y) > kSlop)) {
-            g_touch.scrolling = true;
+        if (!finger.scrolling && (std::fabs(x - finger.x) > kSlop || std::fabs(y - finger.y) > kSlop)) {
+            finger.scrolling = true;
             withdraw_press(io);
         }
-    } else if (g_touch.scrolling || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
-        if (!g_touch.scrolling) withdraw_press(io);
-        g_touch.scrolling = false;
+    } else if (finger.scrolling || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
+        if (!finger.scrolling) withdraw_press(io);
+        finger.scrolling = false;
     } else {
-        io.AddMousePosEvent(g_touch.x, g_touch.y);  // a tap counts where it began, whatever the finger's wobble
+        io.AddMousePosEvent(finger.x, finger.y);  // a tap counts where it began, whatever the finger's wobble
         io.AddMouseButtonEvent(0, false);
     }
     request_frames(3);

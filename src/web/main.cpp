@@ -67,13 +67,6 @@ EM_JS(int, js_prefers_reduced_motion, (), {
 
 namespace {
 
-bool g_scheduled = false;
-double g_last_frame_ms = 0;      // for ImGui's DeltaTime
-std::size_t g_last_layout = 0;   // fingerprint of the clickable items last reported to the page
-int g_max_pixels = 4096;  // largest canvas side the GPU draws into (GL_MAX_VIEWPORT_DIMS, at most 8192)
-int g_pending = 0;
-double g_fonts_dpr = 0;
-EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
 
 ImFont* add_font(const unsigned char* data, std::size_t size, float px, float dpr) {
     ImFontConfig config;
@@ -98,8 +91,8 @@ void build_fonts(double dpr) {
     f.small = add_font(cr_font_regular, cr_font_regular_size, 14.5f, d);
     f.mono = add_font(cr_font_mono, cr_font_mono_size, 15.0f, d);
     io.FontDefault = f.body;
-    g_fonts_dpr = dpr;
-    if (app().gl_ready) {
+    app().gpu.fonts_dpr = dpr;
+    if (app().gpu.ready) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
@@ -114,7 +107,7 @@ void update_size() {
     if (a.css_height <= 0) a.css_height = std::max(1, static_cast<int>(std::lround(h)));
     // A very tall screen (a long result on a phone) would exceed what the GPU can draw at full density:
     // lower the density for that screen rather than lose its bottom part.
-    const double limit = static_cast<double>(g_max_pixels) / std::max(a.css_width, a.css_height);
+    const double limit = static_cast<double>(app().gpu.max_pixels) / std::max(a.css_width, a.css_height);
     a.dpr = std::max(0.5, std::min(std::max(1.0, emscripten_get_device_pixel_ratio()), limit));
     emscripten_set_canvas_element_size(kCanvas, static_cast<int>(std::lround(a.css_width * a.dpr)),
                                        static_cast<int>(std::lround(a.css_height * a.dpr)));
@@ -130,16 +123,16 @@ bool init_gl() {
     attrs.stencil = false;
     attrs.antialias = false;
     attrs.premultipliedAlpha = false;
-    g_gl = emscripten_webgl_create_context(kCanvas, &attrs);
-    if (g_gl <= 0) return false;
-    emscripten_webgl_make_context_current(g_gl);
+    app().gpu.context = emscripten_webgl_create_context(kCanvas, &attrs);
+    if (app().gpu.context <= 0) return false;
+    emscripten_webgl_make_context_current(app().gpu.context);
     GLint dims[2] = {0, 0};
     glGetIntegerv(GL_MAX_VIEWPORT_DIMS, dims);
     GLint renderbuffer = 0;
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &renderbuffer);
-    g_max_pixels = std::max(1024, std::min({8192, static_cast<int>(dims[1]), static_cast<int>(renderbuffer)}));
-    app().gl_ready = ImGui_ImplOpenGL3_Init("#version 300 es");
-    return app().gl_ready;
+    app().gpu.max_pixels = std::max(1024, std::min({8192, static_cast<int>(dims[1]), static_cast<int>(renderbuffer)}));
+    app().gpu.ready = ImGui_ImplOpenGL3_Init("#version 300 es");
+    return app().gpu.ready;
 }
 
 std::size_t layout_fingerprint(const std::vector<ui::Hit>& hits) {
@@ -152,27 +145,27 @@ std::size_t layout_fingerprint(const std::vector<ui::Hit>& hits) {
 
 void draw_pass(App& a) {
     ImGui::NewFrame();
-    if (a.session) ui::draw(*a.session, a.view);
+    if (a.session()) ui::draw(*a.session(), a.view);
     else ui::draw_errors(a.errors, a.source, a.view);
 }
 
 void render_frame(double now_ms) {
     App& a = app();
     update_size();
-    if (std::fabs(a.dpr - g_fonts_dpr) > 0.01) build_fonts(a.dpr);
+    if (std::fabs(a.dpr - app().gpu.fonts_dpr) > 0.01) build_fonts(a.dpr);
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(a.css_width), static_cast<float>(a.css_height));
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(a.dpr), static_cast<float>(a.dpr));
-    io.DeltaTime = g_last_frame_ms > 0 ? static_cast<float>(std::max(0.001, (now_ms - g_last_frame_ms) / 1000.0)) : 1.0f / 60.0f;
-    g_last_frame_ms = now_ms;
+    io.DeltaTime = app().scheduler.last_frame_ms > 0 ? static_cast<float>(std::max(0.001, (now_ms - app().scheduler.last_frame_ms) / 1000.0)) : 1.0f / 60.0f;
+    app().scheduler.last_frame_ms = now_ms;
     a.view.time = now_ms / 1000.0;
 
     ImGui_ImplOpenGL3_NewFrame();
-    const int revision = a.view.revision;
     draw_pass(a);
-    if (a.view.revision != revision) {
-        // A click changed the session halfway through drawing: draw again so the picture, the clickable
-        // rectangles and the state the page reads all describe the same screen.
+    // The reader changed the session: draw the new screen before showing anything, so the picture, the clickable
+    // rectangles, the scene and the state the page reads all describe the same screen. (A redraw may take the
+    // next queued activation; a few passes apply them all.)
+    for (int pass = 0; pass < 8 && a.session() && ui::apply_intents(*a.session(), a.view); ++pass) {
         ImGui::EndFrame();
         io.DeltaTime = 1e-4f;
         draw_pass(a);
@@ -198,8 +191,8 @@ void render_frame(double now_ms) {
     if (a.view.animating) request_frames(1);
     // Tell the page when the clickable items moved, so its accessible controls follow them.
     const std::size_t layout = layout_fingerprint(a.view.hits);
-    if (layout != g_last_layout) {
-        g_last_layout = layout;
+    if (layout != app().scheduler.last_layout) {
+        app().scheduler.last_layout = layout;
         js_notify_layout();
     }
     handle_view_requests();
@@ -211,24 +204,24 @@ void render_frame(double now_ms) {
 }
 
 EM_BOOL on_animation_frame(double now_ms, void*) {
-    g_scheduled = false;
-    if (!app().gl_ready) return EM_FALSE;
+    app().scheduler.scheduled = false;
+    if (!app().gpu.ready) return EM_FALSE;
     render_frame(now_ms);
-    if (--g_pending > 0) request_frames(0);
+    if (--app().scheduler.pending > 0) request_frames(0);
     return EM_FALSE;
 }
 
 EM_BOOL on_context_lost(int, const void*, void*) {
-    app().gl_ready = false;
+    app().gpu.ready = false;
     js_context_lost(1);
     return EM_TRUE;
 }
 
 EM_BOOL on_context_restored(int, const void*, void*) {
     // The lost context took its objects with it: make new ones rather than delete the old (which WebGL refuses).
-    emscripten_webgl_make_context_current(g_gl);
-    app().gl_ready = ImGui_ImplOpenGL3_CreateDeviceObjects();
-    js_context_lost(app().gl_ready ? 0 : 1);
+    emscripten_webgl_make_context_current(app().gpu.context);
+    app().gpu.ready = ImGui_ImplOpenGL3_CreateDeviceObjects();
+    js_context_lost(app().gpu.ready ? 0 : 1);
     request_frames(3);
     return EM_TRUE;
 }
@@ -236,9 +229,9 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 }  // namespace
 
 void request_frames(int count) {
-    g_pending = std::max(g_pending, count);
-    if (g_pending > 0 && !g_scheduled) {
-        g_scheduled = true;
+    app().scheduler.pending = std::max(app().scheduler.pending, count);
+    if (app().scheduler.pending > 0 && !app().scheduler.scheduled) {
+        app().scheduler.scheduled = true;
         emscripten_request_animation_frame(on_animation_frame, nullptr);
     }
 }

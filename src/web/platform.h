@@ -2,7 +2,11 @@
 // (emscripten/html5.h events) and bridge.cpp (functions the page's JavaScript calls).
 #pragma once
 
+#include <emscripten/html5.h>
+
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,9 +18,48 @@ namespace web {
 
 extern const char* const kCanvas;  // CSS selector of the widget's canvas
 
+// A loaded quiz and the reader's session on it, held together so the session never outlives its quiz.
+struct Loaded {
+    explicit Loaded(cr::Quiz q, uint32_t seed) : quiz(std::move(q)), session(quiz, seed) {}
+    Loaded(const Loaded&) = delete;
+    Loaded& operator=(const Loaded&) = delete;
+    const cr::Quiz quiz;
+    cr::Session session;
+};
+
+// The frame scheduler: frames run on requestAnimationFrame only while something changes.
+struct Scheduler {
+    bool scheduled = false;       // a requestAnimationFrame is pending
+    int pending = 0;              // frames still wanted
+    double last_frame_ms = 0;     // for ImGui's DeltaTime
+    std::size_t last_layout = 0;  // fingerprint of the clickable items last reported to the page
+};
+
+// The WebGL2 context and what depends on it.
+struct Gpu {
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = 0;
+    int max_pixels = 4096;  // largest canvas side the GPU draws into (GL_MAX_VIEWPORT_DIMS, at most 8192)
+    double fonts_dpr = 0;   // the device pixel ratio the font atlas was rasterised for
+    bool ready = false;     // false while the context is lost
+};
+
+// A finger on the canvas (input.cpp): where it went down, and whether it has become a scroll.
+struct Touch {
+    double last_ms = -1e9;  // when the last touch event came (mouse events just after it are emulated)
+    float x = 0, y = 0;
+    bool scrolling = false;
+};
+
+// Saved progress and share links (storage.cpp).
+struct Progress {
+    std::optional<cr::SessionState> resumable;  // the reader's own saved progress, offered or set aside
+    std::optional<cr::SessionState> shared;     // the shared session as the link gave it
+    bool saved_here = false;                    // this page has stored progress for the current quiz
+};
+
+// Everything the web edge keeps, in one place.
 struct App {
-    cr::Quiz quiz;
-    std::unique_ptr<cr::Session> session;
+    std::unique_ptr<Loaded> loaded;      // null when the quiz file has errors
     std::vector<cr::Diagnostic> errors;  // shown instead of the quiz when content is invalid
     std::string source = "built-in";     // where the quiz came from, for error messages
     ui::View view;
@@ -24,8 +67,16 @@ struct App {
     int notified_revision = -1;
     double dpr = 1;
     int css_width = 0, css_height = 0;
-    bool gl_ready = false;
     bool provisional = false;            // the built-in quiz stands in while the page fetches ?quiz=
+    Scheduler scheduler;
+    Gpu gpu;
+    Touch touch;
+    Progress progress;
+    std::string out;                     // backing store for strings handed to JavaScript
+
+    cr::Session* session() { return loaded ? &loaded->session : nullptr; }
+    const cr::Session* session() const { return loaded ? &loaded->session : nullptr; }
+    const cr::Quiz& quiz() const { return loaded->quiz; }
 };
 
 App& app();

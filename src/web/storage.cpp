@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/catalogue.h"
 #include "core/codec.h"
 #include "platform.h"
 
@@ -60,9 +61,6 @@ std::optional<std::string> take(char* p) {
     return s;
 }
 
-std::optional<cr::SessionState> g_resumable;  // the reader's own saved progress, offered or set aside
-std::optional<cr::SessionState> g_shared;     // the shared session as the link gave it
-bool g_saved_here = false;                    // this page has stored progress for the current quiz
 
 std::string key_for(const cr::Quiz& q) { return "crossroads:" + q.id + ":" + std::to_string(q.version); }
 
@@ -78,19 +76,18 @@ bool same_answers(const cr::Answers& a, const cr::Answers& b) {
 // Opens a share code, or explains on the canvas why not. Inside an embed, a code for another quiz belongs to
 // another widget on the same post and is left alone.
 void open_shared(App& a, const std::string& code) {
-    if (js_embedded() && code.rfind("cr1." + a.quiz.id + ".", 0) != 0) return;
+    if (js_embedded() && code.rfind("cr1." + a.quiz().id + ".", 0) != 0) return;
     js_share_code_taken();
     cr::SessionState state;
     std::string error;
-    if (!cr::decode_session(a.quiz, code, state, error)) {
-        a.view.notice = "This share link could not be opened: " + error + ". " +
-                        (g_resumable ? "Your own saved answers are untouched." : "You can take the quiz yourself.");
+    if (!cr::decode_session(a.quiz(), code, state, error)) {
+        a.view.notice = cr::tr(cr::Key::LinkRefused, {error, cr::tr(a.progress.resumable ? cr::Key::OwnAnswersSafe : cr::Key::TakeItYourself)});
         return;
     }
-    g_shared = state;
-    a.session = std::make_unique<cr::Session>(a.quiz, state);
+    a.progress.shared = state;
+    a.loaded->session = cr::Session(a.quiz(), state);
     a.view.shared = true;
-    a.view.own_saved = g_resumable.has_value();
+    a.view.own_saved = a.progress.resumable.has_value();
     a.view.resume_offered = false;
 }
 
@@ -98,21 +95,21 @@ void open_shared(App& a, const std::string& code) {
 
 void restore_progress() {
     App& a = app();
-    g_resumable.reset();
-    g_shared.reset();
-    g_saved_here = false;
+    a.progress.resumable.reset();
+    a.progress.shared.reset();
+    a.progress.saved_here = false;
     a.view.resume_offered = false;
     a.view.shared = false;
     a.view.adopt_offered = false;
     a.view.notice.clear();
     a.view.can_share = take(js_share_base()).has_value();
-    if (!a.session || a.provisional) return;
+    if (!a.session() || a.provisional) return;
     cr::SessionState state;
     std::string error;
     // Saved progress that cannot be read (e.g. the quiz changed without a new version) stays where it is.
-    if (auto saved = take(js_storage_get(key_for(a.quiz).c_str()))) {
-        if (cr::decode_session(a.quiz, *saved, state, error) && state.screen != cr::Screen::Start) {
-            g_resumable = state;
+    if (auto saved = take(js_storage_get(key_for(a.quiz()).c_str()))) {
+        if (cr::decode_session(a.quiz(), *saved, state, error) && state.screen != cr::Screen::Start) {
+            a.progress.resumable = state;
             a.view.resume_offered = true;
         }
     }
@@ -121,11 +118,11 @@ void restore_progress() {
 
 void save_progress() {
     App& a = app();
-    if (!a.session || a.view.resume_offered || a.provisional) return;
-    const cr::SessionState& s = a.session->state();
+    if (!a.session() || a.view.resume_offered || a.provisional) return;
+    const cr::SessionState& s = a.session()->state();
     if (a.view.shared) {
         // Someone else's answers: ask before they become the reader's own (see answer_shared).
-        if (g_shared && !same_answers(s.answers, g_shared->answers) && !a.view.adopt_offered) {
+        if (a.progress.shared && !same_answers(s.answers, a.progress.shared->answers) && !a.view.adopt_offered) {
             a.view.adopt_offered = true;
             request_frames(3);
         }
@@ -135,15 +132,15 @@ void save_progress() {
     for (const auto& ans : s.answers) any = any || ans.given;
     // An empty session clears only what this page saved (the reader started over); what an earlier visit left,
     // even unreadable, stays until the reader saves something new or chooses "Start fresh".
-    if (any || g_saved_here) js_storage_set(key_for(a.quiz).c_str(), any ? cr::encode_session(a.quiz, s).c_str() : nullptr);
-    g_saved_here = any;
+    if (any || a.progress.saved_here) js_storage_set(key_for(a.quiz()).c_str(), any ? cr::encode_session(a.quiz(), s).c_str() : nullptr);
+    a.progress.saved_here = any;
 }
 
 void answer_resume(bool resume) {
     App& a = app();
-    if (resume && g_resumable && a.session) a.session = std::make_unique<cr::Session>(a.quiz, *g_resumable);
-    if (!resume) g_saved_here = true;  // "Start fresh": the saved progress goes
-    g_resumable.reset();
+    if (resume && a.progress.resumable && a.session()) a.loaded->session = cr::Session(a.quiz(), *a.progress.resumable);
+    if (!resume) a.progress.saved_here = true;  // "Start fresh": the saved progress goes
+    a.progress.resumable.reset();
     a.view.resume_offered = false;
     ++a.view.revision;
     save_progress();
@@ -155,13 +152,13 @@ void answer_shared(bool adopt) {
     if (!a.view.shared) return;
     a.view.shared = false;
     a.view.adopt_offered = false;
-    g_shared.reset();
+    a.progress.shared.reset();
     if (!adopt) {
         // Back to the reader's own progress, offered as on any return visit.
-        a.session = std::make_unique<cr::Session>(a.quiz, a.session->state().seed);
-        a.view.resume_offered = g_resumable.has_value();
+        a.loaded->session = cr::Session(a.quiz(), a.session()->state().seed);
+        a.view.resume_offered = a.progress.resumable.has_value();
     } else {
-        g_resumable.reset();
+        a.progress.resumable.reset();
     }
     ++a.view.revision;
     save_progress();
@@ -171,8 +168,8 @@ void answer_shared(bool adopt) {
 std::string share_link() {
     App& a = app();
     auto base = take(js_share_base());
-    if (!base || !a.session) return std::string();
-    return *base + cr::encode_session(a.quiz, a.session->state());
+    if (!base || !a.session()) return std::string();
+    return *base + cr::encode_session(a.quiz(), a.session()->state());
 }
 
 }  // namespace web

@@ -133,7 +133,8 @@ describe("embed.js on a cross-origin host page", () => {
       const flow = mine.filter((e) => e.type !== "resized");
       assert.deepEqual(flow.map((e) => e.type),
         ["ready", "started", ...answered.map(() => "answered"), "completed"], "event order of widget 1");
-      assert.deepEqual(flow[0].detail, { quiz: "python-path", version: 1 });
+      const title = "Internship or junior job: which should you target first?";
+      assert.deepEqual(flow[0].detail, { quiz: "python-path", version: 1, title });
       assert.deepEqual(flow[1].detail, { quiz: "python-path", version: 1 });
       answered.forEach((a, i) => assert.deepEqual(flow[2 + i].detail, { quiz: "python-path", question: a.question, options: a.options }));
       const done = flow[flow.length - 1].detail;
@@ -279,8 +280,9 @@ describe("embed.js on a cross-origin host page", () => {
       await waitForState(w0.frame, (s) => s.quiz === "python-readiness");
       const ready = (await events()).filter((e) => e.type === "ready");
       assert.equal(ready.length, 1);
-      assert.deepEqual(ready[0].detail, { quiz: "python-readiness", version: 1 },
+      assert.deepEqual(ready[0].detail, { quiz: "python-readiness", version: 1, title: "How much Python is enough?" },
         "crossroads:ready reported another quiz than the one on screen");
+      assert.equal(await w0.el.getAttribute("title"), "How much Python is enough?", "the iframe is not named by its quiz");
       assertNoProblems(problems);
     } finally {
       await context.close();

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/json_doc.h"
+#include "core/catalogue.h"
 #include "core/report.h"
 #include "helpers.h"
 
@@ -226,11 +227,13 @@ TEST_CASE("report: equal totals without a tie rule say that declared order decid
           "A and B are level at 2; A comes first in the quiz's order, so it is the suggestion.");
 }
 
-TEST_CASE("report: counts take the singular for exactly one") {
-    CHECK(counted(1, "question", "questions") == "1 question");
-    CHECK(counted(0, "question", "questions") == "0 questions");
-    CHECK(counted(2, "minute", "minutes") == "2 minutes");
-    CHECK(counted(1.5, "point", "points") == "1.5 points");
+TEST_CASE("catalogue: counts take the singular for exactly one; placeholders are filled in order") {
+    CHECK(tr_count(Key::QuestionCount, 1) == "1 question");
+    CHECK(tr_count(Key::QuestionCount, 0) == "0 questions");
+    CHECK(tr_count(Key::MinuteCount, 2) == "about 2 minutes");
+    CHECK(tr_count(Key::MinuteCount, 1) == "about 1 minute");
+    CHECK(tr(Key::Progress, {"3", "10"}) == "Question 3 of 10");
+    CHECK(tr(Key::Progress, {"3"}) == "Question 3 of {1}");
     Result r;
     r.knowledge_points = 1;
     r.knowledge_max = 1;

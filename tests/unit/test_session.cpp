@@ -356,3 +356,32 @@ TEST_CASE("session: an optional multiple-choice question may be skipped, but a s
     REQUIRE(s.select(1));
     CHECK(s.can_advance());
 }
+
+TEST_CASE("session: progress never runs backwards when an optional part opens") {
+    const Quiz quiz = crt::load_ok(R"json({"format": 1, "id": "parts", "version": 1, "title": "T",
+ "outcomes": [{"id": "a", "title": "A", "summary": "S"}, {"id": "b", "title": "B", "summary": "S"}],
+ "sections": [
+  {"id": "s1", "title": "One", "questions": [
+    {"id": "q1", "type": "single", "prompt": "P1", "options": [{"id": "x", "label": "X", "weights": {"a": 1}}, {"id": "y", "label": "Y", "weights": {"b": 1}}]},
+    {"id": "more", "type": "single", "prompt": "More?", "options": [{"id": "yes", "label": "Yes", "weights": {"a": 1}}, {"id": "no", "label": "No", "weights": {"b": 1}}]}]},
+  {"id": "s2", "title": "Two", "show_if": {"question": "more", "any_of": ["yes"]}, "questions": [
+    {"id": "q2", "type": "single", "prompt": "P2", "options": [{"id": "x", "label": "X", "weights": {"a": 1}}, {"id": "y", "label": "Y", "weights": {"b": 1}}]},
+    {"id": "q3", "type": "single", "prompt": "P3", "options": [{"id": "x", "label": "X", "weights": {"a": 1}}, {"id": "y", "label": "Y", "weights": {"b": 1}}]},
+    {"id": "q4", "type": "single", "prompt": "P4", "options": [{"id": "x", "label": "X", "weights": {"a": 1}}, {"id": "y", "label": "Y", "weights": {"b": 1}}]}]}]})json");
+    Session s(quiz, 1);
+    REQUIRE(s.start());
+    auto at = [&]() {
+        const Progress p = s.progress();
+        return std::to_string(p.part) + "/" + std::to_string(p.parts) + " " + std::to_string(p.position) + "/" + std::to_string(p.total);
+    };
+    CHECK(at() == "1/1 1/2");
+    REQUIRE(s.select(0));
+    REQUIRE(s.next());
+    CHECK(at() == "1/1 2/2");
+    REQUIRE(s.select(0));  // yes: the second part opens; this question is still 2 of 2 in part 1
+    CHECK(at() == "1/2 2/2");
+    REQUIRE(s.next());
+    CHECK(at() == "2/2 1/3");
+    CHECK(s.position() == 3);  // counted over the whole quiz, as before
+    CHECK(s.total() == 5);
+}

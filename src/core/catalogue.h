@@ -1,0 +1,88 @@
+// Crossroads core: the string catalogue. Every word the widget itself shows or reads out (buttons, progress,
+// headings, notices, screen-reader texts, the result's explanations) has one home here, keyed, with English
+// values and singular/plural forms. Quiz content (titles, questions, advice) lives in the quiz file instead.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+
+namespace cr {
+
+// X(key, one, other): `other` is the plural form, or nullptr when the text takes no count.
+// Placeholders {0}, {1}, ... are filled by tr(); {n} in a counted text is the count.
+#define CR_CATALOGUE(X)                                                                                              \
+    X(StartQuiz, "Start the quiz", nullptr)                                                                          \
+    X(OnlyKnowledge, "Only check my Python", nullptr)                                                                \
+    X(WelcomeBack, "Welcome back. Continue where you left off?", nullptr)                                            \
+    X(Continue, "Continue", nullptr)                                                                                 \
+    X(StartFresh, "Start fresh", nullptr)                                                                            \
+    X(QuestionCount, "{n} question", "{n} questions")                                                                \
+    X(MinuteCount, "about {n} minute", "about {n} minutes")                                                          \
+    X(MetaSeparator, "  \xC2\xB7  ", nullptr)                                                                        \
+    X(Progress, "Question {0} of {1}", nullptr)                                                                      \
+    X(ProgressPart, "Part {0} of {1}: question {2} of {3}", nullptr)                                                 \
+    X(ChooseAll, "Choose all that apply", nullptr)                                                                   \
+    X(ChooseUpTo, "Choose up to {n}", "Choose up to {n}")                                                            \
+    X(Back, "Back", nullptr)                                                                                         \
+    X(Next, "Next", nullptr)                                                                                         \
+    X(SeeResult, "See my result", nullptr)                                                                           \
+    X(OptionalQuestion, "Optional: you can skip this one", nullptr)                                                  \
+    X(CodeLabel, "Code", nullptr)                                                                                    \
+    X(SuggestionFor, "Our suggestion for you", nullptr)                                                              \
+    X(WhyResult, "Why this result", nullptr)                                                                         \
+    X(KnowledgeHeading, "Your Python readiness", nullptr)                                                            \
+    X(PointsOf, "{0} of {n} point ({1}%)", "{0} of {n} points ({1}%)")                                               \
+    X(TheDetails, "The details", nullptr)                                                                            \
+    X(SalaryCheck, "Salary check", nullptr)                                                                          \
+    X(Faq, "Questions readers ask", nullptr)                                                                         \
+    X(CopyResult, "Copy my result", nullptr)                                                                         \
+    X(CopyShareLink, "Copy share link", nullptr)                                                                     \
+    X(ChangeAnswers, "Change answers", nullptr)                                                                      \
+    X(StartOver, "Start over", nullptr)                                                                              \
+    X(CheckKnowledge, "Check my Python readiness", nullptr)                                                          \
+    X(Copied, "Copied to your clipboard.", nullptr)                                                                  \
+    X(ShareCopied, "Share link copied. Anyone who opens it sees this result.", nullptr)                              \
+    X(Right, "Right", nullptr)                                                                                       \
+    X(Skipped, "Skipped", nullptr)                                                                                   \
+    X(PartlyRight, "Partly right", nullptr)                                                                          \
+    X(NotQuite, "Not quite", nullptr)                                                                                \
+    X(YourAnswer, "**Your answer:** {0}", nullptr)                                                                   \
+    X(RightAnswer, "**Right answer:** {0}", nullptr)                                                                 \
+    X(NoAnswer, "(none)", nullptr)                                                                                   \
+    X(Internship, "Internship", nullptr)                                                                             \
+    X(JuniorDeveloper, "Junior developer", nullptr)                                                                  \
+    X(MoneyRange, "{0} - {1} a year", nullptr)                                                                       \
+    X(MoneyRangeMonthly, "{0} - {1} a year ({2} - {3} a month, x 12)", nullptr)                                     \
+    X(BarValue, "{0}: {1}", nullptr)                                                                                 \
+    X(BarChosen, "{0}: {1}, the suggestion", nullptr)                                                                \
+    X(CannotLoad, "This quiz could not be loaded", nullptr)                                                          \
+    X(CannotLoadHelp,                                                                                                \
+      "The quiz file **{0}** has problems. An editor can fix them with the messages below (line:column, where in "   \
+      "the file, what is wrong).",                                                                                   \
+      nullptr)                                                                                                       \
+    X(LinkRefused, "This share link could not be opened: {0}. {1}", nullptr)                                         \
+    X(OwnAnswersSafe, "Your own saved answers are untouched.", nullptr)                                              \
+    X(TakeItYourself, "You can take the quiz yourself.", nullptr)                                                    \
+    X(SharedView, "You are looking at answers someone shared with you. Nothing here is saved as yours.", nullptr)   \
+    X(AdoptQuestion, "Make these answers yours? They came from a share link.", nullptr)                              \
+    X(AdoptReplaces, " Your own saved answers will be replaced.", nullptr)                                           \
+    X(AdoptYes, "Make them mine", nullptr)                                                                           \
+    X(BackToMine, "Back to my own answers", nullptr)                                                                 \
+    X(TakeQuizMyself, "Take the quiz myself", nullptr)                                                               \
+    X(ResultAnnounce, "Your result: {0}. {1}", nullptr)
+
+enum class Key {
+#define CR_KEY(key, one, other) key,
+    CR_CATALOGUE(CR_KEY)
+#undef CR_KEY
+        Count
+};
+
+// The text for `key` with {0}, {1}, ... replaced by `args` in order (missing ones stay as written).
+std::string tr(Key key, std::initializer_list<std::string> args = {});
+
+// The singular or plural form for `n` (English: singular for exactly one), {n} replaced by the number as
+// format_number writes it, and {0}, {1}, ... by `args`.
+std::string tr_count(Key key, double n, std::initializer_list<std::string> args = {});
+
+}  // namespace cr

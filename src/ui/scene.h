@@ -1,0 +1,55 @@
+// Crossroads UI: the scene, one description of what a frame shows. Every text run is recorded by the function
+// that draws it (widgets.cpp), with its rectangle, font and place in the structure; every control with its role,
+// name and state. The page turns the scene into a selectable text layer and an accessibility tree (web/a11y.js).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+
+namespace ui {
+
+// What a part of the screen is, in the terms of HTML's structure.
+enum class Part { Heading, Paragraph, ListItem, Cell, Code, Figure, Note, Status, Control };
+// What a control does: button, one of a radio group, checkbox, slider (range), disclosure (opens a region).
+enum class Role { None, Button, Radio, Checkbox, Slider, Disclosure };
+enum class FontRole { Body, Bold, Title, Small, Mono };
+
+// One line of drawn text: exactly the characters drawn, where (CSS px of the canvas), and in which font.
+struct TextRun {
+    std::string text;
+    ImVec2 min, max;
+    FontRole font = FontRole::Body;
+    float size = 0;  // font size in CSS px
+};
+
+struct SceneItem {
+    Part part = Part::Paragraph;
+    int level = 0;          // Heading: 1-3. Cell: the row (0 = header row).
+    int column = 0;         // Cell: the column
+    std::string table;      // Cell: which table; consecutive cells of one table form it
+    std::string region;     // the disclosure (its id) whose open region this item belongs to, or ""
+    std::string id;         // Control: the hit id the page activates ("next", "option:q:o", ...)
+    Role role = Role::None;
+    std::string name;       // accessible name of a control or figure (what a screen reader says)
+    std::string group;      // Radio/Checkbox: the group (question id); its name is the question's prompt
+    bool checked = false;   // Radio/Checkbox: chosen. Disclosure: open.
+    bool disabled = false;
+    double min = 0, max = 0, step = 1, value = 0;  // Slider
+    std::string value_text;                        // Slider: the value as words
+    ImVec2 rect_min, rect_max;                     // the item's box (controls: the clickable area)
+    std::vector<TextRun> runs;
+};
+
+struct Scene {
+    std::string screen;     // "start", "question:<id>", "results", "errors": focus moves on when it changes
+    std::vector<SceneItem> items;  // in reading order
+    std::string announce;   // said once by screen readers when it changes (the result)
+};
+
+// {"screen":..,"announce":..,"items":[{"part":"heading","level":1,"runs":[{"text":..,"x":..,"y":..,"w":..,"h":..,
+//  "font":"title","size":26}], ...}]} — coordinates in CSS px of the canvas.
+std::string scene_json(const Scene& scene);
+
+}  // namespace ui

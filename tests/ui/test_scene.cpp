@@ -1,0 +1,229 @@
+// UI, headless: Dear ImGui with no renderer draws each screen of the fixtures and the shipped quiz, and the scene
+// must describe exactly what was drawn: every glyph in ImGui's draw data belongs to a recorded text run (counted
+// per frame), runs stay inside the column, controls carry their roles, names and states, Next waits for an answer.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/catalogue.h"
+#include "core/report.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/theme.h"
+#include "ui/view.h"
+#include "unit/helpers.h"
+
+namespace {
+
+// One ImGui context for the whole file: the built-in font stands in for all five roles.
+struct Context {
+    Context() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(800, 900);
+        font = io.Fonts->AddFontDefault();
+        unsigned char* pixels;
+        int w, h;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        ui::apply_theme(false);
+        ImGui::GetStyle().AntiAliasedLinesUseTex = false;  // so only glyphs sample the font atlas
+    }
+    ~Context() { ImGui::DestroyContext(); }
+    ImFont* font = nullptr;
+};
+
+Context& context() {
+    static Context c;
+    return c;
+}
+
+ui::View make_view() {
+    ui::View v;
+    ImFont* f = context().font;
+    v.fonts = {f, f, f, f, f};
+    v.reduced_motion = true;
+    return v;
+}
+
+// One frame of `s` (applying what it asked for, as the platform does); returns the glyphs in the draw data.
+int frame(cr::Session& s, ui::View& v, double width = 800) {
+    // As tall as the content, as the platform sizes the canvas (ImGui culls what lies outside the display).
+    ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(width), std::max(900.0f, v.content_height + 1));
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    v.time += 1.0 / 60.0;
+    ImGui::NewFrame();
+    ui::draw(s, v);
+    ImGui::Render();
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    int glyph_vertices = 0;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int i = 0; i < data->CmdListsCount; ++i)
+        for (const ImDrawVert& vert : data->CmdLists[i]->VtxBuffer)
+            if (vert.uv.x != white.x || vert.uv.y != white.y) ++glyph_vertices;
+    return glyph_vertices / 4;
+}
+
+// Glyphs the scene's runs account for: every character the font draws (not blanks).
+int scene_glyphs(const ui::View& v) {
+    int n = 0;
+    ImFont* font = context().font;
+    for (const auto& item : v.scene.items)
+        for (const auto& run : item.runs) {
+            const char* p = run.text.c_str();
+            const char* e = p + run.text.size();
+            while (p < e) {
+                unsigned int c = 0;
+                p += std::max(1, ImTextCharFromUtf8(&c, p, e));
+                const ImFontGlyph* g = font->FindGlyph(static_cast<ImWchar>(c));
+                if (g && g->Visible) ++n;
+            }
+        }
+    return n;
+}
+
+const ui::SceneItem* control(const ui::View& v, const std::string& id) {
+    for (const auto& item : v.scene.items)
+        if (item.part == ui::Part::Control && item.id == id) return &item;
+    return nullptr;
+}
+
+void check_runs_in_column(const ui::View& v) {
+    for (const auto& item : v.scene.items)
+        for (const auto& run : item.runs) {
+            INFO("run '" << run.text << "' at x " << run.min.x << ".." << run.max.x);
+            CHECK(run.min.x >= v.column_left - 0.5f);
+            CHECK(run.max.x <= v.column_left + v.column_width + 0.5f);
+        }
+}
+
+// Draws until the session stops changing (intents applied), like the platform's frame loop. Returns the glyphs
+// ImGui drew in the last frame.
+int settle(cr::Session& s, ui::View& v, double width = 800) {
+    int glyphs = frame(s, v, width);
+    for (int i = 0; i < 4 && ui::apply_intents(s, v); ++i) glyphs = frame(s, v, width);
+    glyphs = frame(s, v, width);  // once more at the height the content asked for
+    return glyphs;
+}
+
+// The glyphs ImGui drew (counted from its draw data) are exactly those of the scene's runs.
+void check_glyphs(int drawn, const ui::View& v) {
+    INFO("screen " << v.scene.screen);
+    CHECK(drawn == scene_glyphs(v));
+}
+
+}  // namespace
+
+TEST_CASE("scene: every glyph drawn is in a text run, on every screen of the mini quiz") {
+    const cr::Quiz quiz = crt::load_fixture("mini.json");
+    cr::Session s(quiz, 7);
+    ui::View v = make_view();
+    check_glyphs(settle(s, v), v);
+    CHECK(v.scene.screen == "start");
+    REQUIRE(!v.scene.items.empty());
+    CHECK(v.scene.items[0].part == ui::Part::Heading);
+    CHECK(v.scene.items[0].level == 1);
+    CHECK(v.scene.items[0].runs[0].text == "Mini path quiz");
+    const ui::SceneItem* start = control(v, "start");
+    REQUIRE(start);
+    CHECK(start->role == ui::Role::Button);
+    CHECK(start->name == cr::tr(cr::Key::StartQuiz));
+
+    v.activations.push_back("start");
+    check_glyphs(settle(s, v), v);
+    CHECK(v.scene.screen == "question:built");
+    const ui::SceneItem* next = control(v, "next");
+    REQUIRE(next);
+    CHECK(next->disabled);
+    const ui::SceneItem* one = control(v, "option:built:one");
+    REQUIRE(one);
+    CHECK(one->role == ui::Role::Radio);
+    CHECK(one->group == "built");
+    CHECK(one->name == "One project");
+    CHECK_FALSE(one->checked);
+    check_runs_in_column(v);
+
+    v.activations.push_back("option:built:one");
+    check_glyphs(settle(s, v), v);
+    CHECK(control(v, "option:built:one")->checked);
+    CHECK_FALSE(control(v, "next")->disabled);
+
+    // Through to the results, answering each question with its first option (the scale keeps its default).
+    for (int guard = 0; guard < 20 && s.screen() == cr::Screen::Question; ++guard) {
+        for (const auto& item : v.scene.items)
+            if (item.part == ui::Part::Control && (item.role == ui::Role::Radio || item.role == ui::Role::Checkbox) && !item.checked) {
+                v.activations.push_back(item.id);
+                break;
+            }
+        settle(s, v);
+        v.activations.push_back("next");
+        check_glyphs(settle(s, v), v);
+    }
+    CHECK(v.scene.screen == "results");
+    CHECK_FALSE(v.scene.announce.empty());
+    check_runs_in_column(v);
+}
+
+TEST_CASE("scene: the shipped quiz's results with every row open, at 800 and 360 px") {
+    std::ifstream in(std::string(CR_SOURCE_DIR) + "/content/python-path.json", std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    const cr::Quiz quiz = crt::load_ok(text.str());
+    cr::Answers answers;
+    std::string error;
+    REQUIRE(cr::parse_answers(quiz, "background=student,work-history=none,portfolio=one,take-readiness=yes", answers, error));
+    cr::SessionState state;
+    state.answers = answers;
+    state.screen = cr::Screen::Results;
+    cr::Session s(quiz, state);
+    for (double width : {800.0, 360.0}) {
+        ui::View v = make_view();
+        settle(s, v, width);
+        for (const auto& item : v.scene.items)
+            if (item.role == ui::Role::Disclosure) v.open.insert(item.id);
+        check_glyphs(settle(s, v, width), v);
+        check_runs_in_column(v);
+        int tables = 0, figures = 0, regions = 0, headings = 0;
+        for (const auto& item : v.scene.items) {
+            tables += item.part == ui::Part::Cell && item.level == 0 && item.column == 0;
+            figures += item.part == ui::Part::Figure;
+            regions += !item.region.empty();
+            headings += item.part == ui::Part::Heading;
+        }
+        CHECK(tables >= 1);              // the comparison table
+        CHECK(figures == static_cast<int>(quiz.outcomes.size()));  // one bar per outcome, each with a text equivalent
+        CHECK(regions > 0);              // the open review and FAQ rows' contents
+        CHECK(headings >= 4);
+    }
+}
+
+TEST_CASE("scene: code keeps its lines and indentation, and long words stay in the column") {
+    const cr::Quiz words = crt::load_fixture("long-words.json");
+    cr::Session s(words, 3);
+    ui::View v = make_view();
+    settle(s, v, 360);
+    check_runs_in_column(v);
+    check_glyphs(frame(s, v, 360), v);
+
+    const cr::Quiz quiz = crt::load_ok(R"json({"format": 1, "id": "code", "version": 1, "title": "T",
+ "sections": [{"id": "k", "title": "K", "kind": "knowledge", "questions": [{"id": "q", "type": "single",
+   "prompt": "What does this print?", "code": "for i in range(2):\n    print(i)",
+   "options": [{"id": "a", "label": "0 1"}, {"id": "b", "label": "1 2"}], "correct": "a",
+   "explanation": "range(2) is 0 and 1."}]}],
+ "bands": [{"id": "b", "min": 0, "max": 100, "title": "B", "feedback": "F"}]})json");
+    cr::Session q(quiz, 1);
+    q.start();
+    ui::View c = make_view();
+    settle(q, c);
+    const ui::SceneItem* code = nullptr;
+    for (const auto& item : c.scene.items)
+        if (item.part == ui::Part::Code) code = &item;
+    REQUIRE(code);
+    REQUIRE(code->runs.size() == 2);
+    CHECK(code->runs[0].text == "for i in range(2):");
+    CHECK(code->runs[1].text == "    print(i)");
+    CHECK(code->name == cr::tr(cr::Key::CodeLabel));
+}
