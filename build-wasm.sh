@@ -4,6 +4,7 @@
 #   ./build-wasm.sh serve [P]  build, then serve dist/ at http://127.0.0.1:P (default 8080) until stopped
 #   ./build-wasm.sh test       build everything and run every test; non-zero exit on any failure
 #   ./build-wasm.sh fuzz [S]   build the libFuzzer targets and fuzz each for S seconds (default 300)
+#   ./build-wasm.sh preview FILE [P]  build, then preview the quiz FILE at http://127.0.0.1:P, following each save
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
@@ -38,11 +39,15 @@ run_fuzz() {
 }
 
 build_web() {
+  # The native measuring tool (src/cli/measure.cpp) gives embed.js the first screen's height at each width.
+  cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build build/native -j "$JOBS" --target crossroads-measure
   export NODE_PATH=/usr/share/nodejs
   export EM_CLOSURE_COMPILER="$ROOT/node_modules/.bin/google-closure-compiler"
   emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null
   cmake --build build/wasm -j "$JOBS"
-  python3 scripts/assemble.py --build build/wasm --web web --content content --out dist
+  python3 scripts/assemble.py --build build/wasm --web web --content content --out dist \
+    --measure build/native/crossroads-measure
 }
 
 case "${1:-build}" in
@@ -63,12 +68,17 @@ case "${1:-build}" in
     build_web
     node --test --test-concurrency=1 tests/browser/
     ;;
+  preview)
+    [ -f "${2:-}" ] || { echo "usage: ./build-wasm.sh preview FILE [PORT]" >&2; exit 2; }
+    build_web
+    exec node scripts/preview.mjs --root dist --quiz "$2" --port "${3:-8080}"
+    ;;
   fuzz)
     build_fuzz
     run_fuzz "${2:-300}"
     ;;
   *)
-    echo "usage: ./build-wasm.sh [build | serve [PORT] | test | fuzz [SECONDS]]" >&2
+    echo "usage: ./build-wasm.sh [build | serve [PORT] | test | fuzz [SECONDS] | preview FILE [PORT]]" >&2
     exit 2
     ;;
 esac

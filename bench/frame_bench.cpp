@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
     ui::View v;
     v.fonts = {font, font, font, font, font};
     v.reduced_motion = true;
-    ui::apply_theme(false);
+    ui::apply_theme(v);
     cr::Session s(loaded.quiz, 7);
     s.start();
     std::printf("question screen: %.1f us per frame (median of 200)\n", frame_us(s, v, 200));

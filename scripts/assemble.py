@@ -26,6 +26,7 @@ def main() -> None:
     ap.add_argument("--web", required=True)
     ap.add_argument("--content", required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--measure", help="crossroads-measure: first-screen heights for embed.js (else embed.js guesses)")
     args = ap.parse_args()
     build, web, out = pathlib.Path(args.build), pathlib.Path(args.web), pathlib.Path(args.out)
     if out.exists():
@@ -54,7 +55,17 @@ def main() -> None:
     for quiz in quizzes:
         shutil.copy(quiz, out / "content" / quiz.name)
 
-    for asset in ("embed.js", "favicon.svg", "sw-cleanup.js"):
+    # embed.js reserves the height each quiz's first screen will take at the iframe's width (crossroads-measure
+    # draws it with the real UI and fonts; the subset fonts of the wasm build have the same metrics).
+    heights = "{}"
+    if args.measure:
+        fonts = build / "fonts"
+        default = pathlib.Path(args.content) / "python-path.json"
+        heights = subprocess.run([args.measure, str(fonts / "cr_font_regular.ttf"), str(fonts / "cr_font_bold.ttf"),
+                                  str(fonts / "cr_font_mono.ttf"), "builtin:" + str(default)] + [str(q) for q in quizzes],
+                                 check=True, capture_output=True, text=True).stdout.strip()
+    (out / "embed.js").write_text((web / "embed.js").read_text().replace("{{first-screen-heights}}", heights))
+    for asset in ("favicon.svg", "sw-cleanup.js"):
         shutil.copy(web / asset, out / asset)
     # Offline worker: Workbox's precache manifest, a content revision for every file the page needs.
     subprocess.run(["node", str(pathlib.Path(__file__).with_name("make-sw.mjs")), str(out)], check=True)

@@ -13,6 +13,7 @@
   var embedded = window.parent !== window;
   var hostOrigin = params.get("host") || "*";
   var fromDisk = location.protocol === "file:";
+  var preview = params.get("preview") === "1";
 
   // ---- messages to the embedding page (only ever to window.parent) ----------------------------------
   function post(event, detail) {
@@ -119,6 +120,8 @@
   // ---- the page reports its own height so the host can size the iframe ------------------------------
   var lastHeight = 0;
   function reportHeight() {
+    // Not while loading: the host reserved the first screen's height (embed.js), the placeholder's is not it.
+    if (!window.crossroads.ready && !failed) return;
     var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (h !== lastHeight) { lastHeight = h; post("resized", { height: h }); }
   }
@@ -194,27 +197,48 @@
     quizSettled(kind);
   }
 
-  function loadQuiz(url) {
+  // Fetches a quiz file and hands it to the wasm: "ok", or a failure kind with the lines to show. Edits are seen:
+  // the browser revalidates its cached copy (and a preview never keeps one).
+  function fetchQuiz(url) {
     var target;
     try { target = new URL(url, location.href); } catch (e) { target = null; }
-    if (!target || target.origin !== location.origin || fromDisk) {
-      quizFailed("refused", [texts.sameSite + " " + url]);
-      return;
-    }
-    fetch(target.href).then(function (r) {
+    if (!target || target.origin !== location.origin || fromDisk) return Promise.resolve({ kind: "refused", lines: [texts.sameSite + " " + url] });
+    return fetch(target.href, { cache: preview ? "no-store" : "no-cache" }).then(function (r) {
       if (!r.ok) throw new Error(texts.serverAnswered.replace("{status}", r.status).replace("{url}", url));
       return readLimited(r, mod._cr_max_quiz_bytes());
     }).then(function (bytes) {
       var ok = passBytes(bytes, url);
-      if (ok === 1) {
-        afterLoad();
-        quizSettled(null);
-        return;
-      }
+      if (ok === 1) return { kind: "ok" };
       var s = state();
-      quizFailed("invalid", s && ok === 0 ? s.errors.filter(function (l) { return l.indexOf(": error: ") >= 0; }) : [texts.noMemory]);
+      return { kind: "invalid", lines: s && ok === 0 ? s.errors.filter(function (l) { return l.indexOf(": error: ") >= 0; }) : [texts.noMemory] };
     }).catch(function (e) {
-      quizFailed("unavailable", [String(e && e.message || e)]);
+      return { kind: "unavailable", lines: [String(e && e.message || e)] };
+    });
+  }
+
+  function loadQuiz(url) {
+    fetchQuiz(url).then(function (got) {
+      if (preview) watchEdits(url);
+      if (got.kind !== "ok") { quizFailed(got.kind, got.lines); return; }
+      afterLoad();
+      quizSettled(null);
+    });
+  }
+
+  // ./build-wasm.sh preview: the server says when the file is saved; the quiz reloads in place, keeping the
+  // reader's question where it still exists, or shows the file's problems until the next save fixes them.
+  function watchEdits(url) {
+    if (!window.EventSource) return;
+    new EventSource("preview/events").addEventListener("change", function () {
+      fetchQuiz(url).then(function (got) {
+        if (got.kind === "ok") {
+          message.hidden = true;
+          root.classList.remove("cr-failed");
+          notify();
+        } else {
+          showMessage(texts.notLoaded, got.lines);
+        }
+      });
     });
   }
 
@@ -309,7 +333,8 @@
     "quizRequested": !!params.get("quiz"),
     "shareCode": takeShareCode(),
     "shareBase": shareBase,
-    "embedded": embedded
+    "embedded": embedded,
+    "preview": preview
   };
   var started;
   try { started = createCrossroads(options); } catch (e) { started = Promise.reject(e); }
@@ -328,7 +353,10 @@
   });
 
   // ---- offline: the service worker precaches this deployment (not from disk) -------------------------
-  if ("serviceWorker" in navigator && window.isSecureContext && !fromDisk) {
+  if ("serviceWorker" in navigator && preview) {
+    // A preview shows the file as saved: no worker may answer from an older copy.
+    navigator.serviceWorker.getRegistrations().then(function (list) { list.forEach(function (r) { r.unregister(); }); });
+  } else if ("serviceWorker" in navigator && window.isSecureContext && !fromDisk) {
     // A worker whose precache cannot be completed (a file failed to download) is discarded by the browser:
     // the quiz still works online, and the next visit tries again.
     navigator.serviceWorker.register("sw.js").then(function (reg) {

@@ -211,4 +211,33 @@ std::vector<int> Session::option_order(int question) const {
 
 Result Session::result() const { return score(*quiz_, state_.answers); }
 
+SessionState carry_over(const Quiz& from, const SessionState& state, const Quiz& to) {
+    SessionState out;
+    out.seed = state.seed;
+    out.screen = state.screen;
+    out.answers.assign(to.questions.size(), Answer{});
+    for (size_t i = 0; i < from.questions.size() && i < state.answers.size(); ++i) {
+        const Answer& was = state.answers[i];
+        const int at = to.question_index(from.questions[i].id);
+        if (!was.given || at < 0 || to.questions[at].kind != from.questions[i].kind) continue;
+        Answer& now = out.answers[static_cast<size_t>(at)];
+        if (from.questions[i].kind == QuestionKind::Scale) {
+            const Scale& sc = to.questions[at].scale;
+            now.given = was.value >= sc.min && was.value <= sc.max;
+            now.value = was.value;
+            continue;
+        }
+        for (int o : was.options) {
+            const int k = option_index(to.questions[at], from.questions[i].options[o].id);
+            if (k >= 0 && static_cast<int>(now.options.size()) < to.questions[at].max_select) now.options.push_back(k);
+        }
+        now.given = !now.options.empty();
+    }
+    if (state.screen == Screen::Question && state.current >= 0) {
+        out.current = to.question_index(from.questions[state.current].id);
+        if (out.current < 0) out.screen = Screen::Start;
+    }
+    return out;
+}
+
 }  // namespace cr

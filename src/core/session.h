@@ -26,6 +26,11 @@ struct SessionState {
     Answers answers;         // one per question; kept even when a branch hides the question
 };
 
+// The reader's place and answers carried from one version of a quiz to an edited one, matched by question and
+// option ids: answers to questions or options that no longer exist are dropped, and the reader stays on the same
+// question where it still exists (the Session constructor moves them on when it is no longer shown).
+SessionState carry_over(const Quiz& from, const SessionState& state, const Quiz& to);
+
 class Session {
 public:
     Session(const Quiz& quiz, uint32_t seed);

@@ -13,10 +13,6 @@ constexpr unsigned kLight[] = {0xFFFFFF, 0x1B2430, 0x55606E, 0x1F6FEB, 0x1A5FCC,
                                0xEDF2F8, 0xE6F0FF, 0xD0D7DE, 0xE3E8EE, 0xF2F4F7, 0x0B57D0, 0xC8CED6, 0x1A7F37, 0xC2410C};
 constexpr unsigned kDark[] = {0x12161C, 0xE8ECF1, 0xA3ADBA, 0x4C8DF6, 0x6AA1F8, 0x8AB6FA, 0x0B1220, 0x1B2129,
                               0x232B35, 0x1D2B42, 0x38424F, 0x2A323D, 0x1A2028, 0x9CC2FF, 0x3A424D, 0x4ADE80, 0xFB923C};
-unsigned g_palette[static_cast<int>(Tone::Count)];
-unsigned g_accent = 0;  // 0: the palette's own accent
-Contrast g_contrast = Contrast::Normal;
-SystemColors g_system;
 
 unsigned mix(unsigned a, unsigned b, float t) {
     unsigned out = 0;
@@ -37,56 +33,55 @@ ImVec4 rgb(unsigned hex, float alpha = 1.0f) {
 
 }  // namespace
 
-ImVec4 color_vec(Tone tone) { return rgb(g_palette[static_cast<int>(tone)]); }
-ImU32 color(Tone tone) { return ImGui::GetColorU32(color_vec(tone)); }
-
-void set_accent(unsigned rgb) { g_accent = rgb & 0xFFFFFF; }
-
-void set_contrast(Contrast contrast, const SystemColors& system) {
-    g_contrast = contrast;
-    g_system = system;
-}
+ImU32 color(const View& v, Tone tone) { return ImGui::GetColorU32(rgb(v.theme.palette[static_cast<int>(tone)])); }
 
 namespace {
 
 // Forced colours (Windows High Contrast and the like): only the reader's system colours, as CSS names them.
-void use_system_colors() {
-    const SystemColors& c = g_system;
+void use_system_colors(Theme& t) {
+    const SystemColors& c = t.system;
     const unsigned tones[] = {c.canvas, c.canvas_text, c.canvas_text, c.highlight, c.highlight, c.highlight,
                               c.highlight_text, c.canvas, c.canvas, c.canvas, c.canvas_text, c.gray_text, c.canvas,
                               c.highlight, c.gray_text, c.canvas_text, c.canvas_text};
     static_assert(sizeof(tones) / sizeof(tones[0]) == static_cast<size_t>(Tone::Count), "one colour per tone");
-    for (int i = 0; i < static_cast<int>(Tone::Count); ++i) g_palette[i] = tones[i];
+    for (int i = 0; i < static_cast<int>(Tone::Count); ++i) t.palette[i] = tones[i];
 }
 
 // More contrast: muted text as strong as body text, borders and tracks close to it.
-void raise_contrast(bool dark) {
-    const unsigned text = g_palette[static_cast<int>(Tone::Text)];
-    const unsigned bg = g_palette[static_cast<int>(Tone::Background)];
-    g_palette[static_cast<int>(Tone::Muted)] = text;
-    g_palette[static_cast<int>(Tone::Border)] = mix(bg, text, 0.75f);
-    g_palette[static_cast<int>(Tone::Track)] = mix(bg, text, 0.45f);
-    g_palette[static_cast<int>(Tone::Card)] = bg;
-    g_palette[static_cast<int>(Tone::Accent)] = mix(g_palette[static_cast<int>(Tone::Accent)], dark ? 0xFFFFFF : 0x000000, 0.3f);
+void raise_contrast(Theme& t) {
+    unsigned* palette = t.palette;
+    const bool dark = t.dark;
+    const unsigned text = palette[static_cast<int>(Tone::Text)];
+    const unsigned bg = palette[static_cast<int>(Tone::Background)];
+    palette[static_cast<int>(Tone::Muted)] = text;
+    palette[static_cast<int>(Tone::Border)] = mix(bg, text, 0.75f);
+    palette[static_cast<int>(Tone::Track)] = mix(bg, text, 0.45f);
+    palette[static_cast<int>(Tone::Card)] = bg;
+    palette[static_cast<int>(Tone::Accent)] = mix(palette[static_cast<int>(Tone::Accent)], dark ? 0xFFFFFF : 0x000000, 0.3f);
 }
 
 }  // namespace
 
-void apply_theme(bool dark) {
+void apply_theme(View& v) {
+    Theme& t = v.theme;
+    const bool dark = t.dark;
+    const unsigned accent = t.accent & 0xFFFFFF;
+    unsigned* palette = t.palette;
     const unsigned* base = dark ? kDark : kLight;
-    for (int i = 0; i < static_cast<int>(Tone::Count); ++i) g_palette[i] = base[i];
-    if (g_accent) {
+    for (int i = 0; i < static_cast<int>(Tone::Count); ++i) palette[i] = base[i];
+    if (accent) {
         // An editor's accent: hover/pressed shades, a tinted selection, readable text on top.
         const unsigned bg = base[static_cast<int>(Tone::Background)];
-        g_palette[static_cast<int>(Tone::Accent)] = g_accent;
-        g_palette[static_cast<int>(Tone::AccentHover)] = mix(g_accent, dark ? 0xFFFFFF : 0x000000, 0.12f);
-        g_palette[static_cast<int>(Tone::AccentStrong)] = mix(g_accent, dark ? 0xFFFFFF : 0x000000, 0.25f);
-        g_palette[static_cast<int>(Tone::Selected)] = mix(bg, g_accent, 0.14f);
-        g_palette[static_cast<int>(Tone::Focus)] = g_accent;
-        g_palette[static_cast<int>(Tone::OnAccent)] = luminance(g_accent) > 0.6f ? 0x111111 : 0xFFFFFF;
+        palette[static_cast<int>(Tone::Accent)] = accent;
+        palette[static_cast<int>(Tone::AccentHover)] = mix(accent, dark ? 0xFFFFFF : 0x000000, 0.12f);
+        palette[static_cast<int>(Tone::AccentStrong)] = mix(accent, dark ? 0xFFFFFF : 0x000000, 0.25f);
+        palette[static_cast<int>(Tone::Selected)] = mix(bg, accent, 0.14f);
+        palette[static_cast<int>(Tone::Focus)] = accent;
+        palette[static_cast<int>(Tone::OnAccent)] = luminance(accent) > 0.6f ? 0x111111 : 0xFFFFFF;
     }
-    if (g_contrast == Contrast::More) raise_contrast(dark);
-    if (g_contrast == Contrast::Forced) use_system_colors();
+    if (t.contrast == Contrast::More) raise_contrast(t);
+    if (t.contrast == Contrast::Forced) use_system_colors(t);
+    auto color_vec = [&](Tone tone) { return rgb(palette[static_cast<int>(tone)]); };
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();
     style.WindowPadding = ImVec2(0, 0);

@@ -8,7 +8,9 @@ namespace ui {
 enum class Tone { Background, Text, Muted, Accent, AccentHover, AccentStrong, OnAccent, Card, CardHover, Selected,
                   Border, Track, CodeBg, Focus, Disabled, Good, Bad, Count };
 
-ImU32 color(Tone tone);
-ImVec4 color_vec(Tone tone);
+struct View;
+
+// The colour of `tone` in the view's palette (View::theme, filled by apply_theme).
+ImU32 color(const View& v, Tone tone);
 
 }  // namespace ui

@@ -12,8 +12,14 @@
 #include "core/session.h"
 #include "imgui.h"
 #include "scene.h"
+#include "theme.h"
 
 namespace ui {
+
+// The widget's type scale, in CSS px: one table for the wasm (src/web) and the native measuring tool.
+struct FontSizes {
+    static constexpr float body = 17.0f, title = 26.0f, small = 14.5f, mono = 15.0f;
+};
 
 struct Fonts {
     ImFont* body = nullptr;
@@ -32,6 +38,23 @@ struct Hit {
     bool enabled = true;
 };
 
+// The reader's contrast setting: normal, more (prefers-contrast: more), or forced colours, in which only the
+// system colours are used (CSS system colour names; 0xRRGGBB each).
+enum class Contrast { Normal, More, Forced };
+struct SystemColors {
+    unsigned canvas = 0xFFFFFF, canvas_text = 0x000000, highlight = 0x0000FF, highlight_text = 0xFFFFFF,
+             gray_text = 0x808080;
+};
+
+// How the widget is coloured: the settings, and the palette apply_theme makes of them (0xRRGGBB per Tone).
+struct Theme {
+    bool dark = false;
+    unsigned accent = 0;  // an editor's accent colour, 0 for the palette's own
+    Contrast contrast = Contrast::Normal;
+    SystemColors system;
+    unsigned palette[static_cast<int>(Tone::Count)] = {};
+};
+
 // What the reader did to the session this frame; applied by the platform after the frame (see apply_intents).
 enum class Command { Start, Select, SetValue, Next, Back, Restart };
 struct Intent {
@@ -45,7 +68,7 @@ enum class Request { None, CopyResult, CopyShareLink, OpenReadiness, Resume, Dis
 
 struct View {
     Fonts fonts;
-    bool dark = false;
+    Theme theme;
     bool reduced_motion = false;
     double time = 0;             // seconds, set by the platform each frame
     double screen_since = 0;     // when the current screen/question appeared
@@ -74,17 +97,10 @@ struct View {
     std::string dom_focus;       // the hit whose page control has keyboard focus: it gets the focus ring
 };
 
-void apply_theme(bool dark);
-void set_accent(unsigned rgb);  // 0xRRGGBB, 0 for the default; takes effect at the next apply_theme()
+// Fills view.theme.palette from its settings (scheme, accent, contrast) and styles ImGui to match.
+void apply_theme(View& view);
 
-// The reader's contrast setting: normal, more (prefers-contrast: more), or forced colours, in which only the
-// system colours are used (CSS system colour names; 0xRRGGBB each). Takes effect at the next apply_theme().
-enum class Contrast { Normal, More, Forced };
-struct SystemColors {
-    unsigned canvas = 0xFFFFFF, canvas_text = 0x000000, highlight = 0x0000FF, highlight_text = 0xFFFFFF,
-             gray_text = 0x808080;
-};
-void set_contrast(Contrast contrast, const SystemColors& system);
+
 
 // Draws one frame of the whole widget into the current ImGui frame; fills view.scene and view.intents.
 void draw(const cr::Session& session, View& view);

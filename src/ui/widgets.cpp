@@ -142,7 +142,7 @@ SceneItem& record(View& v, const std::string& id, Role role, const std::string& 
 void focus_ring(const View& v, const std::string& id, float rounding) {
     if (v.dom_focus != id) return;
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    dl()->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(b.x + 3, b.y + 3), color(Tone::Focus), rounding + 3, 0, 2.5f);
+    dl()->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(b.x + 3, b.y + 3), color(v, Tone::Focus), rounding + 3, 0, 2.5f);
 }
 
 // True once when the page activated this item through its accessible control; activations apply in order, one
@@ -161,7 +161,7 @@ void rich_line(View& v, const cr::Line& line, float indent) {
     const float x0 = start.x + indent;
     const float right = ImGui::GetWindowPos().x + v.column_left + v.column_width;
     const float line_h = v.fonts.body->FontSize * 1.45f;
-    const ImU32 col = color(Tone::Text);
+    const ImU32 col = color(v, Tone::Text);
     float x = x0, y = start.y;
     std::string pending;  // words drawn but not yet recorded
     FontRole pending_role = FontRole::Body;
@@ -230,13 +230,13 @@ bool button(View& v, const char* id, const std::string& label, bool enabled, boo
     const float r = 10;
     ImU32 ink;
     if (primary) {
-        const ImU32 fill = !enabled ? color(Tone::Disabled) : held ? color(Tone::AccentStrong) : hovered ? color(Tone::AccentHover) : color(Tone::Accent);
+        const ImU32 fill = !enabled ? color(v, Tone::Disabled) : held ? color(v, Tone::AccentStrong) : hovered ? color(v, Tone::AccentHover) : color(v, Tone::Accent);
         dl()->AddRectFilled(a, b, fill, r);
-        ink = enabled ? color(Tone::OnAccent) : color(Tone::Muted);
+        ink = enabled ? color(v, Tone::OnAccent) : color(v, Tone::Muted);
     } else {
-        dl()->AddRectFilled(a, b, hovered ? color(Tone::CardHover) : color(Tone::Card), r);
-        dl()->AddRect(a, b, color(Tone::Border), r, 0, 1.5f);
-        ink = enabled ? color(Tone::Text) : color(Tone::Muted);
+        dl()->AddRectFilled(a, b, hovered ? color(v, Tone::CardHover) : color(v, Tone::Card), r);
+        dl()->AddRect(a, b, color(v, Tone::Border), r, 0, 1.5f);
+        ink = enabled ? color(v, Tone::Text) : color(v, Tone::Muted);
     }
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     focus_ring(v, id, r);
@@ -260,16 +260,16 @@ bool disclosure(View& v, const std::string& id, const std::string& title, ImU32 
     }
     const bool hovered = ImGui::IsItemHovered();
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    dl()->AddRectFilled(a, b, hovered ? color(Tone::CardHover) : color(Tone::Card), 10);
+    dl()->AddRectFilled(a, b, hovered ? color(v, Tone::CardHover) : color(v, Tone::Card), 10);
     dl()->AddCircleFilled(ImVec2(a.x + 18, (a.y + b.y) * 0.5f), 5, mark);
     // chevron: right when closed, down when open
     const ImVec2 c(b.x - 20, (a.y + b.y) * 0.5f);
-    if (open) dl()->AddTriangleFilled(ImVec2(c.x - 5, c.y - 3), ImVec2(c.x + 5, c.y - 3), ImVec2(c.x, c.y + 3), color(Tone::Muted));
-    else dl()->AddTriangleFilled(ImVec2(c.x - 3, c.y - 5), ImVec2(c.x - 3, c.y + 5), ImVec2(c.x + 3, c.y), color(Tone::Muted));
+    if (open) dl()->AddTriangleFilled(ImVec2(c.x - 5, c.y - 3), ImVec2(c.x + 5, c.y - 3), ImVec2(c.x, c.y + 3), color(v, Tone::Muted));
+    else dl()->AddTriangleFilled(ImVec2(c.x - 3, c.y - 5), ImVec2(c.x - 3, c.y + 5), ImVec2(c.x + 3, c.y), color(v, Tone::Muted));
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     focus_ring(v, id, 10);
     record(v, id, Role::Disclosure, title, open, true);
-    draw_text(v, FontRole::Bold, ImVec2(a.x + 34, a.y + 11), color(Tone::Text), title, text_w);
+    draw_text(v, FontRole::Bold, ImVec2(a.x + 34, a.y + 11), color(v, Tone::Text), title, text_w);
     if (open) v.region = id;
     return open;
 }
@@ -278,23 +278,23 @@ bool disclosure(View& v, const std::string& id, const std::string& title, ImU32 
 
 void title_text(View& v, const std::string& text, int level) {
     open_item(v, Part::Heading, level);
-    wrapped(v, FontRole::Title, color(Tone::Text), text);
+    wrapped(v, FontRole::Title, color(v, Tone::Text), text);
 }
 
 void heading_text(View& v, const std::string& text, int level) {
     open_item(v, level > 0 ? Part::Heading : Part::Paragraph, level);
-    wrapped(v, FontRole::Bold, color(Tone::Text), text);
+    wrapped(v, FontRole::Bold, color(v, Tone::Text), text);
 }
 
 void muted_text(View& v, const std::string& text, Part part) {
     open_item(v, part);
-    wrapped(v, FontRole::Small, color(Tone::Muted), text);
+    wrapped(v, FontRole::Small, color(v, Tone::Muted), text);
 }
 
 void section_heading(View& v, const std::string& text) {
     ImGui::Dummy(ImVec2(0, 6));
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    dl()->AddLine(ImVec2(p.x, p.y), ImVec2(p.x + v.column_width, p.y), color(Tone::Border), 1.0f);
+    dl()->AddLine(ImVec2(p.x, p.y), ImVec2(p.x + v.column_width, p.y), color(v, Tone::Border), 1.0f);
     ImGui::Dummy(ImVec2(0, 10));
     title_text(v, text, 2);
     ImGui::Dummy(ImVec2(0, 2));
@@ -303,7 +303,7 @@ void section_heading(View& v, const std::string& text) {
 void bullet_text(View& v, const std::string& text) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float line_h = v.fonts.body->FontSize * 1.45f;
-    dl()->AddCircleFilled(ImVec2(p.x + 6, p.y + line_h * 0.5f), 3.0f, color(Tone::Accent));
+    dl()->AddCircleFilled(ImVec2(p.x + 6, p.y + line_h * 0.5f), 3.0f, color(v, Tone::Accent));
     const auto blocks = cr::parse_markdown(text);
     open_item(v, Part::ListItem);
     rich_line(v, blocks.empty() ? cr::Line{} : blocks[0].text, 18);
@@ -320,7 +320,7 @@ void markdown(View& v, const std::string& text) {
             ImGui::Dummy(ImVec2(0, 4));
         } else if (b.kind == cr::BlockKind::Bullet) {
             const ImVec2 p = ImGui::GetCursorScreenPos();
-            dl()->AddCircleFilled(ImVec2(p.x + 6, p.y + v.fonts.body->FontSize * 0.72f), 3.0f, color(Tone::Accent));
+            dl()->AddCircleFilled(ImVec2(p.x + 6, p.y + v.fonts.body->FontSize * 0.72f), 3.0f, color(v, Tone::Accent));
             open_item(v, Part::ListItem);
             rich_line(v, b.text, 18);
             if (list_ends) ImGui::Dummy(ImVec2(0, 6));
@@ -339,7 +339,7 @@ void markdown(View& v, const std::string& text) {
                         item.column = c;
                         item.table = table;
                         ImGui::PushTextWrapPos(0.0f);  // wrap at the cell's edge, not the column's
-                        wrapped(v, r == 0 || c == 0 ? FontRole::Bold : FontRole::Body, color(Tone::Text), cell);
+                        wrapped(v, r == 0 || c == 0 ? FontRole::Bold : FontRole::Body, color(v, Tone::Text), cell);
                         ImGui::PopTextWrapPos();
                     }
                 }
@@ -361,11 +361,11 @@ void code_block(View& v, const std::string& code) {
     const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, room, code.c_str());
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const ImVec2 b(a.x + v.column_width, a.y + text.y + 24);
-    dl()->AddRectFilled(a, b, color(Tone::CodeBg), 8);
-    dl()->AddRectFilled(a, ImVec2(a.x + 4, b.y), color(Tone::Accent), 8, ImDrawFlags_RoundCornersLeft);
+    dl()->AddRectFilled(a, b, color(v, Tone::CodeBg), 8);
+    dl()->AddRectFilled(a, ImVec2(a.x + 4, b.y), color(v, Tone::Accent), 8, ImDrawFlags_RoundCornersLeft);
     SceneItem& item = open_item(v, Part::Code);
     item.name = cr::tr(cr::Key::CodeLabel);
-    draw_text(v, FontRole::Mono, ImVec2(a.x + 16, a.y + 12), color(Tone::Text), code, room, size);
+    draw_text(v, FontRole::Mono, ImVec2(a.x + 16, a.y + 12), color(v, Tone::Text), code, room, size);
     v.scene.items.back().rect_min = local(a);
     v.scene.items.back().rect_max = local(b);
     ImGui::Dummy(ImVec2(v.column_width, b.y - a.y));
@@ -377,10 +377,10 @@ void notice_card(View& v, const std::string& text) {
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, room, text.c_str());
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const ImVec2 b(a.x + v.column_width, a.y + size.y + 24);
-    dl()->AddRectFilled(a, b, color(Tone::Selected), 10);
-    dl()->AddRectFilled(a, ImVec2(a.x + 4, b.y), color(Tone::Accent), 10, ImDrawFlags_RoundCornersLeft);
+    dl()->AddRectFilled(a, b, color(v, Tone::Selected), 10);
+    dl()->AddRectFilled(a, ImVec2(a.x + 4, b.y), color(v, Tone::Accent), 10, ImDrawFlags_RoundCornersLeft);
     open_item(v, Part::Note);
-    draw_text(v, FontRole::Body, ImVec2(a.x + 20, a.y + 12), color(Tone::Text), text, room);
+    draw_text(v, FontRole::Body, ImVec2(a.x + 20, a.y + 12), color(v, Tone::Text), text, room);
     ImGui::Dummy(ImVec2(v.column_width, b.y - a.y + 8));
 }
 
@@ -402,24 +402,24 @@ bool option_card(View& v, const std::string& id, const std::string& group, const
     const bool hovered = ImGui::IsItemHovered();
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     const float r = 12;
-    dl()->AddRectFilled(a, b, selected ? color(Tone::Selected) : hovered ? color(Tone::CardHover) : color(Tone::Card), r);
-    dl()->AddRect(a, b, selected ? color(Tone::Accent) : color(Tone::Border), r, 0, selected ? 2.0f : 1.5f);
+    dl()->AddRectFilled(a, b, selected ? color(v, Tone::Selected) : hovered ? color(v, Tone::CardHover) : color(v, Tone::Card), r);
+    dl()->AddRect(a, b, selected ? color(v, Tone::Accent) : color(v, Tone::Border), r, 0, selected ? 2.0f : 1.5f);
     const ImVec2 mark(a.x + 26, (a.y + b.y) * 0.5f);
     if (multiple) {
-        dl()->AddRect(ImVec2(mark.x - 9, mark.y - 9), ImVec2(mark.x + 9, mark.y + 9), selected ? color(Tone::Accent) : color(Tone::Muted), 4, 0, 2);
+        dl()->AddRect(ImVec2(mark.x - 9, mark.y - 9), ImVec2(mark.x + 9, mark.y + 9), selected ? color(v, Tone::Accent) : color(v, Tone::Muted), 4, 0, 2);
         if (selected) {
-            dl()->AddRectFilled(ImVec2(mark.x - 9, mark.y - 9), ImVec2(mark.x + 9, mark.y + 9), color(Tone::Accent), 4);
+            dl()->AddRectFilled(ImVec2(mark.x - 9, mark.y - 9), ImVec2(mark.x + 9, mark.y + 9), color(v, Tone::Accent), 4);
             dl()->AddPolyline(std::array<ImVec2, 3>{ImVec2(mark.x - 5, mark.y), ImVec2(mark.x - 1, mark.y + 4), ImVec2(mark.x + 5, mark.y - 4)}.data(), 3,
-                              color(Tone::OnAccent), 0, 2.2f);
+                              color(v, Tone::OnAccent), 0, 2.2f);
         }
     } else {
-        dl()->AddCircle(mark, 9, selected ? color(Tone::Accent) : color(Tone::Muted), 0, 2);
-        if (selected) dl()->AddCircleFilled(mark, 5, color(Tone::Accent));
+        dl()->AddCircle(mark, 9, selected ? color(v, Tone::Accent) : color(v, Tone::Muted), 0, 2);
+        if (selected) dl()->AddCircleFilled(mark, 5, color(v, Tone::Accent));
     }
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     focus_ring(v, id, r);
     record(v, id, multiple ? Role::Checkbox : Role::Radio, label, selected, true).group = group;
-    draw_text(v, role, ImVec2(a.x + 48, a.y + (size.y - text.y) * 0.5f), color(Tone::Text), label, text_w);
+    draw_text(v, role, ImVec2(a.x + 48, a.y + (size.y - text.y) * 0.5f), color(v, Tone::Text), label, text_w);
     ImGui::Dummy(ImVec2(0, 2));
     return clicked;
 }
@@ -431,17 +431,17 @@ void progress(View& v, const cr::Progress& at, const std::string& section) {
     ImFont* font = v.fonts.small;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     open_item(v, Part::Paragraph);
-    draw_text(v, FontRole::Small, p, color(Tone::Muted), label, 0);
+    draw_text(v, FontRole::Small, p, color(v, Tone::Muted), label, 0);
     const float sw = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, section.c_str()).x;
     if (sw + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x + 24 < v.column_width) {
         open_item(v, Part::Paragraph);
-        draw_text(v, FontRole::Small, ImVec2(p.x + v.column_width - sw, p.y), color(Tone::Muted), section, 0);
+        draw_text(v, FontRole::Small, ImVec2(p.x + v.column_width - sw, p.y), color(v, Tone::Muted), section, 0);
     }
     ImGui::Dummy(ImVec2(v.column_width, font->FontSize));
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const float frac = at.total > 0 ? static_cast<float>(at.position) / static_cast<float>(at.total) : 0.0f;
-    dl()->AddRectFilled(a, ImVec2(a.x + v.column_width, a.y + 6), color(Tone::Track), 3);
-    dl()->AddRectFilled(a, ImVec2(a.x + v.column_width * frac, a.y + 6), color(Tone::Accent), 3);
+    dl()->AddRectFilled(a, ImVec2(a.x + v.column_width, a.y + 6), color(v, Tone::Track), 3);
+    dl()->AddRectFilled(a, ImVec2(a.x + v.column_width * frac, a.y + 6), color(v, Tone::Accent), 3);
     ImGui::Dummy(ImVec2(v.column_width, 8));
 }
 
@@ -469,14 +469,14 @@ bool scale_slider(View& v, const cr::Question& q, double& value) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImFont* bold = v.fonts.bold;
     const float w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, shown.c_str()).x;
-    draw_text(v, FontRole::Bold, ImVec2((a.x + b.x - w) * 0.5f, (a.y + b.y - bold->FontSize) * 0.5f), color(Tone::Text), shown, 0);
+    draw_text(v, FontRole::Bold, ImVec2((a.x + b.x - w) * 0.5f, (a.y + b.y - bold->FontSize) * 0.5f), color(v, Tone::Text), shown, 0);
     ImFont* small = v.fonts.small;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     open_item(v, Part::Paragraph);
-    draw_text(v, FontRole::Small, p, color(Tone::Muted), s.min_label, 0);
+    draw_text(v, FontRole::Small, p, color(v, Tone::Muted), s.min_label, 0);
     const float mw = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, s.max_label.c_str()).x;
     open_item(v, Part::Paragraph);
-    draw_text(v, FontRole::Small, ImVec2(p.x + v.column_width - mw, p.y), color(Tone::Muted), s.max_label, 0);
+    draw_text(v, FontRole::Small, ImVec2(p.x + v.column_width - mw, p.y), color(v, Tone::Muted), s.max_label, 0);
     ImGui::Dummy(ImVec2(v.column_width, small->FontSize));
     if (changed) value = s.min + index * s.step;
     return changed;
@@ -493,14 +493,14 @@ void outcome_bars(View& v, const cr::Quiz& quiz, const cr::Result& r) {
         SceneItem& figure = open_item(v, Part::Figure);
         figure.name = cr::tr(chosen ? cr::Key::BarChosen : cr::Key::BarValue, {quiz.outcomes[i].title, value});
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        draw_text(v, role, p, color(Tone::Text), quiz.outcomes[i].title, 0);
+        draw_text(v, role, p, color(v, Tone::Text), quiz.outcomes[i].title, 0);
         const float vw = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, value.c_str()).x;
-        draw_text(v, role, ImVec2(p.x + v.column_width - vw, p.y), color(Tone::Text), value, 0);
+        draw_text(v, role, ImVec2(p.x + v.column_width - vw, p.y), color(v, Tone::Text), value, 0);
         ImGui::Dummy(ImVec2(v.column_width, font->FontSize));
         const ImVec2 a = ImGui::GetCursorScreenPos();
         const float frac = static_cast<float>(std::max(0.0, r.totals[i]) / top);
-        dl()->AddRectFilled(a, ImVec2(a.x + v.column_width, a.y + 10), color(Tone::Track), 5);
-        if (frac > 0) dl()->AddRectFilled(a, ImVec2(a.x + std::max(10.0f, v.column_width * frac), a.y + 10), chosen ? color(Tone::Accent) : color(Tone::Muted), 5);
+        dl()->AddRectFilled(a, ImVec2(a.x + v.column_width, a.y + 10), color(v, Tone::Track), 5);
+        if (frac > 0) dl()->AddRectFilled(a, ImVec2(a.x + std::max(10.0f, v.column_width * frac), a.y + 10), chosen ? color(v, Tone::Accent) : color(v, Tone::Muted), 5);
         ImGui::Dummy(ImVec2(v.column_width, 16));
         v.scene.items.back().rect_max = local(ImVec2(a.x + v.column_width, a.y + 10));
     }
@@ -510,7 +510,7 @@ void review_item(View& v, const cr::Session& s, const cr::ReviewItem& item) {
     const cr::Question& q = s.quiz().questions[item.question];
     const cr::Answer& a = s.answer(item.question);
     const cr::Key verdict = item.correct ? cr::Key::Right : !item.answered ? cr::Key::Skipped : item.points > 0 ? cr::Key::PartlyRight : cr::Key::NotQuite;
-    const ImU32 mark = item.correct ? color(Tone::Good) : item.points > 0 ? color(Tone::Muted) : color(Tone::Bad);
+    const ImU32 mark = item.correct ? color(v, Tone::Good) : item.points > 0 ? color(v, Tone::Muted) : color(v, Tone::Bad);
     const bool open = disclosure(v, "review:" + q.id, cr::tr(verdict) + ": " + q.prompt, mark);
     if (!open) return;
     std::string yours, right;
@@ -541,9 +541,9 @@ void salary_chart(View& v, const cr::SalaryFacts& f) {
     auto bar = [&](const std::string& name, double low, double high, const std::string& range) {
         heading_text(v, name, 3);
         const ImVec2 a = ImGui::GetCursorScreenPos();
-        dl()->AddRectFilled(a, ImVec2(a.x + v.column_width, a.y + 14), color(Tone::Track), 7);
+        dl()->AddRectFilled(a, ImVec2(a.x + v.column_width, a.y + 14), color(v, Tone::Track), 7);
         dl()->AddRectFilled(ImVec2(a.x + v.column_width * static_cast<float>(low / top), a.y),
-                            ImVec2(a.x + v.column_width * static_cast<float>(high / top), a.y + 14), color(Tone::Accent), 7);
+                            ImVec2(a.x + v.column_width * static_cast<float>(high / top), a.y + 14), color(v, Tone::Accent), 7);
         ImGui::Dummy(ImVec2(v.column_width, 18));
         muted_text(v, range);
         ImGui::Dummy(ImVec2(0, 4));
@@ -557,7 +557,7 @@ void salary_chart(View& v, const cr::SalaryFacts& f) {
 }
 
 void faq_entry(View& v, const cr::FaqEntry& entry) {
-    if (disclosure(v, "faq:" + entry.id, entry.question, color(Tone::Accent))) {
+    if (disclosure(v, "faq:" + entry.id, entry.question, color(v, Tone::Accent))) {
         ImGui::Indent(12);
         markdown(v, entry.answer);
         ImGui::Unindent(12);

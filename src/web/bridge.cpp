@@ -66,11 +66,17 @@ std::string hits_json(const ui::View& v) {
 bool load_quiz_text(const std::string& text, const std::string& source) {
     App& a = app();
     cr::LoadResult result = cr::load_quiz(text);
+    // Previewing an edit of the same file: the reader's place and answers carry over to the new version (from the
+    // last version that loaded, if the file had errors in between).
+    std::unique_ptr<Loaded> before;
+    if (a.preview && source == a.source) before = a.loaded ? std::move(a.loaded) : std::move(a.last_good);
     a.source = source;
     a.loaded.reset();
     a.errors = result.diagnostics;
     if (result.ok) a.loaded = std::make_unique<Loaded>(std::move(result.quiz), fresh_seed());
     restore_progress();
+    if (a.loaded && before) a.loaded->session = cr::Session(a.loaded->quiz, cr::carry_over(before->quiz, before->session.state(), a.loaded->quiz));
+    else if (before) a.last_good = std::move(before);
     // The built-in path quiz links to the standalone readiness check shipped beside it in dist/content.
     a.view.has_readiness = result.ok && source == "built-in quiz";
     ++a.view.revision;
@@ -175,10 +181,11 @@ EMSCRIPTEN_KEEPALIVE void cr_set_theme(int dark) { web::set_theme(dark != 0); }
 // The reader's contrast setting (0 normal, 1 more, 2 forced colours) and, for forced colours, the system colours
 // Canvas, CanvasText, Highlight, HighlightText and GrayText as 0xRRGGBB.
 EMSCRIPTEN_KEEPALIVE void cr_set_contrast(int contrast, int canvas, int canvas_text, int highlight, int highlight_text, int gray_text) {
-    ui::set_contrast(contrast == 2 ? ui::Contrast::Forced : contrast == 1 ? ui::Contrast::More : ui::Contrast::Normal,
-                     {static_cast<unsigned>(canvas), static_cast<unsigned>(canvas_text), static_cast<unsigned>(highlight),
-                      static_cast<unsigned>(highlight_text), static_cast<unsigned>(gray_text)});
-    web::set_theme(web::app().view.dark);
+    ui::Theme& t = web::app().view.theme;
+    t.contrast = contrast == 2 ? ui::Contrast::Forced : contrast == 1 ? ui::Contrast::More : ui::Contrast::Normal;
+    t.system = {static_cast<unsigned>(canvas), static_cast<unsigned>(canvas_text), static_cast<unsigned>(highlight),
+                static_cast<unsigned>(highlight_text), static_cast<unsigned>(gray_text)};
+    web::set_theme(t.dark);
 }
 
 // The reader's motion setting changed (prefers-reduced-motion): 1 to reduce.
@@ -188,8 +195,8 @@ EMSCRIPTEN_KEEPALIVE void cr_set_reduced_motion(int reduce) {
 }
 
 EMSCRIPTEN_KEEPALIVE void cr_set_accent(int rgb) {
-    ui::set_accent(static_cast<unsigned>(rgb));
-    web::set_theme(web::app().view.dark);
+    web::app().view.theme.accent = static_cast<unsigned>(rgb);
+    web::set_theme(web::app().view.theme.dark);
 }
 
 // The page says whether links to other pages (the readiness check) can work, e.g. not from file://.

@@ -56,6 +56,8 @@ EM_JS(void, js_context_lost, (int lost), {
 });
 // True when the page will load a quiz of its own (?quiz=): the built-in quiz only stands in until then.
 EM_JS(int, js_quiz_requested, (), { return Module["quizRequested"] ? 1 : 0; });
+// True in ./build-wasm.sh preview (web/app.js reads ?preview=1): nothing is stored and edits reload in place.
+EM_JS(int, js_preview, (), { return Module["preview"] ? 1 : 0; });
 EM_JS(int, js_prefers_dark, (), {
     var m = globalThis["matchMedia"];
     return m && m("(prefers-color-scheme: dark)")["matches"] ? 1 : 0;
@@ -85,11 +87,11 @@ void build_fonts(double dpr) {
     io.Fonts->Clear();
     const float d = static_cast<float>(dpr);
     ui::Fonts& f = app().view.fonts;
-    f.body = add_font(cr_font_regular, cr_font_regular_size, 17.0f, d);
-    f.bold = add_font(cr_font_bold, cr_font_bold_size, 17.0f, d);
-    f.title = add_font(cr_font_bold, cr_font_bold_size, 26.0f, d);
-    f.small = add_font(cr_font_regular, cr_font_regular_size, 14.5f, d);
-    f.mono = add_font(cr_font_mono, cr_font_mono_size, 15.0f, d);
+    f.body = add_font(cr_font_regular, cr_font_regular_size, ui::FontSizes::body, d);
+    f.bold = add_font(cr_font_bold, cr_font_bold_size, ui::FontSizes::body, d);
+    f.title = add_font(cr_font_bold, cr_font_bold_size, ui::FontSizes::title, d);
+    f.small = add_font(cr_font_regular, cr_font_regular_size, ui::FontSizes::small, d);
+    f.mono = add_font(cr_font_mono, cr_font_mono_size, ui::FontSizes::mono, d);
     io.FontDefault = f.body;
     app().gpu.fonts_dpr = dpr;
     if (app().gpu.ready) {
@@ -237,8 +239,8 @@ void request_frames(int count) {
 }
 
 void set_theme(bool dark) {
-    app().view.dark = dark;
-    ui::apply_theme(dark);
+    app().view.theme.dark = dark;
+    ui::apply_theme(app().view);
     request_frames(2);
 }
 
@@ -265,6 +267,7 @@ int main() {
     emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_FALSE, on_context_lost);
     emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, on_context_restored);
     a.provisional = js_quiz_requested() != 0;
+    a.preview = js_preview() != 0;
     load_quiz_text(std::string(reinterpret_cast<const char*>(cr_default_quiz), cr_default_quiz_size), "built-in quiz");
     install_input_handlers();
     request_frames(3);

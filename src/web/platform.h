@@ -68,6 +68,8 @@ struct App {
     double dpr = 1;
     int css_width = 0, css_height = 0;
     bool provisional = false;            // the built-in quiz stands in while the page fetches ?quiz=
+    bool preview = false;                // ./build-wasm.sh preview: nothing stored, edits reload in place
+    std::unique_ptr<Loaded> last_good;   // preview: the last version that loaded, while the file has errors
     Scheduler scheduler;
     Gpu gpu;
     Touch touch;

@@ -103,7 +103,7 @@ void restore_progress() {
     a.view.adopt_offered = false;
     a.view.notice.clear();
     a.view.can_share = take(js_share_base()).has_value();
-    if (!a.session() || a.provisional) return;
+    if (!a.session() || a.provisional || a.preview) return;  // a preview neither offers nor stores progress
     cr::SessionState state;
     std::string error;
     // Saved progress that cannot be read (e.g. the quiz changed without a new version) stays where it is.
@@ -118,7 +118,7 @@ void restore_progress() {
 
 void save_progress() {
     App& a = app();
-    if (!a.session() || a.view.resume_offered || a.provisional) return;
+    if (!a.session() || a.view.resume_offered || a.provisional || a.preview) return;
     const cr::SessionState& s = a.session()->state();
     if (a.view.shared) {
         // Someone else's answers: ask before they become the reader's own (see answer_shared).

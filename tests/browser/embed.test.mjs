@@ -347,4 +347,26 @@ describe("embed.js on a cross-origin host page", () => {
       await b.close();
     }
   });
+
+  test("the embed reserves its first screen's height: the post below does not move when the widget appears", async () => {
+    for (const width of [1100, 420]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: "light" });
+      try {
+        const page = await context.newPage();
+        page.setDefaultTimeout(STEP);
+        await page.goto(`${hostOrigin}/readiness.html`, { waitUntil: "load" });
+        const frame = page.locator("iframe.crossroads-embed").first();
+        const reserved = await frame.evaluate((f) => f.getBoundingClientRect().height);
+        const w0 = await widgetFrame(page, 0);
+        await waitForState(w0.frame, (s) => s.screen === "start");
+        await page.waitForFunction(() => window.__crossroadsEmbeds && document.querySelector("iframe.crossroads-embed").contentWindow);
+        const shown = await w0.frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+        const final = await frame.evaluate((f) => f.getBoundingClientRect().height);
+        assert.ok(Math.abs(shown - reserved) <= 1, `${width}px: reserved ${reserved} px, the first screen is ${shown} px`);
+        assert.ok(Math.abs(final - reserved) <= 1, `${width}px: the iframe moved from ${reserved} to ${final} px`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });

@@ -29,8 +29,6 @@ struct Context {
         unsigned char* pixels;
         int w, h;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ui::apply_theme(false);
-        ImGui::GetStyle().AntiAliasedLinesUseTex = false;  // so only glyphs sample the font atlas
     }
     ~Context() { ImGui::DestroyContext(); }
     ImFont* font = nullptr;
@@ -46,6 +44,8 @@ ui::View make_view() {
     ImFont* f = context().font;
     v.fonts = {f, f, f, f, f};
     v.reduced_motion = true;
+    ui::apply_theme(v);
+    ImGui::GetStyle().AntiAliasedLinesUseTex = false;  // so only glyphs sample the font atlas
     return v;
 }
 

@@ -385,3 +385,25 @@ TEST_CASE("session: progress never runs backwards when an optional part opens") 
     CHECK(s.position() == 3);  // counted over the whole quiz, as before
     CHECK(s.total() == 5);
 }
+
+TEST_CASE("session: an edited quiz keeps the reader's place and the answers whose ids still exist") {
+    const Quiz before = crt::load_fixture("mini.json");
+    Session s(before, 1);
+    REQUIRE(s.start());
+    REQUIRE(s.select(1));  // built = one
+    REQUIRE(s.next());
+    REQUIRE(s.select(1));  // work = other
+    REQUIRE(s.next());     // on "field"
+    std::string text = crt::read_fixture("mini.json");
+    // The editor renames option "one" and rewords the prompt of "field".
+    text.replace(text.find("\"id\": \"one\""), 11, "\"id\": \"uno\"");
+    text.replace(text.find("Which field?"), 12, "Which field were you in?");
+    const Quiz after = crt::load_ok(text);
+    const SessionState carried = carry_over(before, s.state(), after);
+    Session t(after, carried);
+    CHECK(t.screen() == Screen::Question);
+    CHECK(after.questions[t.current()].id == "field");
+    CHECK(after.questions[t.current()].prompt == "Which field were you in?");
+    CHECK_FALSE(t.answer(crt::question(after, "built")).given);  // its option is gone
+    CHECK(t.answer(crt::question(after, "work")).options == std::vector<int>{1});
+}

@@ -1,0 +1,90 @@
+// crossroads-measure: the height of each quiz's first screen at a range of widths, drawn by the real UI code with
+// the real fonts (natively, no renderer). scripts/assemble.py puts the table into embed.js, so an embed reserves
+// the height its first screen will take and the post below it does not jump when the widget appears.
+// Usage: crossroads-measure REGULAR.ttf BOLD.ttf MONO.ttf [builtin:]QUIZ.json...
+//   -> {"QUIZ.json": [height at 300 px, at 304 px, ... at 1300 px], "": [...]} in CSS px; the quiz marked builtin:
+//   is the one compiled into the widget (its start screen also offers the readiness check), listed under "".
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/loader.h"
+#include "imgui.h"
+#include "ui/theme.h"
+#include "ui/view.h"
+
+namespace {
+
+constexpr int kFirstWidth = 300, kStep = 4, kLastWidth = 1300;  // CSS px, as embed.js reads the table
+
+std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream b;
+    b << in.rdbuf();
+    return b.str();
+}
+
+ImFont* add(std::vector<std::string>& keep, const std::string& path, float px) {
+    keep.push_back(read(path));
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false;
+    std::string& data = keep.back();
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), px, &config,
+                                                      ImGui::GetIO().Fonts->GetGlyphRangesDefault());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 5) {
+        std::fprintf(stderr, "usage: crossroads-measure REGULAR.ttf BOLD.ttf MONO.ttf QUIZ.json...\n");
+        return 2;
+    }
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    std::vector<std::string> keep;
+    keep.reserve(8);
+    ui::View v;
+    v.fonts.body = add(keep, argv[1], ui::FontSizes::body);
+    v.fonts.bold = add(keep, argv[2], ui::FontSizes::body);
+    v.fonts.title = add(keep, argv[2], ui::FontSizes::title);
+    v.fonts.small = add(keep, argv[1], ui::FontSizes::small);
+    v.fonts.mono = add(keep, argv[3], ui::FontSizes::mono);
+    io.FontDefault = v.fonts.body;
+    unsigned char* pixels;
+    int w, h;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    v.reduced_motion = true;
+    ui::apply_theme(v);
+    nlohmann::json out = nlohmann::json::object();
+    for (int i = 4; i < argc; ++i) {
+        std::string name = argv[i];
+        const bool builtin = name.rfind("builtin:", 0) == 0;
+        if (builtin) name = name.substr(8);
+        v.has_readiness = builtin;
+        cr::LoadResult loaded = cr::load_quiz(read(name));
+        if (!loaded.ok) continue;  // a broken quiz shows its errors, whose height is its own
+        cr::Session session(loaded.quiz, 1);
+        nlohmann::json heights = nlohmann::json::array();
+        for (int width = kFirstWidth; width <= kLastWidth; width += kStep) {
+            io.DisplaySize = ImVec2(static_cast<float>(width), 2000);
+            for (int frame = 0; frame < 2; ++frame) {  // the second frame has the layout settled
+                io.DeltaTime = 1.0f / 60.0f;
+                ImGui::NewFrame();
+                ui::draw(session, v);
+                ImGui::Render();
+            }
+            heights.push_back(static_cast<int>(std::ceil(v.content_height)));
+        }
+        out[builtin ? std::string() : name.substr(name.find_last_of('/') + 1)] = heights;
+    }
+    std::printf("%s\n", out.dump().c_str());
+    ImGui::DestroyContext();
+    return 0;
+}
