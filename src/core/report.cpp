@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "advice.h"
+#include "catalogue.h"
 #include "json_doc.h"
 
 namespace cr {
@@ -134,6 +136,12 @@ std::string decision_text(const Quiz& quiz, const Result& r) {
                (quiz.tie.unit == TieUnit::Percent ? "%" : quiz.tie.margin == 1 ? " point" : " points") +
                ", so the answer is: " + chosen.title + ".";
     }
+    if (d.blocked >= 0) {
+        std::string out = quiz.outcomes[d.blocked].title + " has the most points (" + format_number(r.totals[d.blocked]) +
+                          "), but it is not open to you yet:";
+        for (const std::string& m : missing_requirements(quiz, r, d.blocked)) out += " " + m;
+        return out + " So the suggestion is " + chosen.title + " (" + format_number(r.totals[d.chosen]) + ").";
+    }
     int runner_up = -1;
     for (size_t i = 0; i < r.totals.size(); ++i)
         if (static_cast<int>(i) != d.chosen && (runner_up < 0 || r.totals[i] > r.totals[runner_up])) runner_up = static_cast<int>(i);
@@ -156,6 +164,16 @@ std::string result_text(const Quiz& quiz, const Answers& answers, const Result& 
             out += "Answers that weighed most:\n";
             for (const auto& c : reasons) out += "- " + reason_text(quiz, answers, c) + "\n";
         }
+        for (const std::string& note : tipped_notes(quiz, answers, r)) out += note + "\n";
+        const auto plan = next_steps(quiz, answers, r);
+        if (!plan.empty()) {
+            out += "\nYour next steps:\n";
+            for (const PlanItem& item : plan) out += std::string(tick_mark(item.done)) + item.text + "\n";
+        }
+        if (std::any_of(quiz.questions.begin(), quiz.questions.end(), [](const Question& q) { return q.changeable; })) {
+            out += "\nWhat would change your result:\n";
+            for (const ChangePath& path : what_would_change(quiz, answers)) out += "- " + change_text(quiz, path) + "\n";
+        }
         out += "\nTotals:\n";
         for (size_t i = 0; i < quiz.outcomes.size(); ++i)
             out += "- " + quiz.outcomes[i].title + ": " + format_number(r.totals[i]) + "\n";
@@ -166,7 +184,7 @@ std::string result_text(const Quiz& quiz, const Answers& answers, const Result& 
         out += "\n";
         for (const auto& item : r.review) {
             const Question& q = quiz.questions[item.question];
-            out += std::string(item.correct ? "  [right] " : item.answered ? "  [wrong] " : "  [skipped] ") + q.id + "\n";
+            out += std::string("  ") + verdict_word(item) + ": " + q.id + "\n";
         }
     }
     return out;
@@ -194,6 +212,30 @@ std::string result_json(const Quiz& quiz, const Answers& answers, const Result& 
         reasons.push_back(item);
     }
     j["reasons"] = reasons;
+    Json missing = Json::object();
+    for (size_t o = 0; o < quiz.outcomes.size(); ++o)
+        if (!r.unmet[o].empty()) missing[quiz.outcomes[o].id] = missing_requirements(quiz, r, static_cast<int>(o));
+    j["missing"] = missing;
+    j["tipped"] = tipped_notes(quiz, answers, r);
+    Json plan = Json::array();
+    for (const PlanItem& item : next_steps(quiz, answers, r)) plan.push_back({{"text", item.text}, {"done", item.done}});
+    j["next_steps"] = plan;
+    Json changes = Json::array();
+    for (const ChangePath& path : what_would_change(quiz, answers)) {
+        Json answers_changed = Json::object();
+        for (const AnswerChange& c : path.changes) {
+            const Question& q = quiz.questions[c.question];
+            if (q.kind == QuestionKind::Scale) answers_changed[q.id] = c.answer.value;
+            else {
+                Json ids = Json::array();
+                for (int o : c.answer.options) ids.push_back(q.options[o].id);
+                answers_changed[q.id] = ids;
+            }
+        }
+        changes.push_back({{"outcome", quiz.outcomes[path.outcome].id}, {"found", path.found},
+                           {"changes", answers_changed}, {"text", change_text(quiz, path)}});
+    }
+    j["what_would_change"] = changes;
     if (r.has_knowledge) {
         Json k;
         k["points"] = r.knowledge_points;
@@ -203,7 +245,7 @@ std::string result_json(const Quiz& quiz, const Answers& answers, const Result& 
         Json review = Json::array();
         for (const auto& item : r.review)
             review.push_back({{"question", quiz.questions[item.question].id}, {"answered", item.answered},
-                              {"correct", item.correct}, {"points", item.points}});
+                              {"correct", item.correct}, {"points", item.points}, {"verdict", verdict_word(item)}});
         k["review"] = review;
         j["knowledge"] = k;
     } else {
