@@ -10,7 +10,7 @@
 #include <string>
 
 #include "scoring.h"
-#include "space.h"
+#include "explore.h"
 
 namespace cr {
 
@@ -119,31 +119,21 @@ void report_unreached(const Quiz& quiz, const std::vector<bool>& reached, bool e
 // With requirements, an outcome's chances depend on the answers themselves, not only on their weights: walk the
 // answer sets (branching included), and also find requirements that no answer set meets.
 void check_by_walking(const Quiz& quiz, std::vector<Diagnostic>& out) {
-    const size_t n = quiz.outcomes.size();
-    std::vector<bool> reached(n, false);
-    std::vector<std::vector<bool>> met(n);
-    for (size_t o = 0; o < n; ++o) met[o].assign(quiz.outcomes[o].requirements.size(), false);
-    const Walk walk = walk_answer_space(quiz, kWalkBound, [&](const Answers& answers, double) {
-        const Result r = score(quiz, answers);
-        if (r.decision.chosen >= 0) reached[r.decision.chosen] = true;
-        for (size_t o = 0; o < n; ++o)
-            for (size_t k = 0; k < met[o].size(); ++k)
-                if (std::find(r.unmet[o].begin(), r.unmet[o].end(), static_cast<int>(k)) == r.unmet[o].end()) met[o][k] = true;
-    });
-    for (size_t o = 0; o < n; ++o)
-        for (size_t k = 0; k < met[o].size(); ++k) {
-            if (met[o][k]) continue;
-            const std::string path = "outcomes[" + std::to_string(o) + "].requires[" + std::to_string(k) + "]";
-            if (walk.exhaustive)
-                out.push_back({Severity::Error, path, "no combination of answers meets this requirement, so outcome '" +
-                                                          quiz.outcomes[o].id + "' can never be the result",
-                               0, 0, Check::Reachability});
-            else
-                out.push_back({Severity::Warning, path, "could not find answers that meet this requirement (the quiz is "
-                                                            "too large to try every combination); check its condition",
-                               0, 0, Check::Reachability});
-        }
-    report_unreached(quiz, reached, walk.exhaustive, out);
+    const Exploration seen = explore(quiz, kWalkBound);
+    for (const auto& [o, k] : seen.unmet_requirements) {
+        const std::string path = "outcomes[" + std::to_string(o) + "].requires[" + std::to_string(k) + "]";
+        if (seen.exhaustive)
+            out.push_back({Severity::Error, path, "no combination of answers meets this requirement, so outcome '" +
+                                                      quiz.outcomes[o].id + "' can never be the result",
+                           0, 0, Check::Reachability});
+        else
+            out.push_back({Severity::Warning, path, "could not find answers that meet this requirement (the quiz is "
+                                                        "too large to try every combination); check its condition",
+                           0, 0, Check::Reachability});
+    }
+    std::vector<bool> reached;
+    for (const OutcomeShare& s : seen.outcomes) reached.push_back(s.share > 0);
+    report_unreached(quiz, reached, seen.exhaustive, out);
 }
 
 }  // namespace

@@ -110,6 +110,15 @@ bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::s
     return true;
 }
 
+std::vector<std::string> ignored_answers(const Quiz& quiz, const Answers& answers) {
+    std::vector<std::string> out;
+    const std::vector<bool> visible = visible_questions(quiz, answers);
+    for (size_t i = 0; i < quiz.questions.size() && i < answers.size(); ++i)
+        if (answers[i].given && !visible[i])
+            out.push_back("the answer to '" + quiz.questions[i].id + "' is ignored: with these answers the question is not shown");
+    return out;
+}
+
 std::string reason_text(const Quiz& quiz, const Answers& answers, const Contribution& c) {
     std::string source;
     if (c.band >= 0) {

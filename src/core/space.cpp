@@ -137,8 +137,11 @@ public:
     // An upper bound on the answer sets (every question counted as if shown).
     double size() const {
         double n = bands_.empty() ? 1 : static_cast<double>(bands_.size() + 1);
-        for (size_t i = 0; i < alternatives_.size(); ++i)
-            if (!quiz_.questions[i].scored) n *= static_cast<double>(alternatives_[i].size() + 1);
+        for (size_t i = 0; i < alternatives_.size(); ++i) {
+            const Question& q = quiz_.questions[i];
+            const bool may_be_unanswered = !q.required || q.show_if.present || quiz_.sections[q.section].show_if.present;
+            if (!q.scored) n *= static_cast<double>(alternatives_[i].size() + (may_be_unanswered ? 1 : 0));
+        }
         return n;
     }
     bool approximate() const { return approximate_; }
