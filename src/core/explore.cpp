@@ -25,23 +25,33 @@ std::string answer_key(const Quiz& quiz, const Answers& answers, const Contribut
 
 }  // namespace
 
-Exploration explore(const Quiz& quiz, size_t bound) {
+Exploration explore(const Quiz& quiz, size_t bound, bool until_all_seen) {
     const size_t n = quiz.outcomes.size();
     std::vector<double> reached(n, 0);
     std::vector<std::map<std::string, double>> deciding(n);
     std::vector<std::vector<bool>> met(n);
-    for (size_t o = 0; o < n; ++o) met[o].assign(quiz.outcomes[o].requirements.size(), false);
+    size_t unseen = n;  // outcomes not reached plus requirements not met so far
+    for (size_t o = 0; o < n; ++o) {
+        met[o].assign(quiz.outcomes[o].requirements.size(), false);
+        unseen += met[o].size();
+    }
     Exploration out;
     const Walk walk = walk_answer_space(quiz, bound, [&](const Answers& answers, double weight) {
         const Result r = score(quiz, answers);
         for (size_t o = 0; o < n; ++o)
             for (size_t k = 0; k < met[o].size(); ++k)
-                met[o][k] = met[o][k] || std::find(r.unmet[o].begin(), r.unmet[o].end(), static_cast<int>(k)) == r.unmet[o].end();
+                if (!met[o][k] && std::find(r.unmet[o].begin(), r.unmet[o].end(), static_cast<int>(k)) == r.unmet[o].end()) {
+                    met[o][k] = true;
+                    --unseen;
+                }
         const int chosen = r.decision.chosen;
-        if (chosen < 0) return;
+        if (chosen < 0) return true;
+        if (reached[chosen] == 0) --unseen;
         reached[chosen] += weight;
+        if (until_all_seen) return unseen > 0;
         const auto top = top_reasons(r, 1);
         if (!top.empty()) deciding[chosen][answer_key(quiz, answers, top.front())] += weight;
+        return true;
     });
     out.exhaustive = walk.exhaustive;
     out.answer_sets = walk.answer_sets;

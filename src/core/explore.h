@@ -30,6 +30,8 @@ struct Exploration {
 
 // Walks the answer space (space.h): every answer set when there are at most `bound`, else `bound` samples.
 // For each answer set, the answer that weighed most for the result counts as the one that decided it.
-Exploration explore(const Quiz& quiz, size_t bound = 1000000);
+// With `until_all_seen` (validate's use) the walk stops as soon as every outcome was reached and every requirement
+// met; shares and deciding answers are then partial, and `unmet_requirements` and zero shares stay exact.
+Exploration explore(const Quiz& quiz, size_t bound = 1000000, bool until_all_seen = false);
 
 }  // namespace cr

@@ -119,7 +119,7 @@ void report_unreached(const Quiz& quiz, const std::vector<bool>& reached, bool e
 // With requirements, an outcome's chances depend on the answers themselves, not only on their weights: walk the
 // answer sets (branching included), and also find requirements that no answer set meets.
 void check_by_walking(const Quiz& quiz, std::vector<Diagnostic>& out) {
-    const Exploration seen = explore(quiz, kWalkBound);
+    const Exploration seen = explore(quiz, kWalkBound, true);
     for (const auto& [o, k] : seen.unmet_requirements) {
         const std::string path = "outcomes[" + std::to_string(o) + "].requires[" + std::to_string(k) + "]";
         if (seen.exhaustive)

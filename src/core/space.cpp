@@ -126,7 +126,7 @@ namespace {
 
 class Walker {
 public:
-    Walker(const Quiz& quiz, const std::function<void(const Answers&, double)>& visit)
+    Walker(const Quiz& quiz, const std::function<bool(const Answers&, double)>& visit)
         : quiz_(quiz), visit_(visit), bands_(band_answers(quiz)), answers_(quiz.questions.size()),
           visible_(quiz.questions.size(), false) {
         for (size_t i = 0; i < quiz.questions.size(); ++i)
@@ -148,8 +148,9 @@ public:
 
     // Every answer set from question i on, or (sampling_) one random path.
     void walk(size_t i, double weight) {
+        if (stopped_) return;
         if (i == quiz_.questions.size()) {
-            visit_(answers_, weight);
+            stopped_ = !visit_(answers_, weight);
             return;
         }
         const Question& q = quiz_.questions[i];
@@ -179,6 +180,7 @@ public:
     }
 
     bool sampling_ = false;
+    bool stopped_ = false;  // visit asked to stop
 
 private:
     void set_knowledge(const Answers* from) {
@@ -194,7 +196,7 @@ private:
     }
 
     const Quiz& quiz_;
-    std::function<void(const Answers&, double)> visit_;
+    std::function<bool(const Answers&, double)> visit_;
     std::vector<std::pair<int, Answers>> bands_;
     std::vector<std::vector<Alternative>> alternatives_;
     Answers answers_;
@@ -206,13 +208,13 @@ private:
 
 }  // namespace
 
-Walk walk_answer_space(const Quiz& quiz, size_t bound, const std::function<void(const Answers&, double)>& visit) {
+Walk walk_answer_space(const Quiz& quiz, size_t bound, const std::function<bool(const Answers&, double)>& visit) {
     Walk result;
     double total = 0;
     const auto counting = [&](const Answers& a, double w) {
         total += w;
         ++result.visits;
-        visit(a, w);
+        return visit(a, w);
     };
     Walker walker(quiz, counting);
     result.exhaustive = !walker.approximate() && walker.size() <= static_cast<double>(bound);
@@ -220,7 +222,7 @@ Walk walk_answer_space(const Quiz& quiz, size_t bound, const std::function<void(
         walker.walk(0, 1);
     } else {
         walker.sampling_ = true;
-        for (size_t s = 0; s < bound; ++s) walker.walk(0, 1);
+        for (size_t s = 0; s < bound && !walker.stopped_; ++s) walker.walk(0, 1);
     }
     result.answer_sets = total;
     return result;

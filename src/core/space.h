@@ -35,7 +35,8 @@ struct Walk {
 };
 
 // Calls visit(answers, weight) for every answer set, or for `bound` samples (fixed seed; weight 1) when there
-// are more than `bound`. The knowledge part counts as one answer set per reachable band, plus skipped when it can be.
-Walk walk_answer_space(const Quiz& quiz, size_t bound, const std::function<void(const Answers&, double)>& visit);
+// are more than `bound`, until visit returns false. The knowledge part counts as one answer set per reachable band,
+// plus skipped when it can be.
+Walk walk_answer_space(const Quiz& quiz, size_t bound, const std::function<bool(const Answers&, double)>& visit);
 
 }  // namespace cr
