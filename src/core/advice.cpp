@@ -100,7 +100,8 @@ std::vector<PlanItem> next_steps(const Quiz& quiz, const Answers& answers, const
     if (result.decision.chosen < 0) return out;
     const std::vector<bool> visible = visible_questions(quiz, answers);
     for (const NextStep& step : quiz.outcomes[result.decision.chosen].next_steps)
-        out.push_back({step.text, step.has_done_if && rule_met(quiz, answers, visible, result.band, step.done_if)});
+        if (!step.has_show_if || rule_met(quiz, answers, visible, result.band, step.show_if))
+            out.push_back({step.text, step.has_done_if && rule_met(quiz, answers, visible, result.band, step.done_if)});
     return out;
 }
 

@@ -41,7 +41,7 @@ struct PlanItem {
     bool done = false;  // the step's done_if holds for these answers
 };
 
-// The next steps of the chosen outcome (empty when there is none), in declared order.
+// The next steps of the chosen outcome whose show_if holds (empty when there is no outcome), in declared order.
 std::vector<PlanItem> next_steps(const Quiz& quiz, const Answers& answers, const Result& result);
 
 // The editor's sentences for the requirements of `outcome` that do not hold, in declared order.

@@ -751,9 +751,13 @@ private:
             }
             one_free = one_free || !o.contains("requires");
             if (const Json* steps = r_.array(o, path, "next_steps", false)) {
-                r_.each_object(*steps, path_key(path, "next_steps"), {"text", "done_if"}, [&](const Json& q, const std::string& p) {
+                r_.each_object(*steps, path_key(path, "next_steps"), {"text", "show_if", "done_if"}, [&](const Json& q, const std::string& p) {
                     NextStep step;
                     r_.text(q, p, "text", step.text, true);
+                    if (const Json* c = r_.field(q, p, "show_if", false)) {
+                        step.has_show_if = true;
+                        step.show_if = read_rule(*c, path_key(p, "show_if"), 0);
+                    }
                     if (const Json* c = r_.field(q, p, "done_if", false)) {
                         step.has_done_if = true;
                         step.done_if = read_rule(*c, path_key(p, "done_if"), 0);

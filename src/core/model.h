@@ -45,11 +45,11 @@ struct Requirement {
     std::string missing;
 };
 
-// One item of an outcome's plan; ticked for the reader when `done_if` holds.
+// One item of an outcome's plan: listed only when `show_if` holds (or there is none), ticked when `done_if` holds.
 struct NextStep {
     std::string text;
-    bool has_done_if = false;
-    Rule done_if;
+    bool has_show_if = false, has_done_if = false;
+    Rule show_if, done_if;
 };
 
 struct Option {

@@ -27,7 +27,10 @@ std::vector<const Condition*> conditions_on(const Quiz& quiz, int q) {
         if (other.show_if.present && other.show_if.question == q) out.push_back(&other.show_if);
     for (const Outcome& o : quiz.outcomes) {
         for (const Requirement& r : o.requirements) conditions_in(r.rule, q, out);
-        for (const NextStep& n : o.next_steps) conditions_in(n.done_if, q, out);
+        for (const NextStep& n : o.next_steps) {
+            conditions_in(n.show_if, q, out);
+            conditions_in(n.done_if, q, out);
+        }
     }
     return out;
 }

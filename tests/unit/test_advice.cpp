@@ -115,7 +115,7 @@ TEST_CASE("what would change: a budget of scorings bounds the search") {
     for (const auto& path : cr::what_would_change(quiz, a, 1)) CHECK_FALSE(path.found);
 }
 
-TEST_CASE("next steps: the chosen outcome's plan, with what the reader has done ticked") {
+TEST_CASE("next steps: the chosen outcome's plan, steps shown by show_if, what the reader has done ticked") {
     const cr::Quiz quiz = crt::load_fixture("requires.json");
     const auto a = crt::AnswerSet(quiz).pick("built", {"one"}).pick("explain", {"no"}).pick("money", {"fine"})
                        .pick("past", {"student"}).value("alone", 0).pick("check", {"no"}).answers;
@@ -125,7 +125,13 @@ TEST_CASE("next steps: the chosen outcome's plan, with what the reader has done 
     CHECK(plan[0].done);
     CHECK_FALSE(plan[1].done);
     const std::string text = cr::result_text(quiz, a, r);
-    CHECK(text.find("Your next steps:\n[x] Finish one thing you built.\n[ ] Ask good questions.\n") != std::string::npos);
+    CHECK(text.find("Your next steps:\n[x] Finish one thing you built.\n[ ] Ask good questions.\n") != std::string::npos);    // A step with show_if is listed only when it holds.
+    crt::AnswerSet needs(quiz);
+    needs.answers = a;
+    needs.pick("money", {"need"});
+    const auto longer = cr::next_steps(quiz, needs.answers, cr::score(quiz, needs.answers));
+    REQUIRE(longer.size() == 3);
+    CHECK(longer[2].text == "Look for paid places.");
 }
 
 TEST_CASE("tipped: the note appears only when that answer settled the result") {

@@ -85,15 +85,15 @@ TEST_CASE("requirements: a band condition is false when the knowledge part was s
 TEST_CASE("requirements: validate names unknown questions, options and bands with line and column") {
     const auto unknown = cr::load_quiz(fixture_with(R"("question": "explain", "any_of": ["yes"])", R"("question": "explian", "any_of": ["yes"])"));
     CHECK(crt::render(unknown) ==
-          "quiz.json:16:37: error: outcome \"job\" \xE2\x80\xBA requires[1].condition.any[0].question: unknown question "
+          "quiz.json:17:37: error: outcome \"job\" \xE2\x80\xBA requires[1].condition.any[0].question: unknown question "
           "'explian' (did you mean 'explain'?)\n");
     const auto option = cr::load_quiz(fixture_with(R"(["several", "many"])", R"(["several", "lots"])"));
     CHECK(crt::render(option) ==
-          "quiz.json:14:69: error: outcome \"job\" \xE2\x80\xBA requires[0].condition.any_of[1]: question 'built' has "
+          "quiz.json:15:69: error: outcome \"job\" \xE2\x80\xBA requires[0].condition.any_of[1]: question 'built' has "
           "no option 'lots'\n");
     const auto band = cr::load_quiz(fixture_with(R"("band": ["low"])", R"("band": ["lo"])"));
     CHECK(crt::render(band) ==
-          "quiz.json:21:44: error: outcome \"both\" \xE2\x80\xBA requires[0].condition.not.band[0]: unknown band 'lo' "
+          "quiz.json:22:44: error: outcome \"both\" \xE2\x80\xBA requires[0].condition.not.band[0]: unknown band 'lo' "
           "(did you mean 'low'?)\n");
 }
 
@@ -101,15 +101,15 @@ TEST_CASE("requirements: validate refuses a requirement no answers meet, two for
     const auto never = cr::load_quiz(fixture_with(R"({ "question": "built", "any_of": ["several", "many"] })",
                                                   R"({ "all": [ { "question": "built", "any_of": ["none"] }, { "question": "explain", "any_of": ["yes"] } ] })"));
     CHECK(crt::render(never) ==
-          "quiz.json:12:5: error: outcome \"job\": no combination of answers leads to outcome 'job'; give it more "
+          "quiz.json:13:5: error: outcome \"job\": no combination of answers leads to outcome 'job'; give it more "
           "weight or adjust the tie rule\n"
-          "quiz.json:14:9: error: outcome \"job\" \xE2\x80\xBA requires[0]: no combination of answers meets this "
+          "quiz.json:15:9: error: outcome \"job\" \xE2\x80\xBA requires[0]: no combination of answers meets this "
           "requirement, so outcome 'job' can never be the result\n"
-          "quiz.json:19:5: error: outcome \"both\": no combination of answers leads to outcome 'both'; give it more "
+          "quiz.json:20:5: error: outcome \"both\": no combination of answers leads to outcome 'both'; give it more "
           "weight or adjust the tie rule\n");
     const auto two = cr::load_quiz(fixture_with(R"({ "not": { "band": ["low"] } })", R"({ "not": { "band": ["low"] }, "question": "built" })"));
     CHECK(crt::render(two) ==
-          "quiz.json:21:26: error: outcome \"both\" \xE2\x80\xBA requires[0].condition.not: a condition takes one form: "
+          "quiz.json:22:26: error: outcome \"both\" \xE2\x80\xBA requires[0].condition.not: a condition takes one form: "
           "\"question\", \"band\", \"all\", \"any\" or \"not\"; nest them to combine\n");
     const auto closed = cr::load_quiz(fixture_with(R"("summary": "Start where you can learn.",)",
                                                    R"("summary": "Start where you can learn.", "requires": [ { "condition": { "question": "past", "any_of": ["student"] }, "missing": "Only students." } ],)"));
