@@ -1,6 +1,8 @@
 // crossroads: the editor's command-line tool. Validates quiz files and scores answers
 // with exactly the core the browser app uses. The only place besides src/web that reads files.
+#include <algorithm>
 #include <cstdio>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -10,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/explore.h"
 #include "core/loader.h"
 #include "core/report.h"
 #include "core/scoring.h"
@@ -27,6 +30,14 @@ const char* kUsage =
     "  crossroads score FILE --answers q1=a,q2=b+c,q3=7 [--json]\n"
     "      Scores one set of answers (question=option, '+' joins several options, a scale takes a number)\n"
     "      and prints the recommendation and why, as text or as JSON.\n"
+    "      Reports answers that cannot count (their question is hidden) and refuses an empty answer set.\n"
+    "  crossroads test FILE PROFILES\n"
+    "      Runs reader profiles (a JSON file: {\"profiles\": [{name, source, answers, expect, band?, not?}]}) and\n"
+    "      prints one line per profile: ok, or FAIL with what came out instead. Exit status 1 on any mismatch.\n"
+    "  crossroads explore FILE\n"
+    "      Walks the answer space (every answer set when there are at most 1,000,000, else 1,000,000 samples)\n"
+    "      and prints per outcome the share of answer sets that reach it and the answers that most often weigh\n"
+    "      most for it; flags outcomes no answers reach and requirements no answers meet (exit status 1).\n"
     "  crossroads --help | crossroads COMMAND --help\n";
 
 bool read_file(const std::string& path, std::string& out) {
@@ -136,11 +147,104 @@ int score(int argc, char** argv) {
         std::fprintf(stderr, "%s: error: --answers: %s\n", file.c_str(), error.c_str());
         return 2;
     }
+    if (std::none_of(parsed.begin(), parsed.end(), [](const cr::Answer& a) { return a.given; })) {
+        std::fprintf(stderr, "%s: error: --answers: no answers given; a result needs at least one\n", file.c_str());
+        return 2;
+    }
+    for (const std::string& note : cr::ignored_answers(loaded.quiz, parsed))
+        std::fprintf(stderr, "%s: note: %s\n", file.c_str(), note.c_str());
     const cr::Result result = cr::score(loaded.quiz, parsed);
     const std::string out = json ? cr::result_json(loaded.quiz, parsed, result) + "\n"
                                  : cr::result_text(loaded.quiz, parsed, result);
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
+}
+
+// One profile of `crossroads test`: "" when it holds, else what came out instead.
+std::string check_profile(const cr::Quiz& quiz, const nlohmann::json& p, std::string& name) {
+    for (const auto& item : p.items())
+        if (item.key() != "name" && item.key() != "source" && item.key() != "answers" && item.key() != "expect" &&
+            item.key() != "band" && item.key() != "not")
+            return "unknown key '" + item.key() + "' (a profile has name, source, answers, expect, band, not)";
+    auto text = [&](const char* key) { return p.contains(key) && p[key].is_string() ? p[key].get<std::string>() : std::string(); };
+    name = text("name");
+    const std::string expect = text("expect");
+    if (name.empty() || expect.empty() || !p.contains("answers") || !p["answers"].is_string())
+        return "a profile needs \"name\", \"answers\" and \"expect\" as strings";
+    cr::Answers answers;
+    std::string error;
+    if (!cr::parse_answers(quiz, p["answers"].get<std::string>(), answers, error)) return "answers: " + error;
+    const cr::Result r = cr::score(quiz, answers);
+    const std::string got = r.decision.chosen >= 0 ? quiz.outcomes[r.decision.chosen].id : "(none)";
+    std::string problems;
+    if (got != expect) problems += "expected " + expect + ", got " + got;
+    const std::string band = text("band"), got_band = r.band >= 0 ? quiz.bands[r.band].id : "(skipped)";
+    if (!band.empty() && band != got_band) problems += (problems.empty() ? "" : "; ") + ("expected band " + band + ", got " + got_band);
+    if (p.contains("not") && p["not"].is_array())
+        for (const auto& n : p["not"])
+            if (n.is_string() && n.get<std::string>() == got) problems += (problems.empty() ? "" : "; ") + ("must not be " + got);
+    for (const std::string& note : cr::ignored_answers(quiz, answers)) problems += (problems.empty() ? "" : "; ") + note;
+    return problems;
+}
+
+int test(int argc, char** argv) {
+    if (argc != 4) {
+        std::fprintf(stderr, "crossroads test: name a quiz file and a profiles file\n%s", kUsage);
+        return 2;
+    }
+    cr::LoadResult loaded;
+    if (!load(argv[2], loaded, false)) return 1;
+    std::string text;
+    if (!read_quiz_file(argv[3], text)) return 2;
+    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object() || !doc.contains("profiles") || !doc["profiles"].is_array() || doc["profiles"].empty()) {
+        std::fprintf(stderr, "%s: error: expected {\"profiles\": [...]} with at least one profile\n", argv[3]);
+        return 2;
+    }
+    int failed = 0;
+    for (const auto& p : doc["profiles"]) {
+        std::string name;
+        const std::string problems = p.is_object() ? check_profile(loaded.quiz, p, name) : "a profile is an object";
+        if (problems.empty()) std::printf("ok    %s: %s\n", name.c_str(), p["expect"].get<std::string>().c_str());
+        else std::printf("FAIL  %s: %s\n", name.empty() ? "(unnamed)" : name.c_str(), problems.c_str());
+        failed += problems.empty() ? 0 : 1;
+    }
+    std::printf("%zu profiles, %d failed\n", doc["profiles"].size(), failed);
+    return failed == 0 ? 0 : 1;
+}
+
+int explore(int argc, char** argv) {
+    if (argc != 3) {
+        std::fprintf(stderr, "crossroads explore: name one quiz file\n%s", kUsage);
+        return 2;
+    }
+    cr::LoadResult loaded;
+    if (!load(argv[2], loaded, false)) return 1;
+    const cr::Quiz& quiz = loaded.quiz;
+    const cr::Exploration e = cr::explore(quiz);
+    auto percent = [](double share) { return cr::format_number(std::round(share * 1000) / 10) + "%"; };
+    std::printf("%s: %s answer sets, %s (the knowledge part counts as one answer set per band it can reach, plus "
+                "skipped; a scale as one per range of values that score alike, weighted by its values)\n",
+                argv[2], cr::format_number(e.answer_sets).c_str(), e.exhaustive ? "every one walked" : "sampled at random");
+    int flagged = 0;
+    for (const cr::OutcomeShare& s : e.outcomes) {
+        std::printf("%-12s %6s", quiz.outcomes[s.outcome].id.c_str(), percent(s.share).c_str());
+        if (s.share == 0) {
+            std::printf("  NO ANSWERS REACH IT%s\n", e.exhaustive ? "" : " (in the sample)");
+            ++flagged;
+            continue;
+        }
+        std::printf("  weighed most:");
+        for (size_t k = 0; k < s.top.size(); ++k)
+            std::printf("%s %s (%s)", k ? "," : "", s.top[k].answer.c_str(), percent(s.top[k].share).c_str());
+        std::printf("\n");
+    }
+    for (const auto& [o, k] : e.unmet_requirements) {
+        std::printf("requirement %d of %s: NO ANSWERS MEET IT: %s\n", k, quiz.outcomes[o].id.c_str(),
+                    quiz.outcomes[o].requirements[k].missing.c_str());
+        ++flagged;
+    }
+    return flagged == 0 ? 0 : 1;
 }
 
 }  // namespace
@@ -157,6 +261,8 @@ int main(int argc, char** argv) {
     }
     if (command == "validate") return validate(argc, argv);
     if (command == "score") return score(argc, argv);
+    if (command == "test") return test(argc, argv);
+    if (command == "explore") return explore(argc, argv);
     std::fprintf(stderr, "crossroads: unknown command '%s'\n%s", command.c_str(), kUsage);
     return 2;
 }

@@ -57,4 +57,10 @@ std::string tr_count(Key key, double n, std::initializer_list<std::string> args)
     return fill(count == "1" || !e.other ? e.one : e.other, count, args);
 }
 
+std::string verdict_word(const ReviewItem& item) {
+    return tr(item.correct ? Key::Right : !item.answered ? Key::Skipped : item.points > 0 ? Key::PartlyRight : Key::NotQuite);
+}
+
+std::string tick_mark(bool done) { return tr(done ? Key::TickDone : Key::TickOpen); }
+
 }  // namespace cr

@@ -6,6 +6,8 @@
 #include <initializer_list>
 #include <string>
 
+#include "scoring.h"
+
 namespace cr {
 
 // X(key, one, other): `other` is the plural form, or nullptr when the text takes no count.
@@ -69,7 +71,9 @@ namespace cr {
     X(AdoptYes, "Make them mine", nullptr)                                                                           \
     X(BackToMine, "Back to my own answers", nullptr)                                                                 \
     X(TakeQuizMyself, "Take the quiz myself", nullptr)                                                               \
-    X(ResultAnnounce, "Your result: {0}. {1}", nullptr)
+    X(ResultAnnounce, "Your result: {0}. {1}", nullptr)                                                             \
+    X(TickDone, "[x] ", nullptr)                                                                                     \
+    X(TickOpen, "[ ] ", nullptr)
 
 enum class Key {
 #define CR_KEY(key, one, other) key,
@@ -84,5 +88,11 @@ std::string tr(Key key, std::initializer_list<std::string> args = {});
 // The singular or plural form for `n` (English: singular for exactly one), {n} replaced by the number as
 // format_number writes it, and {0}, {1}, ... by `args`.
 std::string tr_count(Key key, double n, std::initializer_list<std::string> args = {});
+
+// The verdict on one knowledge answer, one word for the page and the CLI: Right, Partly right, Not quite, Skipped.
+std::string verdict_word(const ReviewItem& item);
+
+// A plan item's check box as plain text: "[x] " when done, "[ ] " when not.
+std::string tick_mark(bool done);
 
 }  // namespace cr

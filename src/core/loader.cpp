@@ -37,6 +37,8 @@ namespace {
 constexpr size_t kMaxOptions = 12;
 // Every outcome is a target of the reachability check, so their number multiplies its work.
 constexpr size_t kMaxOutcomes = 100;
+// Requirement conditions nest (all/any/not); a limit keeps reading them (and the schema's recursion) shallow.
+constexpr int kMaxRuleDepth = 8;
 
 const char* type_name(const Json& v) {
     switch (v.type()) {
@@ -214,6 +216,7 @@ public:
         collect_question_ids(root);
         read_sections(root);
         read_bands(root);
+        read_outcome_rules(root);
         read_tie(root);
         read_faq(root);
         read_salary(root);
@@ -233,7 +236,7 @@ private:
             return;
         }
         std::unordered_set<std::string> seen;
-        r_.each_object(*list, "outcomes", {"id", "title", "summary", "details"}, [&](const Json& o, const std::string& path) {
+        r_.each_object(*list, "outcomes", {"id", "title", "summary", "details", "requires", "next_steps"}, [&](const Json& o, const std::string& path) {
             Outcome out;
             if (r_.id(o, path, out.id)) {
                 unique(seen, out.id, path, "outcome");
@@ -348,7 +351,7 @@ private:
         const bool knowledge = quiz_.sections[section_index].kind == SectionKind::Knowledge;
         r_.check_keys(q, path, {"id", "type", "prompt", "code", "code_language", "required", "show_if", "shuffle",
                                 "explanation", "options", "min", "max", "scale", "weights", "correct", "points",
-                                "partial"});
+                                "partial", "changeable", "tipped"});
         Question out;
         out.section = section_index;
         out.shuffle = shuffle_options_;
@@ -379,6 +382,13 @@ private:
         r_.text(q, path, "explanation", out.explanation, knowledge && out.kind != QuestionKind::Scale);
         r_.boolean(q, path, "required", out.required);
         r_.boolean(q, path, "shuffle", out.shuffle);
+        r_.boolean(q, path, "changeable", out.changeable);
+        r_.text(q, path, "tipped", out.tipped, false);
+        if (knowledge)
+            for (const char* key : {"changeable", "tipped"})
+                if (q.contains(key))
+                    r_.error(path_key(path, key), std::string("\"") + key + "\" belongs to questions in outcome sections "
+                                                  "only (knowledge answers are not choices to change)", Check::NotHere);
         if (const Json* c = r_.field(q, path, "show_if", false))
             out.show_if = read_condition(*c, path_key(path, "show_if"), Owner::Question, {out.id});
 
@@ -718,6 +728,105 @@ private:
             else
                 into.push_back(option);
         }
+        return out;
+    }
+
+    // ---- requirements and next steps (read once questions and bands are known) ------------------
+    void read_outcome_rules(const Json& root) {
+        const auto list = root.find("outcomes");
+        if (list == root.end() || !list->is_array() || outcomes_refused_) return;
+        bool one_free = false;
+        for (size_t i = 0; i < list->size() && i < quiz_.outcomes.size(); ++i) {
+            const Json& o = (*list)[i];
+            if (!o.is_object()) continue;
+            const std::string path = path_index("outcomes", i);
+            Outcome& out = quiz_.outcomes[i];
+            if (const Json* reqs = r_.array(o, path, "requires", false)) {
+                r_.each_object(*reqs, path_key(path, "requires"), {"condition", "missing"}, [&](const Json& q, const std::string& p) {
+                    Requirement req;
+                    r_.text(q, p, "missing", req.missing, true);
+                    if (const Json* c = r_.field(q, p, "condition", true)) req.rule = read_rule(*c, path_key(p, "condition"), 0);
+                    out.requirements.push_back(std::move(req));
+                });
+            }
+            one_free = one_free || !o.contains("requires");
+            if (const Json* steps = r_.array(o, path, "next_steps", false)) {
+                r_.each_object(*steps, path_key(path, "next_steps"), {"text", "show_if", "done_if"}, [&](const Json& q, const std::string& p) {
+                    NextStep step;
+                    r_.text(q, p, "text", step.text, true);
+                    if (const Json* c = r_.field(q, p, "show_if", false)) {
+                        step.has_show_if = true;
+                        step.show_if = read_rule(*c, path_key(p, "show_if"), 0);
+                    }
+                    if (const Json* c = r_.field(q, p, "done_if", false)) {
+                        step.has_done_if = true;
+                        step.done_if = read_rule(*c, path_key(p, "done_if"), 0);
+                    }
+                    out.next_steps.push_back(std::move(step));
+                });
+            }
+        }
+        if (!one_free && !quiz_.outcomes.empty())
+            r_.error("outcomes", "every outcome has \"requires\", so some readers could get no result; leave at least "
+                                 "one outcome open to everyone");
+    }
+
+    // A condition of the requirement language: show_if's one-question form, {"band": [...]}, {"all": [...]},
+    // {"any": [...]} or {"not": {...}}.
+    Rule read_rule(const Json& c, const std::string& path, int depth) {
+        Rule out;
+        if (!r_.is_object(c, path)) return out;
+        static const char* const kCompound[] = {"all", "any", "not", "band"};
+        const char* form = nullptr;
+        for (const char* key : kCompound) {
+            if (!c.contains(key)) continue;
+            if (form || c.contains("question")) {
+                r_.error(path_key(path, key), "a condition takes one form: \"question\", \"band\", \"all\", \"any\" "
+                                              "or \"not\"; nest them to combine", Check::NotHere);
+                return out;
+            }
+            form = key;
+        }
+        if (!form) {
+            out.answer = read_condition(c, path, Owner::Question, {});
+            return out;
+        }
+        r_.check_keys(c, path, {form});
+        if (depth >= kMaxRuleDepth) {
+            r_.error(path, "conditions nest at most " + std::to_string(kMaxRuleDepth) + " levels deep");
+            return out;
+        }
+        const std::string f = form;
+        if (f == "not") {
+            out.kind = Rule::Kind::Not;
+            out.parts.push_back(read_rule(*c.find("not"), path_key(path, "not"), depth + 1));
+            return out;
+        }
+        const Json* list = r_.array(c, path, form, true);
+        if (!list) return out;
+        if (f == "band") {
+            out.kind = Rule::Kind::Band;
+            std::vector<std::string> ids;
+            for (const auto& b : quiz_.bands) ids.push_back(b.id);
+            for (size_t i = 0; i < list->size(); ++i) {
+                const Json& v = (*list)[i];
+                const std::string p = path_index(path_key(path, "band"), i);
+                if (!v.is_string()) {
+                    r_.error(p, std::string("expected a band id, found ") + type_name(v), Check::Type);
+                    continue;
+                }
+                const auto at = std::find(ids.begin(), ids.end(), v.get<std::string>());
+                if (at == ids.end())
+                    r_.error(p, "unknown band '" + v.get<std::string>() + "'" + did_you_mean(v.get<std::string>(), ids),
+                             Check::Reference);
+                else
+                    out.bands.push_back(static_cast<int>(at - ids.begin()));
+            }
+            return out;
+        }
+        out.kind = f == "all" ? Rule::Kind::All : Rule::Kind::Any;
+        for (size_t i = 0; i < list->size(); ++i)
+            out.parts.push_back(read_rule((*list)[i], path_index(path_key(path, form), i), depth + 1));
         return out;
     }
 

@@ -27,6 +27,31 @@ struct Condition {
     double min = 0, max = 0;    // scale range, inclusive
 };
 
+// A requirement's or next step's condition: show_if's one-question form, a knowledge band, or all/any/not of
+// other rules. Any question may be named (order does not matter); an unanswered or hidden question makes its leaf
+// false, and so does a band leaf when the knowledge part was skipped.
+struct Rule {
+    enum class Kind { Answer, Band, All, Any, Not };
+    Kind kind = Kind::Answer;
+    Condition answer;         // Kind::Answer
+    std::vector<int> bands;   // Kind::Band: indices into Quiz::bands; met when the reader's band is one of them
+    std::vector<Rule> parts;  // All / Any: the parts; Not: exactly one
+};
+
+// An outcome can be the result only when every one of its requirements holds; `missing` is the editor's
+// sentence shown when this one does not.
+struct Requirement {
+    Rule rule;
+    std::string missing;
+};
+
+// One item of an outcome's plan: listed only when `show_if` holds (or there is none), ticked when `done_if` holds.
+struct NextStep {
+    std::string text;
+    bool has_show_if = false, has_done_if = false;
+    Rule show_if, done_if;
+};
+
 struct Option {
     std::string id;
     std::string label;
@@ -56,6 +81,8 @@ struct Question {
     std::string explanation;
     bool required = true;
     bool shuffle = false;
+    bool changeable = false;  // a reader could honestly change this answer ("what would change your result")
+    std::string tipped;       // said in the result when this answer alone settled it (empty: nothing)
     Condition show_if;
     std::vector<Option> options;  // true_false: "true", "false"
     int min_select = 1, max_select = 1;
@@ -80,6 +107,8 @@ struct Outcome {
     std::string title;
     std::string summary;
     std::string details;  // markdown subset
+    std::vector<Requirement> requirements;
+    std::vector<NextStep> next_steps;
 };
 
 struct Band {

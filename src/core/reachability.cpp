@@ -1,6 +1,8 @@
 // Crossroads core: outcome reachability. Each outcome question offers a list of "choices" (its possible
 // weight vectors, including "not answered" where it may be skipped or hidden); bands add one more choice list.
 // Branching is ignored (every question may count), which only widens the search, so "unreachable" stays a proof.
+// A quiz with requirements is walked answer set by answer set instead (space.h), which also finds requirements
+// that no answers meet.
 #include "reachability.h"
 
 #include <algorithm>
@@ -8,6 +10,7 @@
 #include <string>
 
 #include "scoring.h"
+#include "explore.h"
 
 namespace cr {
 
@@ -18,6 +21,8 @@ using Vec = std::vector<double>;
 // Subsets of a multiple-choice question's options are listed in full only while the quiz-wide count stays
 // under this; beyond it each option counts alone (and the search is approximate), so the work stays linear.
 constexpr size_t kMaskBudget = 100000;
+// Answer sets walked for a quiz with requirements before sampling instead (the shipped quiz has about 250,000).
+constexpr size_t kWalkBound = 1000000;
 
 // What one answer adds: sparse weights (one entry per outcome it moves), plus its largest and second largest
 // entry over all outcomes (an outcome it leaves out counts 0), so its margin for any target is quick to find.
@@ -93,11 +98,51 @@ std::vector<Choice> choices_for(const Question& q, size_t outcomes, size_t& mask
     return out;
 }
 
+// An error for each outcome not reached when the search was exhaustive (a proof), a warning otherwise.
+void report_unreached(const Quiz& quiz, const std::vector<bool>& reached, bool exhaustive, std::vector<Diagnostic>& out) {
+    for (size_t t = 0; t < reached.size(); ++t) {
+        if (reached[t]) continue;
+        const std::string path = "outcomes[" + std::to_string(t) + "]";
+        const std::string& id = quiz.outcomes[t].id;
+        if (exhaustive)
+            out.push_back({Severity::Error, path, "no combination of answers leads to outcome '" + id +
+                                                      "'; give it more weight or adjust the tie rule",
+                           0, 0, Check::Reachability});
+        else
+            out.push_back({Severity::Warning, path, "could not find answers that lead to outcome '" + id +
+                                                        "' (the quiz is too large to try every combination); "
+                                                        "check its weights",
+                           0, 0, Check::Reachability});
+    }
+}
+
+// With requirements, an outcome's chances depend on the answers themselves, not only on their weights: walk the
+// answer sets (branching included), and also find requirements that no answer set meets.
+void check_by_walking(const Quiz& quiz, std::vector<Diagnostic>& out) {
+    const Exploration seen = explore(quiz, kWalkBound, true);
+    for (const auto& [o, k] : seen.unmet_requirements) {
+        const std::string path = "outcomes[" + std::to_string(o) + "].requires[" + std::to_string(k) + "]";
+        if (seen.exhaustive)
+            out.push_back({Severity::Error, path, "no combination of answers meets this requirement, so outcome '" +
+                                                      quiz.outcomes[o].id + "' can never be the result",
+                           0, 0, Check::Reachability});
+        else
+            out.push_back({Severity::Warning, path, "could not find answers that meet this requirement (the quiz is "
+                                                        "too large to try every combination); check its condition",
+                           0, 0, Check::Reachability});
+    }
+    std::vector<bool> reached;
+    for (const OutcomeShare& s : seen.outcomes) reached.push_back(s.share > 0);
+    report_unreached(quiz, reached, seen.exhaustive, out);
+}
+
 }  // namespace
 
 void check_reachability(const Quiz& quiz, std::vector<Diagnostic>& out) {
     const size_t n = quiz.outcomes.size();
     if (n < 2) return;
+    for (const auto& o : quiz.outcomes)
+        if (!o.requirements.empty()) return check_by_walking(quiz, out);
     std::vector<std::vector<Choice>> lists;
     bool approximate = false;  // some question's choices were sampled, not listed in full
     size_t mask_budget = kMaskBudget;
@@ -163,20 +208,7 @@ void check_reachability(const Quiz& quiz, std::vector<Diagnostic>& out) {
         }
     }
 
-    for (size_t t = 0; t < n; ++t) {
-        if (reached[t]) continue;
-        const std::string path = "outcomes[" + std::to_string(t) + "]";
-        const std::string& id = quiz.outcomes[t].id;
-        if (exhaustive)
-            out.push_back({Severity::Error, path, "no combination of answers leads to outcome '" + id +
-                                                      "'; give it more weight or adjust the tie rule",
-                           0, 0, Check::Reachability});
-        else
-            out.push_back({Severity::Warning, path, "could not find answers that lead to outcome '" + id +
-                                                        "' (the quiz is too large to try every combination); "
-                                                        "check its weights",
-                           0, 0, Check::Reachability});
-    }
+    report_unreached(quiz, reached, exhaustive, out);
 }
 
 }  // namespace cr

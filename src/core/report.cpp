@@ -2,13 +2,13 @@
 // checks on the command line is word for word what a reader sees.
 #include "report.h"
 
-#include "catalogue.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
 
+#include "advice.h"
+#include "catalogue.h"
 #include "json_doc.h"
 
 namespace cr {
@@ -105,6 +105,15 @@ bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::s
     return true;
 }
 
+std::vector<std::string> ignored_answers(const Quiz& quiz, const Answers& answers) {
+    std::vector<std::string> out;
+    const std::vector<bool> visible = visible_questions(quiz, answers);
+    for (size_t i = 0; i < quiz.questions.size() && i < answers.size(); ++i)
+        if (answers[i].given && !visible[i])
+            out.push_back("the answer to '" + quiz.questions[i].id + "' is ignored: with these answers the question is not shown");
+    return out;
+}
+
 std::string reason_text(const Quiz& quiz, const Answers& answers, const Contribution& c) {
     std::string source;
     if (c.band >= 0) {
@@ -131,6 +140,12 @@ std::string decision_text(const Quiz& quiz, const Result& r) {
                (quiz.tie.unit == TieUnit::Percent ? "%" : quiz.tie.margin == 1 ? " point" : " points") +
                ", so the answer is: " + chosen.title + ".";
     }
+    if (d.blocked >= 0) {
+        std::string out = quiz.outcomes[d.blocked].title + " has the most points (" + format_number(r.totals[d.blocked]) +
+                          "), but it is not open to you yet:";
+        for (const std::string& m : missing_requirements(quiz, r, d.blocked)) out += " " + m;
+        return out + " So the suggestion is " + chosen.title + " (" + format_number(r.totals[d.chosen]) + ").";
+    }
     int runner_up = -1;
     for (size_t i = 0; i < r.totals.size(); ++i)
         if (static_cast<int>(i) != d.chosen && (runner_up < 0 || r.totals[i] > r.totals[runner_up])) runner_up = static_cast<int>(i);
@@ -153,6 +168,16 @@ std::string result_text(const Quiz& quiz, const Answers& answers, const Result& 
             out += "Answers that weighed most:\n";
             for (const auto& c : reasons) out += "- " + reason_text(quiz, answers, c) + "\n";
         }
+        for (const std::string& note : tipped_notes(quiz, answers, r)) out += note + "\n";
+        const auto plan = next_steps(quiz, answers, r);
+        if (!plan.empty()) {
+            out += "\nYour next steps:\n";
+            for (const PlanItem& item : plan) out += tick_mark(item.done) + item.text + "\n";
+        }
+        if (std::any_of(quiz.questions.begin(), quiz.questions.end(), [](const Question& q) { return q.changeable; })) {
+            out += "\nWhat would change your result:\n";
+            for (const ChangePath& path : what_would_change(quiz, answers)) out += "- " + change_text(quiz, path) + "\n";
+        }
         out += "\nTotals:\n";
         for (size_t i = 0; i < quiz.outcomes.size(); ++i)
             out += "- " + quiz.outcomes[i].title + ": " + format_number(r.totals[i]) + "\n";
@@ -163,7 +188,7 @@ std::string result_text(const Quiz& quiz, const Answers& answers, const Result& 
         out += "\n";
         for (const auto& item : r.review) {
             const Question& q = quiz.questions[item.question];
-            out += std::string(item.correct ? "  [right] " : item.answered ? "  [wrong] " : "  [skipped] ") + q.id + "\n";
+            out += "  " + verdict_word(item) + ": " + q.id + "\n";
         }
     }
     return out;
@@ -191,6 +216,30 @@ std::string result_json(const Quiz& quiz, const Answers& answers, const Result& 
         reasons.push_back(item);
     }
     j["reasons"] = reasons;
+    Json missing = Json::object();
+    for (size_t o = 0; o < quiz.outcomes.size(); ++o)
+        if (!r.unmet[o].empty()) missing[quiz.outcomes[o].id] = missing_requirements(quiz, r, static_cast<int>(o));
+    j["missing"] = missing;
+    j["tipped"] = tipped_notes(quiz, answers, r);
+    Json plan = Json::array();
+    for (const PlanItem& item : next_steps(quiz, answers, r)) plan.push_back({{"text", item.text}, {"done", item.done}});
+    j["next_steps"] = plan;
+    Json changes = Json::array();
+    for (const ChangePath& path : what_would_change(quiz, answers)) {
+        Json answers_changed = Json::object();
+        for (const AnswerChange& c : path.changes) {
+            const Question& q = quiz.questions[c.question];
+            if (q.kind == QuestionKind::Scale) answers_changed[q.id] = c.answer.value;
+            else {
+                Json ids = Json::array();
+                for (int o : c.answer.options) ids.push_back(q.options[o].id);
+                answers_changed[q.id] = ids;
+            }
+        }
+        changes.push_back({{"outcome", quiz.outcomes[path.outcome].id}, {"found", path.found},
+                           {"changes", answers_changed}, {"text", change_text(quiz, path)}});
+    }
+    j["what_would_change"] = changes;
     if (r.has_knowledge) {
         Json k;
         k["points"] = r.knowledge_points;
@@ -200,7 +249,7 @@ std::string result_json(const Quiz& quiz, const Answers& answers, const Result& 
         Json review = Json::array();
         for (const auto& item : r.review)
             review.push_back({{"question", quiz.questions[item.question].id}, {"answered", item.answered},
-                              {"correct", item.correct}, {"points", item.points}});
+                              {"correct", item.correct}, {"points", item.points}, {"verdict", verdict_word(item)}});
         k["review"] = review;
         j["knowledge"] = k;
     } else {

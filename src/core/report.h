@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model.h"
 #include "scoring.h"
@@ -12,6 +13,9 @@ namespace cr {
 
 // Parses "question=option[+option...]" pairs separated by commas; scale questions take a number.
 bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::string& error);
+
+// One sentence per given answer that cannot count because its question is hidden by the other answers.
+std::vector<std::string> ignored_answers(const Quiz& quiz, const Answers& answers);
 
 // "3", "2.5", "-1"
 std::string format_number(double v);

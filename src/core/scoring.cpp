@@ -36,6 +36,27 @@ void add_weights(Result& r, const std::vector<OutcomeWeight>& weights, int quest
 
 }  // namespace
 
+bool shown_after(const Quiz& quiz, const Answers& answers, const std::vector<bool>& visible, int index) {
+    const Question& q = quiz.questions[index];
+    return condition_met(quiz, answers, visible, quiz.sections[q.section].show_if, false) &&
+           condition_met(quiz, answers, visible, q.show_if, false);
+}
+
+bool rule_met(const Quiz& quiz, const Answers& answers, const std::vector<bool>& visible, int band, const Rule& rule) {
+    switch (rule.kind) {
+        case Rule::Kind::Answer: return condition_met(quiz, answers, visible, rule.answer, false);
+        case Rule::Kind::Band: return std::find(rule.bands.begin(), rule.bands.end(), band) != rule.bands.end() && band >= 0;
+        case Rule::Kind::All:
+            return std::all_of(rule.parts.begin(), rule.parts.end(),
+                               [&](const Rule& p) { return rule_met(quiz, answers, visible, band, p); });
+        case Rule::Kind::Any:
+            return std::any_of(rule.parts.begin(), rule.parts.end(),
+                               [&](const Rule& p) { return rule_met(quiz, answers, visible, band, p); });
+        case Rule::Kind::Not: return !rule.parts.empty() && !rule_met(quiz, answers, visible, band, rule.parts.front());
+    }
+    return false;
+}
+
 std::vector<bool> visible_questions(const Quiz& quiz, const Answers& answers, bool likely) {
     std::vector<bool> visible(quiz.questions.size(), false);
     for (const Section& s : quiz.sections) {
@@ -46,15 +67,21 @@ std::vector<bool> visible_questions(const Quiz& quiz, const Answers& answers, bo
     return visible;
 }
 
-Decision decide(const Quiz& quiz, const std::vector<double>& totals) {
+Decision decide(const Quiz& quiz, const std::vector<double>& totals, const std::vector<bool>& open) {
     Decision d;
     const int n = static_cast<int>(totals.size());
-    for (int i = 0; i < n; ++i)
-        if (d.chosen < 0 || totals[i] > totals[d.chosen] + kEpsilon) d.chosen = i;
+    auto is_open = [&](int i) { return open.empty() || open[i]; };
+    int top = -1;  // highest on points, open or not
+    for (int i = 0; i < n; ++i) {
+        if (top < 0 || totals[i] > totals[top] + kEpsilon) top = i;
+        if (is_open(i) && (d.chosen < 0 || totals[i] > totals[d.chosen] + kEpsilon)) d.chosen = i;
+    }
+    if (top != d.chosen && totals[top] > (d.chosen < 0 ? -1e300 : totals[d.chosen]) + kEpsilon) d.blocked = top;
     const TieRule& tie = quiz.tie;
-    if (!tie.present || tie.between.size() < 2) return d;
-    int a = -1, b = -1;  // the two highest watched outcomes, declared order on equal totals
+    if (!tie.present || !is_open(tie.winner)) return d;
+    int a = -1, b = -1;  // the two highest open watched outcomes, declared order on equal totals
     for (int i : tie.between) {
+        if (!is_open(i)) continue;
         if (a < 0 || totals[i] > totals[a] + kEpsilon) {
             b = a;
             a = i;
@@ -62,13 +89,14 @@ Decision decide(const Quiz& quiz, const std::vector<double>& totals) {
             b = i;
         }
     }
+    if (b < 0) return d;
     const double gap = totals[a] - totals[b];
     const double allowed = tie.unit == TieUnit::Points ? tie.margin : tie.margin / 100.0 * std::fabs(totals[a]);
     if (gap > allowed + kEpsilon) return d;
     std::vector<bool> watched(static_cast<size_t>(n), false);
     for (int i : tie.between) watched[i] = true;
     for (int i = 0; i < n; ++i)
-        if (!watched[i] && i != tie.winner && totals[i] > totals[a] + kEpsilon) return d;  // higher than both
+        if (!watched[i] && i != tie.winner && is_open(i) && totals[i] > totals[a] + kEpsilon) return d;  // higher than both
     d.chosen = tie.winner;
     d.tie_fired = true;
     d.tied_a = std::min(a, b);
@@ -134,7 +162,15 @@ Result score(const Quiz& quiz, const Answers& answers) {
     }
     std::stable_sort(r.contributions.begin(), r.contributions.end(),
                      [](const Contribution& x, const Contribution& y) { return std::fabs(x.weight) > std::fabs(y.weight); });
-    if (!r.totals.empty()) r.decision = decide(quiz, r.totals);
+    r.unmet.assign(quiz.outcomes.size(), {});
+    std::vector<bool> open(quiz.outcomes.size(), true);
+    for (size_t o = 0; o < quiz.outcomes.size(); ++o) {
+        const auto& requirements = quiz.outcomes[o].requirements;
+        for (size_t k = 0; k < requirements.size(); ++k)
+            if (!rule_met(quiz, answers, visible, r.band, requirements[k].rule)) r.unmet[o].push_back(static_cast<int>(k));
+        open[o] = r.unmet[o].empty();
+    }
+    if (!r.totals.empty()) r.decision = decide(quiz, r.totals, open);
     return r;
 }
 

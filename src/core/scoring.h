@@ -20,6 +20,13 @@ using Answers = std::vector<Answer>;  // one per Quiz::questions entry
 // most probably be shown, so progress ("3 of 10") counts it from the start instead of jumping later.
 std::vector<bool> visible_questions(const Quiz& quiz, const Answers& answers, bool likely = false);
 
+// Whether question `index` is shown, given `visible` filled in for every question before it (reading order).
+bool shown_after(const Quiz& quiz, const Answers& answers, const std::vector<bool>& visible, int index);
+
+// Whether a requirement's or next step's rule holds; `band` is the reader's band index, -1 when the knowledge
+// part was skipped (a band leaf is then false).
+bool rule_met(const Quiz& quiz, const Answers& answers, const std::vector<bool>& visible, int band, const Rule& rule);
+
 struct Contribution {
     int question = -1;  // source question, or -1 for a knowledge band
     int option = -1;    // selected option, or -1 for a scale value or a band
@@ -39,6 +46,7 @@ struct Decision {
     int chosen = -1;          // outcome index, -1 when the quiz has no outcomes
     bool tie_fired = false;   // the tie rule chose `chosen`
     int tied_a = -1, tied_b = -1;  // the two close outcomes when it fired
+    int blocked = -1;         // the outcome highest on points when its requirements kept it from being chosen
 };
 
 struct Result {
@@ -49,10 +57,13 @@ struct Result {
     double knowledge_points = 0, knowledge_max = 0, knowledge_percent = 0;
     int band = -1;
     std::vector<ReviewItem> review;  // shown knowledge questions, in order
+    std::vector<std::vector<int>> unmet;  // per outcome: indices of its requirements that do not hold
 };
 
-// The tie rule, then highest total, then declared order.
-Decision decide(const Quiz& quiz, const std::vector<double>& totals);
+// The tie rule, then highest total, then declared order, among the outcomes marked `open` (empty: all open).
+// An outcome not open is never chosen, also not as the tie rule's winner; the tie rule looks only at open
+// outcomes. When no outcome is open, `chosen` is -1 (validate refuses a quiz where every outcome has requirements).
+Decision decide(const Quiz& quiz, const std::vector<double>& totals, const std::vector<bool>& open = {});
 
 // The band that `percent` falls in, or -1.
 int band_for(const Quiz& quiz, double percent);

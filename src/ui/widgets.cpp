@@ -509,9 +509,9 @@ void outcome_bars(View& v, const cr::Quiz& quiz, const cr::Result& r) {
 void review_item(View& v, const cr::Session& s, const cr::ReviewItem& item) {
     const cr::Question& q = s.quiz().questions[item.question];
     const cr::Answer& a = s.answer(item.question);
-    const cr::Key verdict = item.correct ? cr::Key::Right : !item.answered ? cr::Key::Skipped : item.points > 0 ? cr::Key::PartlyRight : cr::Key::NotQuite;
+
     const ImU32 mark = item.correct ? color(v, Tone::Good) : item.points > 0 ? color(v, Tone::Muted) : color(v, Tone::Bad);
-    const bool open = disclosure(v, "review:" + q.id, cr::tr(verdict) + ": " + q.prompt, mark);
+    const bool open = disclosure(v, "review:" + q.id, cr::verdict_word(item) + ": " + q.prompt, mark);
     if (!open) return;
     std::string yours, right;
     for (size_t o = 0; o < q.options.size(); ++o) {

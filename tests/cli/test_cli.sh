@@ -17,7 +17,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Relative file names keep the printed paths short and exact.
-cp "$fixtures/mini.json" "$fixtures/broken.json" "$fixtures/json-smart-quotes.json" "$fixtures/json-comments.json" "$work/"
+cp "$fixtures/mini.json" "$fixtures/requires.json" "$fixtures/broken.json" "$fixtures/json-smart-quotes.json" "$fixtures/json-comments.json" "$work/"
 cd "$work" || exit 2
 printf '{\n  "format": 1,\n  "id": "t",,\n  "version": 1\n}\n' > bad-json.json
 
@@ -241,6 +241,59 @@ for args in "--help" "-h" "validate --help" "score --help" "score mini.json --an
     expect_stderr_empty
     end
 done
+
+begin "score: an answer to a hidden question is reported as ignored, the result still printed"
+run score mini.json --answers built=many,work=none,field=people
+expect_status 0
+expect_stderr "mini.json: note: the answer to 'field' is ignored: with these answers the question is not shown"
+expect_stdout_has "Recommendation:"
+end
+
+begin "score: an empty answer set is refused, exit 2"
+run score mini.json --answers ""
+expect_status 2
+expect_stderr "mini.json: error: --answers: no answers given; a result needs at least one"
+expect_stdout_empty
+end
+
+begin "score: what is missing, what would change and the plan are in the text report"
+run score requires.json --answers built=one,explain=yes,money=need,past=worked,alone=10,check=no
+expect_status 0
+expect_stdout_has "Why: Take a job has the most points (6), but it is not open to you yet: A job asks for several things built; you are not there yet. So the suggestion is Learn first (1)."
+expect_stdout_has "[x] Finish one thing you built."
+expect_stdout_has '- If you answered "Several things" to "What have you built?", the result would be "Take a job".'
+end
+
+# ---- test and explore ---------------------------------------------------------------------------
+
+cat > profiles.json <<'JSON'
+{ "profiles": [
+  { "name": "builder", "source": "test", "answers": "built=many,explain=yes,money=need,past=worked,alone=10,check=no", "expect": "job", "not": ["learn"] },
+  { "name": "beginner", "source": "test", "answers": "built=none,money=fine,past=student,alone=0,check=yes,k1=true,k2=true", "expect": "learn", "band": "low" }
+] }
+JSON
+
+begin "test: one line per profile, a mismatch says what came out, exit 1"
+run test requires.json profiles.json
+expect_status 1
+expect_stdout "ok    builder: job
+FAIL  beginner: expected band low, got high
+2 profiles, 1 failed"
+end
+
+begin "test: all profiles hold, exit 0"
+sed -i 's/"band": "low"/"band": "high"/' profiles.json
+run test requires.json profiles.json
+expect_status 0
+expect_stdout_has "2 profiles, 0 failed"
+end
+
+begin "explore: shares per outcome, walked in full for a small quiz"
+run explore requires.json
+expect_status 0
+expect_stdout_has "requires.json: 924 answer sets, every one walked"
+expect_stdout_has "job           36.3%  weighed most: built=many (64.2%), built=several (35.8%)"
+end
 
 begin "usage: no arguments prints usage and exits 2"
 run

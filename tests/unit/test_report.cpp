@@ -156,9 +156,9 @@ TEST_CASE("report: result_text reports the recommendation, why, totals and knowl
           "- Apply for both: 0\n"
           "\n"
           "Knowledge: 2 of 4 points (50%) - Internship-ready\n"
-          "  [right] print\n"
-          "  [wrong] mutable\n"
-          "  [skipped] none-falsy\n");
+          "  Right: print\n"
+          "  Partly right: mutable\n"
+          "  Skipped: none-falsy\n");
 }
 
 TEST_CASE("report: result_json is valid JSON with outcome, totals, reasons and knowledge") {
@@ -185,7 +185,7 @@ TEST_CASE("report: result_json is valid JSON with outcome, totals, reasons and k
         CHECK(k["percent"] == 50);
         CHECK(k["band"] == "intern");
         REQUIRE(k["review"].size() == 3);
-        CHECK(k["review"][1] == Json::parse(R"({"question": "mutable", "answered": true, "correct": false, "points": 1})"));
+        CHECK(k["review"][1] == Json::parse(R"({"question": "mutable", "answered": true, "correct": false, "points": 1, "verdict": "Partly right"})"));
         CHECK(k["review"][2]["answered"] == false);
     }
     SUBCASE("the tie rule, and no knowledge section taken") {

@@ -1,0 +1,71 @@
+// Unit tests over the whole answer space of the shipped quiz (content/python-path.json): the article's "and"
+// holds for every reader, not only for the profiles in tests/content/python-path.profiles.json.
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/space.h"
+#include "helpers.h"
+
+namespace {
+
+cr::Quiz shipped() {
+    std::ifstream in(std::string(CR_SOURCE_DIR) + "/content/python-path.json", std::ios::binary);
+    REQUIRE(in.good());
+    std::ostringstream text;
+    text << in.rdbuf();
+    return crt::load_ok(text.str());
+}
+
+// One answer by ids, its indices looked up once: `holds(answers)` says whether it was picked.
+struct Pick {
+    Pick(const cr::Quiz& quiz, const std::string& question, const std::string& option)
+        : q(crt::question(quiz, question)), o(crt::option(quiz, question, option)) {}
+    bool holds(const cr::Answers& a) const { return a[q].given && a[q].options.size() == 1 && a[q].options[0] == o; }
+    int q, o;
+};
+
+}  // namespace
+
+TEST_CASE("shipped quiz: over every answer set, the junior job needs the entry bar and the explanation or a big portfolio") {
+    const cr::Quiz quiz = shipped();
+    const int junior = crt::outcome(quiz, "junior-job");
+    const Pick nothing(quiz, "portfolio", "nothing"), basic(quiz, "syntax", "basic"), advanced(quiz, "syntax", "advanced"),
+        struggle(quiz, "explain-architecture", "not-yet"), massive(quiz, "portfolio", "massive");
+    double nothing_basic_junior = 0, struggle_junior = 0, without_bar_junior = 0, junior_sets = 0;
+    const cr::Walk walk = cr::walk_answer_space(quiz, 1000000, [&](const cr::Answers& a, double weight) {
+        if (cr::score(quiz, a).decision.chosen != junior) return true;
+        junior_sets += weight;
+        if (nothing.holds(a) && basic.holds(a)) nothing_basic_junior += weight;
+        if (struggle.holds(a) && !massive.holds(a)) struggle_junior += weight;
+        if (!advanced.holds(a)) without_bar_junior += weight;
+        return true;
+    });
+    CHECK(walk.exhaustive);
+    CHECK(junior_sets > 0);
+    CHECK(nothing_basic_junior == 0);   // issue 11: 148 answer sets before
+    CHECK(struggle_junior == 0);        // issue 11: 8,845 of 21,384 with several or many apps before
+    CHECK(without_bar_junior == 0);
+}
+
+TEST_CASE("shipped quiz: money alone never moves a reader by more than one step between paths") {
+    // For every answer set, changing only the finances answer moves the result at most between neighbours:
+    // internship <-> double or double <-> junior job, never internship <-> junior job.
+    const cr::Quiz quiz = shipped();
+    const int finances = crt::question(quiz, "finances");
+    const int internship = crt::outcome(quiz, "internship"), junior = crt::outcome(quiz, "junior-job");
+    const Pick can_live(quiz, "finances", "yes");
+    int jumps = 0;
+    cr::walk_answer_space(quiz, 1000000, [&](const cr::Answers& a, double) {
+        if (!can_live.holds(a)) return true;  // each set once, from "yes"
+        cr::Answers other = a;
+        const int from = cr::score(quiz, a).decision.chosen;
+        for (int o = 0; o < static_cast<int>(quiz.questions[finances].options.size()); ++o) {
+            other[finances].options = {o};
+            const int to = cr::score(quiz, other).decision.chosen;
+            if ((from == internship && to == junior) || (from == junior && to == internship)) ++jumps;
+        }
+        return true;
+    });
+    CHECK(jumps == 0);
+}
