@@ -165,7 +165,9 @@
         }
         case "listitem":
           if (!list) list = holder.appendChild(el("ul"));
-          list.appendChild(addRuns(el("li"), item, false));
+          var li = list.appendChild(el("li"));
+          if (item.name) li.appendChild(el("span", { role: "img", "aria-label": item.name }));  // a drawn mark, e.g. a tick
+          addRuns(li, item, false);
           break;
         case "cell":
           if (!table || table.dataset.table !== item.table) {

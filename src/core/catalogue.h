@@ -35,6 +35,10 @@ namespace cr {
     X(KnowledgeHeading, "Your Python readiness", nullptr)                                                            \
     X(PointsOf, "{0} of {n} point ({1}%)", "{0} of {n} points ({1}%)")                                               \
     X(TheDetails, "The details", nullptr)                                                                            \
+    X(NextSteps, "Your next steps", nullptr)                                                                         \
+    X(StepDone, "Done", nullptr)                                                                                     \
+    X(WhatWouldChange, "What would change your result", nullptr)                                                     \
+    X(BetweenTwo, "between {0} and {1}", nullptr)                                                                    \
     X(SalaryCheck, "Salary check", nullptr)                                                                          \
     X(Faq, "Questions readers ask", nullptr)                                                                         \
     X(CopyResult, "Copy my result", nullptr)                                                                         \

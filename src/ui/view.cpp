@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/advice.h"
 #include "core/catalogue.h"
 #include "core/markdown.h"
 #include "core/report.h"
@@ -87,10 +88,29 @@ void draw_outcome_part(const cr::Session& s, View& v, const cr::Result& r) {
     markdown(v, o.summary);
     section_heading(v, tr(Key::WhyResult));
     markdown(v, cr::decision_text(quiz, r));
-    for (const auto& c : cr::top_reasons(r, 4)) bullet_text(v, cr::reason_text(quiz, s.state().answers, c));
+    const cr::Answers& answers = s.state().answers;
+    for (const auto& c : cr::top_reasons(r, 4)) bullet_text(v, cr::reason_text(quiz, answers, c));
+    for (const auto& note : cr::tipped_notes(quiz, answers, r)) bullet_text(v, note);
     ImGui::Dummy(ImVec2(0, 6));
     outcome_bars(v, quiz, r);
     v.scene.announce = tr(Key::ResultAnnounce, {o.title, o.summary});
+
+    const auto plan = cr::next_steps(quiz, answers, r);
+    if (!plan.empty()) {
+        section_heading(v, tr(Key::NextSteps));
+        for (const auto& item : plan) checklist_item(v, item.text, item.done);
+    }
+    // What would change it: worked out once per set of answers (it tries many), not every frame.
+    const bool changeable = std::any_of(quiz.questions.begin(), quiz.questions.end(), [](const cr::Question& q) { return q.changeable; });
+    if (changeable) {
+        if (v.changes_revision != v.revision || v.changes.empty()) {
+            v.changes.clear();
+            for (const auto& path : cr::what_would_change(quiz, answers)) v.changes.push_back(cr::change_text(quiz, path));
+            v.changes_revision = v.revision;
+        }
+        section_heading(v, tr(Key::WhatWouldChange));
+        for (const auto& line : v.changes) bullet_text(v, line);
+    }
 }
 
 void draw_knowledge_part(const cr::Session& s, View& v, const cr::Result& r) {

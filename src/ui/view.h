@@ -81,6 +81,8 @@ struct View {
     Scene scene;                 // what this frame shows, for the page's text layer
     std::string region;          // while drawing an open disclosure's content: its id
     std::vector<Intent> intents; // reported this frame, oldest first
+    std::vector<std::string> changes;  // "what would change your result", for the answers of changes_revision
+    int changes_revision = -1;
     Request request = Request::None;
     std::string status;          // short confirmation under the result buttons ("Copied")
     bool has_readiness = false;  // the page can open the standalone readiness check

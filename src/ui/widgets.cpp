@@ -309,6 +309,23 @@ void bullet_text(View& v, const std::string& text) {
     rich_line(v, blocks.empty() ? cr::Line{} : blocks[0].text, 18);
 }
 
+void checklist_item(View& v, const std::string& text, bool done) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float line_h = v.fonts.body->FontSize * 1.45f;
+    const ImVec2 a(p.x + 1, p.y + (line_h - 16) * 0.5f), b(a.x + 16, a.y + 16);
+    const auto blocks = cr::parse_markdown(text);
+    SceneItem& item = open_item(v, Part::ListItem);
+    if (done) {
+        item.name = cr::tr(cr::Key::StepDone);  // the tick's words, for those who cannot see it
+        dl()->AddRectFilled(a, b, color(v, Tone::Accent), 4);
+        dl()->AddPolyline(std::array<ImVec2, 3>{ImVec2(a.x + 4, a.y + 8), ImVec2(a.x + 7, a.y + 11), ImVec2(a.x + 12, a.y + 5)}.data(), 3,
+                          color(v, Tone::OnAccent), 0, 2.0f);
+    } else {
+        dl()->AddRect(a, b, color(v, Tone::Muted), 4, 0, 1.5f);
+    }
+    rich_line(v, blocks.empty() ? cr::Line{} : blocks[0].text, 26);
+}
+
 void markdown(View& v, const std::string& text) {
     const auto blocks = cr::parse_markdown(text);
     for (size_t i = 0; i < blocks.size(); ++i) {
@@ -489,18 +506,31 @@ void outcome_bars(View& v, const cr::Quiz& quiz, const cr::Result& r) {
         const bool chosen = static_cast<int>(i) == r.decision.chosen;
         const FontRole role = chosen ? FontRole::Bold : FontRole::Body;
         ImFont* font = font_of(v, role);
-        const std::string value = cr::format_number(r.totals[i]);
+        // The tie rule's outcome has no points of its own: it sits between the two it decided between.
+        const bool between = chosen && r.decision.tie_fired;
+        const std::string value = between ? cr::tr(cr::Key::BetweenTwo, {quiz.outcomes[r.decision.tied_a].title, quiz.outcomes[r.decision.tied_b].title})
+                                          : cr::format_number(r.totals[i]);
         SceneItem& figure = open_item(v, Part::Figure);
         figure.name = cr::tr(chosen ? cr::Key::BarChosen : cr::Key::BarValue, {quiz.outcomes[i].title, value});
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        draw_text(v, role, p, color(v, Tone::Text), quiz.outcomes[i].title, 0);
+        const ImVec2 title = draw_text(v, role, p, color(v, Tone::Text), quiz.outcomes[i].title, v.column_width);
         const float vw = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, value.c_str()).x;
-        draw_text(v, role, ImVec2(p.x + v.column_width - vw, p.y), color(v, Tone::Text), value, 0);
-        ImGui::Dummy(ImVec2(v.column_width, font->FontSize));
+        // The value sits at the right of the title's last line, or on a line of its own when they would touch.
+        const bool beside = title.y <= font->FontSize + 0.5f && title.x + 16 + vw <= v.column_width;
+        const float vy = beside ? p.y : p.y + title.y;
+        draw_text(v, role, ImVec2(p.x + v.column_width - std::min(vw, v.column_width), vy), color(v, Tone::Text), value, v.column_width);
+        ImGui::Dummy(ImVec2(v.column_width, vy - p.y + font->FontSize));
         const ImVec2 a = ImGui::GetCursorScreenPos();
         const float frac = static_cast<float>(std::max(0.0, r.totals[i]) / top);
         dl()->AddRectFilled(a, ImVec2(a.x + v.column_width, a.y + 10), color(v, Tone::Track), 5);
-        if (frac > 0) dl()->AddRectFilled(a, ImVec2(a.x + std::max(10.0f, v.column_width * frac), a.y + 10), chosen ? color(v, Tone::Accent) : color(v, Tone::Muted), 5);
+        if (between) {
+            // A bracket over the stretch between the two totals it decided between.
+            const float x1 = v.column_width * static_cast<float>(std::max(0.0, std::min(r.totals[r.decision.tied_a], r.totals[r.decision.tied_b])) / top);
+            const float x2 = v.column_width * static_cast<float>(std::max(0.0, std::max(r.totals[r.decision.tied_a], r.totals[r.decision.tied_b])) / top);
+            dl()->AddRectFilled(ImVec2(a.x + x1 - 3, a.y - 2), ImVec2(a.x + std::max(x2, x1 + 6) + 3, a.y + 12), color(v, Tone::Accent), 5);
+        } else if (frac > 0) {
+            dl()->AddRectFilled(a, ImVec2(a.x + std::max(10.0f, v.column_width * frac), a.y + 10), chosen ? color(v, Tone::Accent) : color(v, Tone::Muted), 5);
+        }
         ImGui::Dummy(ImVec2(v.column_width, 16));
         v.scene.items.back().rect_max = local(ImVec2(a.x + v.column_width, a.y + 10));
     }

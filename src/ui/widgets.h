@@ -21,6 +21,7 @@ void heading_text(View& v, const std::string& text, int level);   // bold; a hea
 void section_heading(View& v, const std::string& text);           // a rule, then a level-2 heading
 void muted_text(View& v, const std::string& text, Part part = Part::Paragraph);
 void bullet_text(View& v, const std::string& text);
+void checklist_item(View& v, const std::string& text, bool done);  // a box, ticked when done, and the step
 void markdown(View& v, const std::string& text);
 void code_block(View& v, const std::string& code);
 void notice_card(View& v, const std::string& text);  // a highlighted message across the column

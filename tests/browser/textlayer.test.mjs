@@ -57,6 +57,22 @@ async function assertTreeCoversScene(page, label) {
   return { scene: s, ax };
 }
 
+// Finds `phrase` with the browser's find-in-page and checks that the match lies over the drawn run holding it.
+async function findOver(page, phrase) {
+  const found = await page.evaluate((phrase) => {
+    getSelection().removeAllRanges();
+    const ok = window.find(phrase, true, false, true);
+    if (!ok) return { ok };
+    const r = getSelection().getRangeAt(0).getBoundingClientRect();
+    const c = document.getElementById("cr-canvas").getBoundingClientRect();
+    return { ok, x: r.left - c.left, y: r.top - c.top, w: r.width, h: r.height };
+  }, phrase);
+  assert.ok(found.ok, `find-in-page does not find "${phrase}"`);
+  const runs = (await scene(page)).items.flatMap((x) => x.runs).filter((r) => r.text.includes(phrase));
+  assert.ok(runs.some((run) => found.x >= run.x - 2 && found.x + found.w <= run.x + run.w + 2 && Math.abs(found.y - run.y) < run.h),
+    `the match for "${phrase}" (${JSON.stringify(found)}) is not over a drawn run holding it (${JSON.stringify(runs)})`);
+}
+
 describe("text layer and accessibility tree", () => {
   let env;
   before(async () => {
@@ -99,6 +115,7 @@ describe("text layer and accessibility tree", () => {
       for (const role of ["heading", "table", "image", "region", "list"]) assert.ok(ax.roles.has(role), `no ${role} on the results page: ${[...ax.roles]}`);
       assert.ok(sc.items.some((x) => x.part === "cell"), "the comparison table is not in the scene");
       assert.ok(await page.locator("#cr-a11y table th").count() > 0, "the comparison table is not a real table");
+      await findOver(page, "Return offer");
       await L.screenshotFullPage(page, L.screenshotPath("results-all-open"));
       L.assertNoProblems(app.problems);
     } finally {
@@ -125,17 +142,8 @@ describe("text layer and accessibility tree", () => {
       await L.screenshotFullPage(page, L.screenshotPath("selection-intro"));
 
       // Find: the match's box lies over the run that draws those words.
-      const found = await page.evaluate(() => {
-        getSelection().removeAllRanges();
-        const ok = window.find("about", false, false, true);
-        const r = getSelection().getRangeAt(0).getBoundingClientRect();
-        const c = document.getElementById("cr-canvas").getBoundingClientRect();
-        return { ok, x: r.left - c.left, y: r.top - c.top, w: r.width, h: r.height };
-      });
-      assert.ok(found.ok, "find-in-page does not find 'about'");
-      const run = s.items.flatMap((x) => x.runs).find((r) => r.text.includes("about"));
-      assert.ok(found.x >= run.x - 2 && found.x + found.w <= run.x + run.w + 2, `the match (x ${found.x}) is not over the drawn run (x ${run.x}..${run.x + run.w})`);
-      assert.ok(Math.abs(found.y - run.y) < run.h, `the match (y ${found.y}) is not over the drawn run (y ${run.y})`);
+      const minutes = /about \d+ minutes?/.exec(s.items.flatMap((x) => x.runs).map((r) => r.text).join(" "))[0];
+      await findOver(page, minutes);
       L.assertNoProblems(app.problems);
     } finally {
       await app.close();

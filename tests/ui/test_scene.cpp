@@ -227,3 +227,36 @@ TEST_CASE("scene: code keeps its lines and indentation, and long words stay in t
     CHECK(code->runs[1].text == "    print(i)");
     CHECK(code->name == cr::tr(cr::Key::CodeLabel));
 }
+
+TEST_CASE("scene: results show the plan as a checklist, what would change the result, and the tie rule between two") {
+    std::ifstream in(std::string(CR_SOURCE_DIR) + "/content/python-path.json", std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    const cr::Quiz quiz = crt::load_ok(text.str());
+    cr::Answers answers;
+    std::string error;
+    REQUIRE(cr::parse_answers(quiz, "background=recent-grad,work-history=none,portfolio=several-full-stack,explain-architecture=confident,"
+                                    "syntax=advanced,solo-comfort=7,focus=foot-in-door,finances=yes,company-aim=top-10,take-readiness=no",
+                              answers, error));
+    cr::SessionState state;
+    state.answers = answers;
+    state.screen = cr::Screen::Results;
+    cr::Session s(quiz, state);
+    REQUIRE(s.result().decision.tie_fired);
+    ui::View v = make_view();
+    check_glyphs(settle(s, v), v);
+    check_runs_in_column(v);
+    bool between = false, plan = false, change = false;
+    for (size_t i = 0; i < v.scene.items.size(); ++i) {
+        const auto& item = v.scene.items[i];
+        if (item.part == ui::Part::Figure && item.name.find(cr::tr(cr::Key::BetweenTwo, {"", ""}).substr(0, 7)) != std::string::npos) between = true;
+        if (item.part == ui::Part::Heading && !item.runs.empty() && item.runs[0].text == cr::tr(cr::Key::NextSteps)) plan = true;
+        if (item.part == ui::Part::Heading && !item.runs.empty() && item.runs[0].text == cr::tr(cr::Key::WhatWouldChange)) change = true;
+    }
+    CHECK(between);  // the tie rule's bar says between which two, not "0"
+    CHECK(plan);
+    CHECK(change);
+    // At a phone's width too, every run stays in the column.
+    check_glyphs(settle(s, v, 360), v);
+    check_runs_in_column(v);
+}
