@@ -109,6 +109,24 @@ int settle(cr::Session& s, ui::View& v, double width = 800) {
     return glyphs;
 }
 
+cr::Quiz shipped_quiz() {
+    std::ifstream in(std::string(CR_SOURCE_DIR) + "/content/python-path.json", std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return crt::load_ok(text.str());
+}
+
+// The results screen for answers in the CLI's syntax.
+cr::Session results_for(const cr::Quiz& quiz, const char* spec) {
+    cr::Answers answers;
+    std::string error;
+    REQUIRE(cr::parse_answers(quiz, spec, answers, error));
+    cr::SessionState state;
+    state.answers = answers;
+    state.screen = cr::Screen::Results;
+    return cr::Session(quiz, state);
+}
+
 // The glyphs ImGui drew (counted from its draw data) are exactly those of the scene's runs.
 void check_glyphs(int drawn, const ui::View& v) {
     INFO("screen " << v.scene.screen);
@@ -168,17 +186,8 @@ TEST_CASE("scene: every glyph drawn is in a text run, on every screen of the min
 }
 
 TEST_CASE("scene: the shipped quiz's results with every row open, at 800 and 360 px") {
-    std::ifstream in(std::string(CR_SOURCE_DIR) + "/content/python-path.json", std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    const cr::Quiz quiz = crt::load_ok(text.str());
-    cr::Answers answers;
-    std::string error;
-    REQUIRE(cr::parse_answers(quiz, "background=student,work-history=none,portfolio=one,take-readiness=yes", answers, error));
-    cr::SessionState state;
-    state.answers = answers;
-    state.screen = cr::Screen::Results;
-    cr::Session s(quiz, state);
+    const cr::Quiz quiz = shipped_quiz();
+    cr::Session s = results_for(quiz, "background=student,work-history=none,portfolio=one,take-readiness=yes");
     for (double width : {800.0, 360.0}) {
         ui::View v = make_view();
         settle(s, v, width);
@@ -229,19 +238,9 @@ TEST_CASE("scene: code keeps its lines and indentation, and long words stay in t
 }
 
 TEST_CASE("scene: results show the plan as a checklist, what would change the result, and the tie rule between two") {
-    std::ifstream in(std::string(CR_SOURCE_DIR) + "/content/python-path.json", std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    const cr::Quiz quiz = crt::load_ok(text.str());
-    cr::Answers answers;
-    std::string error;
-    REQUIRE(cr::parse_answers(quiz, "background=recent-grad,work-history=none,portfolio=several-full-stack,explain-architecture=confident,"
-                                    "syntax=advanced,solo-comfort=7,focus=foot-in-door,finances=yes,company-aim=top-10,take-readiness=no",
-                              answers, error));
-    cr::SessionState state;
-    state.answers = answers;
-    state.screen = cr::Screen::Results;
-    cr::Session s(quiz, state);
+    const cr::Quiz quiz = shipped_quiz();
+    cr::Session s = results_for(quiz, "background=recent-grad,work-history=none,portfolio=several-full-stack,explain-architecture=confident,"
+                                      "syntax=advanced,solo-comfort=7,focus=foot-in-door,finances=yes,company-aim=top-10,take-readiness=no");
     REQUIRE(s.result().decision.tie_fired);
     ui::View v = make_view();
     check_glyphs(settle(s, v), v);
