@@ -149,40 +149,73 @@ public:
     }
     bool approximate() const { return approximate_; }
 
-    // Every answer set from question i on, or (sampling_) one random path.
-    void walk(size_t i, double weight) {
-        if (stopped_) return;
-        if (i == quiz_.questions.size()) {
-            stopped_ = !visit_(answers_, weight);
-            return;
-        }
-        const Question& q = quiz_.questions[i];
-        visible_[i] = shown_after(quiz_, answers_, visible_, static_cast<int>(i));
-        if (!visible_[i] || (q.scored && knowledge_set_)) return walk(i + 1, weight);
-        if (q.scored) {
-            const size_t only = sampling_ ? next_random() % bands_.size() : 0;
-            for (size_t b = 0; b < bands_.size(); ++b) {
-                if (sampling_ && b != only) continue;
-                set_knowledge(&bands_[b].second);
-                walk(i + 1, weight);
+    // Every answer set, depth first in reading order. Iterative, with its own stack: a quiz may have thousands of
+    // questions, more than a call stack holds (the browser's is far smaller than a native one).
+    void walk_all() {
+        struct Frame {
+            size_t i;
+            size_t next = 0;      // the next branch to take
+            size_t branches = 0;  // 1 for a question passed over, the bands for knowledge, else the choices
+            double weight;
+            bool entered = false;
+            bool knowledge = false;  // this frame set the knowledge answers
+        };
+        std::vector<Frame> stack;
+        stack.push_back({0, 0, 0, 1.0});
+        while (!stack.empty() && !stopped_) {
+            Frame& f = stack.back();
+            if (f.i == quiz_.questions.size()) {
+                stopped_ = !visit_(answers_, f.weight);
+                stack.pop_back();
+                continue;
             }
-            set_knowledge(nullptr);
-            return;
+            const Question& q = quiz_.questions[f.i];
+            if (!f.entered) {
+                f.entered = true;
+                visible_[f.i] = shown_after(quiz_, answers_, visible_, static_cast<int>(f.i));
+                const bool passed = !visible_[f.i] || (q.scored && knowledge_set_);
+                f.knowledge = !passed && q.scored;
+                f.branches = passed ? 1 : q.scored ? bands_.size() : alternatives_[f.i].size() + (q.required ? 0 : 1);
+            }
+            if (f.next == f.branches) {
+                if (f.knowledge) set_knowledge(nullptr);
+                else if (visible_[f.i] && !q.scored) answers_[f.i] = Answer{};
+                stack.pop_back();
+                continue;
+            }
+            const size_t b = f.next++;
+            double weight = f.weight;
+            if (f.knowledge) {
+                set_knowledge(&bands_[b].second);
+            } else if (visible_[f.i] && !(q.scored && knowledge_set_)) {
+                const auto& alts = alternatives_[f.i];
+                const bool skip = b == alts.size();
+                answers_[f.i] = skip ? Answer{} : alts[b].answer;
+                if (!skip) weight *= alts[b].weight;
+            }
+            stack.push_back({f.i + 1, 0, 0, weight});
         }
-        const auto& alts = alternatives_[i];
-        const bool may_skip = !q.required;
-        const size_t choices = alts.size() + (may_skip ? 1 : 0);
-        const size_t only = sampling_ ? next_random() % choices : choices;
-        for (size_t c = 0; c < choices; ++c) {
-            if (sampling_ && c != only) continue;
-            const bool skip = may_skip && c == alts.size();
-            answers_[i] = skip ? Answer{} : alts[c].answer;
-            walk(i + 1, sampling_ ? weight : weight * (skip ? 1 : alts[c].weight));
-        }
-        answers_[i] = Answer{};
     }
 
-    bool sampling_ = false;
+    // One random path through the answer space (for sampling), its weight left at 1.
+    void walk_one() {
+        for (size_t i = 0; i < quiz_.questions.size(); ++i) {
+            const Question& q = quiz_.questions[i];
+            visible_[i] = shown_after(quiz_, answers_, visible_, static_cast<int>(i));
+            if (!visible_[i] || (q.scored && knowledge_set_)) continue;
+            if (q.scored) {
+                set_knowledge(&bands_[next_random() % bands_.size()].second);
+                continue;
+            }
+            const auto& alts = alternatives_[i];
+            const size_t c = next_random() % (alts.size() + (q.required ? 0 : 1));
+            answers_[i] = c == alts.size() ? Answer{} : alts[c].answer;
+        }
+        stopped_ = !visit_(answers_, 1);
+        set_knowledge(nullptr);
+        answers_.assign(answers_.size(), Answer{});
+    }
+
     bool stopped_ = false;  // visit asked to stop
 
 private:
@@ -222,10 +255,9 @@ Walk walk_answer_space(const Quiz& quiz, size_t bound, const std::function<bool(
     Walker walker(quiz, counting);
     result.exhaustive = !walker.approximate() && walker.size() <= static_cast<double>(bound);
     if (result.exhaustive) {
-        walker.walk(0, 1);
+        walker.walk_all();
     } else {
-        walker.sampling_ = true;
-        for (size_t s = 0; s < bound && !walker.stopped_; ++s) walker.walk(0, 1);
+        for (size_t s = 0; s < bound && !walker.stopped_; ++s) walker.walk_one();
     }
     result.answer_sets = total;
     return result;
