@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { assertNoProblems, findHit, launchBrowser, screenshotPath, startServer, state, waitForState, watchProblems } from "./lib.mjs";
+import { assertNoProblems, findHit, launchBrowser, loadJson, screenshotPath, startServer, state, waitForState, watchProblems } from "./lib.mjs";
 import {
   STEP, answerCurrent, click, colourDistance, dominantColour, frameSurface, next, playThrough, recordHostEvents,
   tempDir, until, widgetFrame,
@@ -134,8 +134,9 @@ describe("embed.js on a cross-origin host page", () => {
       assert.deepEqual(flow.map((e) => e.type),
         ["ready", "started", ...answered.map(() => "answered"), "completed"], "event order of widget 1");
       const title = "Internship or junior job: which should you target first?";
-      assert.deepEqual(flow[0].detail, { quiz: "python-path", version: 1, title });
-      assert.deepEqual(flow[1].detail, { quiz: "python-path", version: 1 });
+      const version = loadJson(QUIZ).version;
+      assert.deepEqual(flow[0].detail, { quiz: "python-path", version, title });
+      assert.deepEqual(flow[1].detail, { quiz: "python-path", version });
       answered.forEach((a, i) => assert.deepEqual(flow[2 + i].detail, { quiz: "python-path", question: a.question, options: a.options }));
       const done = flow[flow.length - 1].detail;
       assert.equal(done.quiz, "python-path");
@@ -280,9 +281,10 @@ describe("embed.js on a cross-origin host page", () => {
       await waitForState(w0.frame, (s) => s.quiz === "python-readiness");
       const ready = (await events()).filter((e) => e.type === "ready");
       assert.equal(ready.length, 1);
-      assert.deepEqual(ready[0].detail, { quiz: "python-readiness", version: 1, title: "How much Python is enough?" },
+      const readiness = loadJson("content/python-readiness.json");
+      assert.deepEqual(ready[0].detail, { quiz: "python-readiness", version: readiness.version, title: readiness.title },
         "crossroads:ready reported another quiz than the one on screen");
-      assert.equal(await w0.el.getAttribute("title"), "How much Python is enough?", "the iframe is not named by its quiz");
+      assert.equal(await w0.el.getAttribute("title"), readiness.title, "the iframe is not named by its quiz");
       assertNoProblems(problems);
     } finally {
       await context.close();

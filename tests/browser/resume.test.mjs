@@ -3,10 +3,11 @@
 // touch the reader's own saved progress (refused ones explained on the canvas, valid ones shown apart and asked about).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { assertNoProblems, findHit, hits, screenshotFullPage, screenshotPath, setup, state, waitForState, watchProblems } from "./lib.mjs";
+import { assertNoProblems, findHit, hits, loadJson, screenshotFullPage, screenshotPath, setup, state, waitForState, watchProblems } from "./lib.mjs";
 import { STEP, answerCurrent, click, next, pageSurface, playThrough, until, waitReady } from "./embed-lib.mjs";
 
-const KEY = "crossroads:python-path:1";
+const VERSION = loadJson("content/python-path.json").version;
+const KEY = `crossroads:python-path:${VERSION}`;
 
 // Re-signs a share code after a change (the codec's FNV-1a checksum in base 36), so a test can make links that are
 // well-formed but refused for what they say: another version, another quiz.
@@ -225,7 +226,7 @@ describe("resume and share", () => {
     const bad = {
       truncated: code.slice(0, Math.floor(code.length * 0.6)),
       damaged: code.slice(0, -1) + (code.endsWith("1") ? "2" : "1"),
-      "newer version": resign([parts[0], parts[1], "2", ...parts.slice(3)].join(".")),
+      "newer version": resign([parts[0], parts[1], String(VERSION + 1), ...parts.slice(3)].join(".")),
       "another quiz": resign([parts[0], "python-readiness", ...parts.slice(2)].join(".")),
     };
     const r = await readerWithProgress();
@@ -299,7 +300,7 @@ describe("resume and share", () => {
         const v = localStorage.getItem(k);
         return v !== old ? v : null;
       }, { k: KEY, old: r.saved }), "the adopted answers to be saved");
-      assert.ok(stored.startsWith("cr1.python-path.1."));
+      assert.ok(stored.startsWith(`cr1.python-path.${VERSION}.`));
       assertNoProblems(r.problems);
     } finally {
       await r.context.close();
