@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include "catalogue.h"
 #include "report.h"
 #include "space.h"
 
@@ -18,11 +19,11 @@ bool same_answer(const Question& q, const Answer& a, const Answer& b) {
 }
 
 std::string answer_words(const Question& q, const Answer& a) {
-    if (q.kind == QuestionKind::Scale) return format_number(a.value) + " on the scale";
+    if (q.kind == QuestionKind::Scale) return tr(Key::ScaleValue, {format_number(a.value)});
     std::string out;
     for (size_t k = 0; k < a.options.size(); ++k) {
-        if (k) out += k + 1 == a.options.size() ? " and " : ", ";
-        out += "\"" + q.options[a.options[k]].label + "\"";
+        if (k) out += tr(k + 1 == a.options.size() ? Key::ListAnd : Key::ListComma);
+        out += tr(Key::Quoted, {q.options[a.options[k]].label});
     }
     return out;
 }
@@ -85,14 +86,14 @@ std::vector<ChangePath> what_would_change(const Quiz& quiz, const Answers& answe
 
 std::string change_text(const Quiz& quiz, const ChangePath& path) {
     const std::string& title = quiz.outcomes[path.outcome].title;
-    if (!path.found) return "No small change to your answers would make \"" + title + "\" the result.";
-    std::string out = "If you answered ";
+    if (!path.found) return tr(Key::ChangeNone, {title});
+    std::string changes;
     for (size_t k = 0; k < path.changes.size(); ++k) {
         const Question& q = quiz.questions[path.changes[k].question];
-        if (k) out += k + 1 == path.changes.size() ? ", and " : ", ";
-        out += answer_words(q, path.changes[k].answer) + " to \"" + q.prompt + "\"";
+        if (k) changes += tr(k + 1 == path.changes.size() ? Key::ListCommaAnd : Key::ListComma);
+        changes += tr(Key::ChangeAnswerTo, {answer_words(q, path.changes[k].answer), q.prompt});
     }
-    return out + ", the result would be \"" + title + "\".";
+    return tr(Key::ChangeIf, {changes, title});
 }
 
 std::vector<PlanItem> next_steps(const Quiz& quiz, const Answers& answers, const Result& result) {

@@ -76,6 +76,38 @@ namespace cr {
     X(BackToMine, "Back to my own answers", nullptr)                                                                 \
     X(TakeQuizMyself, "Take the quiz myself", nullptr)                                                               \
     X(ResultAnnounce, "Your result: {0}. {1}", nullptr)                                                             \
+    X(ReasonBand, "Your readiness check: {0}", nullptr)                                                              \
+    X(ReasonOption, "\"{0}\" ({1})", nullptr)                                                                         \
+    X(ReasonScale, "{0} on the scale ({1})", nullptr)                                                                \
+    X(ReasonLine, "{0}: {1} {2}", nullptr)                                                                           \
+    X(MarginPoints, "{n} point", "{n} points")                                                                       \
+    X(MarginPercent, "{n}%", nullptr)                                                                                \
+    X(TieLevel, "{0} ({1}) and {2} ({3}) are level, which is within the quiz's margin of {4}, so the answer is: {5}.", \
+      nullptr)                                                                                                       \
+    X(TieApart,                                                                                                      \
+      "{0} ({1}) and {2} ({3}) are only {6} apart, which is within the quiz's margin of {4}, so the answer is: {5}.",  \
+      nullptr)                                                                                                       \
+    X(BlockedLead, "{0} has the most points ({1}), but it is not open to you yet:", nullptr)                         \
+    X(BlockedEnd, " So the suggestion is {0} ({1}).", nullptr)                                                       \
+    X(LevelInOrder, "{0} and {1} are level at {2}; {0} comes first in the quiz's order, so it is the suggestion.",   \
+      nullptr)                                                                                                       \
+    X(Highest, "{0} scored highest with {1}.", nullptr)                                                              \
+    X(HighestAhead, "{0} scored highest with {1}, ahead of {2} with {3}.", nullptr)                                 \
+    X(TextRecommendation, "Recommendation: {0}", nullptr)                                                            \
+    X(TextWhy, "Why: {0}", nullptr)                                                                                  \
+    X(TextWeighedMost, "Answers that weighed most:", nullptr)                                                        \
+    X(TextNextSteps, "Your next steps:", nullptr)                                                                    \
+    X(TextWhatWouldChange, "What would change your result:", nullptr)                                                \
+    X(TextTotals, "Totals:", nullptr)                                                                                \
+    X(TextKnowledge, "Knowledge: {0}", nullptr)                                                                      \
+    X(ChangeNone, "No small change to your answers would make \"{0}\" the result.", nullptr)                         \
+    X(ChangeIf, "If you answered {0}, the result would be \"{1}\".", nullptr)                                         \
+    X(ChangeAnswerTo, "{0} to \"{1}\"", nullptr)                                                                      \
+    X(ScaleValue, "{0} on the scale", nullptr)                                                                       \
+    X(Quoted, "\"{0}\"", nullptr)                                                                                     \
+    X(ListComma, ", ", nullptr)                                                                                      \
+    X(ListAnd, " and ", nullptr)                                                                                     \
+    X(ListCommaAnd, ", and ", nullptr)                                                                               \
     X(TickDone, "[x] ", nullptr)                                                                                     \
     X(TickOpen, "[ ] ", nullptr)
 

@@ -117,14 +117,13 @@ std::vector<std::string> ignored_answers(const Quiz& quiz, const Answers& answer
 std::string reason_text(const Quiz& quiz, const Answers& answers, const Contribution& c) {
     std::string source;
     if (c.band >= 0) {
-        source = "Your readiness check: " + quiz.bands[c.band].title;
+        source = tr(Key::ReasonBand, {quiz.bands[c.band].title});
     } else {
         const Question& q = quiz.questions[c.question];
-        if (c.option >= 0) source = "\"" + q.options[c.option].label + "\"";
-        else source = format_number(answers[c.question].value) + " on the scale";
-        source += " (" + q.prompt + ")";
+        source = c.option >= 0 ? tr(Key::ReasonOption, {q.options[c.option].label, q.prompt})
+                               : tr(Key::ReasonScale, {format_number(answers[c.question].value), q.prompt});
     }
-    return source + ": " + (c.weight > 0 ? "+" : "") + format_number(c.weight) + " " + quiz.outcomes[c.outcome].title;
+    return tr(Key::ReasonLine, {source, (c.weight > 0 ? "+" : "") + format_number(c.weight), quiz.outcomes[c.outcome].title});
 }
 
 std::string decision_text(const Quiz& quiz, const Result& r) {
@@ -133,57 +132,53 @@ std::string decision_text(const Quiz& quiz, const Result& r) {
     const Outcome& chosen = quiz.outcomes[d.chosen];
     if (d.tie_fired) {
         const double gap = std::fabs(r.totals[d.tied_a] - r.totals[d.tied_b]);
-        return quiz.outcomes[d.tied_a].title + " (" + format_number(r.totals[d.tied_a]) + ") and " +
-               quiz.outcomes[d.tied_b].title + " (" + format_number(r.totals[d.tied_b]) + ") are " +
-               (gap == 0 ? std::string("level") : "only " + format_number(gap) + " apart") +
-               ", which is within the quiz's margin of " + format_number(quiz.tie.margin) +
-               (quiz.tie.unit == TieUnit::Percent ? "%" : quiz.tie.margin == 1 ? " point" : " points") +
-               ", so the answer is: " + chosen.title + ".";
+        const std::string margin = quiz.tie.unit == TieUnit::Percent ? tr_count(Key::MarginPercent, quiz.tie.margin)
+                                                                     : tr_count(Key::MarginPoints, quiz.tie.margin);
+        return tr(gap == 0 ? Key::TieLevel : Key::TieApart,
+                  {quiz.outcomes[d.tied_a].title, format_number(r.totals[d.tied_a]), quiz.outcomes[d.tied_b].title,
+                   format_number(r.totals[d.tied_b]), margin, chosen.title, format_number(gap)});
     }
     if (d.blocked >= 0) {
-        std::string out = quiz.outcomes[d.blocked].title + " has the most points (" + format_number(r.totals[d.blocked]) +
-                          "), but it is not open to you yet:";
+        std::string out = tr(Key::BlockedLead, {quiz.outcomes[d.blocked].title, format_number(r.totals[d.blocked])});
         for (const std::string& m : missing_requirements(quiz, r, d.blocked)) out += " " + m;
-        return out + " So the suggestion is " + chosen.title + " (" + format_number(r.totals[d.chosen]) + ").";
+        return out + tr(Key::BlockedEnd, {chosen.title, format_number(r.totals[d.chosen])});
     }
     int runner_up = -1;
     for (size_t i = 0; i < r.totals.size(); ++i)
         if (static_cast<int>(i) != d.chosen && (runner_up < 0 || r.totals[i] > r.totals[runner_up])) runner_up = static_cast<int>(i);
     if (runner_up >= 0 && r.totals[runner_up] == r.totals[d.chosen])
-        return chosen.title + " and " + quiz.outcomes[runner_up].title + " are level at " + format_number(r.totals[d.chosen]) +
-               "; " + chosen.title + " comes first in the quiz's order, so it is the suggestion.";
-    std::string out = chosen.title + " scored highest with " + format_number(r.totals[d.chosen]);
-    if (runner_up >= 0)
-        out += ", ahead of " + quiz.outcomes[runner_up].title + " with " + format_number(r.totals[runner_up]);
-    return out + ".";
+        return tr(Key::LevelInOrder, {chosen.title, quiz.outcomes[runner_up].title, format_number(r.totals[d.chosen])});
+    if (runner_up < 0) return tr(Key::Highest, {chosen.title, format_number(r.totals[d.chosen])});
+    return tr(Key::HighestAhead, {chosen.title, format_number(r.totals[d.chosen]), quiz.outcomes[runner_up].title,
+                                  format_number(r.totals[runner_up])});
 }
 
 std::string result_text(const Quiz& quiz, const Answers& answers, const Result& r) {
     std::string out = quiz.title + "\n";
     if (r.decision.chosen >= 0) {
         const Outcome& o = quiz.outcomes[r.decision.chosen];
-        out += "\nRecommendation: " + o.title + "\n" + o.summary + "\n\nWhy: " + decision_text(quiz, r) + "\n";
+        out += "\n" + tr(Key::TextRecommendation, {o.title}) + "\n" + o.summary + "\n\n" + tr(Key::TextWhy, {decision_text(quiz, r)}) + "\n";
         const auto reasons = top_reasons(r, 5);
         if (!reasons.empty()) {
-            out += "Answers that weighed most:\n";
+            out += tr(Key::TextWeighedMost) + "\n";
             for (const auto& c : reasons) out += "- " + reason_text(quiz, answers, c) + "\n";
         }
         for (const std::string& note : tipped_notes(quiz, answers, r)) out += note + "\n";
         const auto plan = next_steps(quiz, answers, r);
         if (!plan.empty()) {
-            out += "\nYour next steps:\n";
+            out += "\n" + tr(Key::TextNextSteps) + "\n";
             for (const PlanItem& item : plan) out += tick_mark(item.done) + item.text + "\n";
         }
         if (std::any_of(quiz.questions.begin(), quiz.questions.end(), [](const Question& q) { return q.changeable; })) {
-            out += "\nWhat would change your result:\n";
+            out += "\n" + tr(Key::TextWhatWouldChange) + "\n";
             for (const ChangePath& path : what_would_change(quiz, answers)) out += "- " + change_text(quiz, path) + "\n";
         }
-        out += "\nTotals:\n";
+        out += "\n" + tr(Key::TextTotals) + "\n";
         for (size_t i = 0; i < quiz.outcomes.size(); ++i)
             out += "- " + quiz.outcomes[i].title + ": " + format_number(r.totals[i]) + "\n";
     }
     if (r.has_knowledge) {
-        out += "\nKnowledge: " + knowledge_score_text(r);
+        out += "\n" + tr(Key::TextKnowledge, {knowledge_score_text(r)});
         if (r.band >= 0) out += " - " + quiz.bands[r.band].title;
         out += "\n";
         for (const auto& item : r.review) {
