@@ -10,9 +10,11 @@ namespace {
 
 // RGB hex per tone, in Tone order.
 constexpr unsigned kLight[] = {0xFFFFFF, 0x1B2430, 0x55606E, 0x1F6FEB, 0x1A5FCC, 0x154EA8, 0xFFFFFF, 0xF6F8FA,
-                               0xEDF2F8, 0xE6F0FF, 0xD0D7DE, 0xE3E8EE, 0xF2F4F7, 0x0B57D0, 0xC8CED6, 0x1A7F37, 0xC2410C};
+                               0xEDF2F8, 0xE6F0FF, 0xD0D7DE, 0xE3E8EE, 0xF2F4F7, 0x0B57D0, 0xC8CED6, 0x1A7F37, 0xC2410C,
+                               0x55606E};
 constexpr unsigned kDark[] = {0x12161C, 0xE8ECF1, 0xA3ADBA, 0x4C8DF6, 0x6AA1F8, 0x8AB6FA, 0x0B1220, 0x1B2129,
-                              0x232B35, 0x1D2B42, 0x38424F, 0x2A323D, 0x1A2028, 0x9CC2FF, 0x3A424D, 0x4ADE80, 0xFB923C};
+                              0x232B35, 0x1D2B42, 0x38424F, 0x2A323D, 0x1A2028, 0x9CC2FF, 0x3A424D, 0x4ADE80, 0xFB923C,
+                              0xA3ADBA};
 
 unsigned mix(unsigned a, unsigned b, float t) {
     unsigned out = 0;
@@ -42,7 +44,7 @@ void use_system_colors(Theme& t) {
     const SystemColors& c = t.system;
     const unsigned tones[] = {c.canvas, c.canvas_text, c.canvas_text, c.highlight, c.highlight, c.highlight,
                               c.highlight_text, c.canvas, c.canvas, c.canvas, c.canvas_text, c.gray_text, c.canvas,
-                              c.highlight, c.gray_text, c.canvas_text, c.canvas_text};
+                              c.highlight, c.gray_text, c.canvas_text, c.canvas_text, c.canvas};
     static_assert(sizeof(tones) / sizeof(tones[0]) == static_cast<size_t>(Tone::Count), "one colour per tone");
     for (int i = 0; i < static_cast<int>(Tone::Count); ++i) t.palette[i] = tones[i];
 }

@@ -6,7 +6,7 @@
 namespace ui {
 
 enum class Tone { Background, Text, Muted, Accent, AccentHover, AccentStrong, OnAccent, Card, CardHover, Selected,
-                  Border, Track, CodeBg, Focus, Disabled, Good, Bad, Count };
+                  Border, Track, CodeBg, Focus, Disabled, Good, Bad, OnDisabled, Count };
 
 struct View;
 

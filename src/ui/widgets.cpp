@@ -232,7 +232,7 @@ bool button(View& v, const char* id, const std::string& label, bool enabled, boo
     if (primary) {
         const ImU32 fill = !enabled ? color(v, Tone::Disabled) : held ? color(v, Tone::AccentStrong) : hovered ? color(v, Tone::AccentHover) : color(v, Tone::Accent);
         dl()->AddRectFilled(a, b, fill, r);
-        ink = enabled ? color(v, Tone::OnAccent) : color(v, Tone::Muted);
+        ink = enabled ? color(v, Tone::OnAccent) : color(v, Tone::OnDisabled);
     } else {
         dl()->AddRectFilled(a, b, hovered ? color(v, Tone::CardHover) : color(v, Tone::Card), r);
         dl()->AddRect(a, b, color(v, Tone::Border), r, 0, 1.5f);
