@@ -108,6 +108,19 @@ namespace cr {
     X(ListComma, ", ", nullptr)                                                                                      \
     X(ListAnd, " and ", nullptr)                                                                                     \
     X(ListCommaAnd, ", and ", nullptr)                                                                               \
+    X(LinkDamaged, "the saved quiz progress is damaged or incomplete, so it was not used", nullptr)                  \
+    X(LinkNotOurs, "this is not a Crossroads quiz link", nullptr)                                                    \
+    X(LinkOtherQuiz, "this link belongs to another quiz ('{0}')", nullptr)                                          \
+    X(LinkNewer,                                                                                                     \
+      "this link was made for a newer version of the quiz than the one on this page; reload the page to get the "    \
+      "latest quiz, then open the link again",                                                                       \
+      nullptr)                                                                                                       \
+    X(LinkOlder, "this link was made for an earlier version of the quiz, which has changed since; please take it again", \
+      nullptr)                                                                                                       \
+    X(NeedsWebgl2,                                                                                                   \
+      "This quiz needs WebGL 2, which this browser has turned off or does not support. Try another browser, or "     \
+      "turn on hardware acceleration.",                                                                              \
+      nullptr)                                                                                                       \
     X(TickDone, "[x] ", nullptr)                                                                                     \
     X(TickOpen, "[ ] ", nullptr)
 

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <vector>
 
+#include "catalogue.h"
+
 namespace cr {
 
 namespace {
@@ -82,24 +84,22 @@ bool decode_session(const Quiz& quiz, std::string_view text, SessionState& out, 
         error = std::move(message);
         return false;
     };
-    const std::string damaged = "the saved quiz progress is damaged or incomplete, so it was not used";
-    if (text.substr(0, kMagic.size() + 1) != std::string(kMagic) + ".") return fail("this is not a Crossroads quiz link");
+    const std::string damaged = tr(Key::LinkDamaged);
+    if (text.substr(0, kMagic.size() + 1) != std::string(kMagic) + ".") return fail(tr(Key::LinkNotOurs));
     const size_t last_dot = text.rfind('.');
     uint64_t sum = 0;
     if (!parse_base36(text.substr(last_dot + 1), sum) || sum != checksum(text.substr(0, last_dot))) return fail(damaged);
     const auto parts = split(text.substr(0, last_dot), '.');
     if (parts.size() != 6) return fail(damaged);
-    if (parts[1] != quiz.id) return fail("this link belongs to another quiz ('" + std::string(parts[1]) + "')");
+    if (parts[1] != quiz.id) return fail(tr(Key::LinkOtherQuiz, {std::string(parts[1])}));
     uint64_t version = 0;
     if (parts[2].empty() || parts[2].find_first_not_of("0123456789") != std::string_view::npos || parts[2].size() > 9)
         return fail(damaged);
     for (char c : parts[2]) version = version * 10 + static_cast<uint64_t>(c - '0');
     if (version > static_cast<uint64_t>(quiz.version))
-        return fail("this link was made for a newer version of the quiz than the one on this page; "
-                    "reload the page to get the latest quiz, then open the link again");
+        return fail(tr(Key::LinkNewer));
     if (version < static_cast<uint64_t>(quiz.version))
-        return fail("this link was made for an earlier version of the quiz, which has changed since; "
-                    "please take it again");
+        return fail(tr(Key::LinkOlder));
     SessionState state;
     uint64_t seed = 0;
     if (!parse_base36(parts[3], seed) || seed > 0xFFFFFFFFull) return fail(damaged);

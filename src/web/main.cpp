@@ -12,6 +12,7 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
+#include "core/catalogue.h"
 #include "platform.h"
 #include "ui/view.h"
 
@@ -260,8 +261,7 @@ int main() {
     update_size();
     build_fonts(a.dpr);
     if (!init_gl()) {
-        js_show_fatal("This quiz needs WebGL 2, which this browser has turned off or does not support. "
-                      "Try another browser, or turn on hardware acceleration.");
+        js_show_fatal(cr::tr(cr::Key::NeedsWebgl2).c_str());
         return 0;
     }
     emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_FALSE, on_context_lost);
