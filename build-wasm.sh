@@ -39,9 +39,10 @@ run_fuzz() {
 }
 
 build_web() {
-  # The native measuring tool (src/cli/measure.cpp) gives embed.js the first screen's height at each width.
+  # The native measuring tool (src/cli/measure.cpp) gives embed.js the first screen's height at each width; the
+  # editor's CLI comes with it, so `serve` and `preview` leave build/native/crossroads ready as the README says.
   cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-  cmake --build build/native -j "$JOBS" --target crossroads-measure
+  cmake --build build/native -j "$JOBS" --target crossroads-measure crossroads
   export NODE_PATH=/usr/share/nodejs
   export EM_CLOSURE_COMPILER="$ROOT/node_modules/.bin/google-closure-compiler"
   emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null
