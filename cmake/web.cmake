@@ -56,7 +56,7 @@ add_library(cr_web OBJECT ${CR_WEB_SOURCES} ${CR_EMBED_SOURCES})
 target_link_libraries(cr_web PUBLIC cr_ui)
 target_compile_options(cr_web PRIVATE ${CR_WEB_FLAGS} -Wall -Wextra)
 
-set(CR_EXPORTS "_main,_malloc,_free,_cr_frames,_cr_state_json,_cr_hit_json,_cr_scene_json,_cr_load_quiz,_cr_max_quiz_bytes,_cr_command,_cr_set_theme,_cr_set_accent,_cr_set_contrast,_cr_set_reduced_motion,_cr_set_links,_cr_activate,_cr_focus_hit,_cr_set_scale")
+set(CR_EXPORTS "_main,_malloc,_free,_cr_frames,_cr_idle,_cr_state_json,_cr_hit_json,_cr_scene_json,_cr_load_quiz,_cr_max_quiz_bytes,_cr_command,_cr_set_theme,_cr_set_accent,_cr_set_contrast,_cr_set_reduced_motion,_cr_set_links,_cr_activate,_cr_focus_hit,_cr_set_scale")
 set(CR_LINK_FLAGS ${CR_WEB_FLAGS}
   --closure 1
   -sENVIRONMENT=web -sFILESYSTEM=0 -sASSERTIONS=0 -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc

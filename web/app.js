@@ -74,6 +74,8 @@
     hits: function () { return mod ? JSON.parse(mod.UTF8ToString(mod._cr_hit_json())) : []; },
     scene: function () { return mod ? JSON.parse(mod.UTF8ToString(mod._cr_scene_json())) : null; },
     frames: function () { return mod ? mod._cr_frames() : 0; },
+    // True when no frame is scheduled: everything asked for has been drawn (tests wait on this, not on a clock).
+    idle: function () { return mod ? mod._cr_idle() === 1 : false; },
     subscribe: function (fn) {
       listeners.push(fn);
       return function () { listeners = listeners.filter(function (f) { return f !== fn; }); };

@@ -113,6 +113,9 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE int cr_frames() { return web::app().frames; }
 
+// 1 when no frame is scheduled: the widget has drawn everything it was asked to and costs nothing until new input.
+EMSCRIPTEN_KEEPALIVE int cr_idle() { return web::app().scheduler.scheduled ? 0 : 1; }
+
 // {"screen":"question","question":"built","position":2,"total":9,"answers":{...},"result":{...}|null,"errors":[...]}
 EMSCRIPTEN_KEEPALIVE const char* cr_state_json() {
     web::app().out = web::state_json(web::app());

@@ -1,12 +1,12 @@
 // Completing the default quiz (content/python-path.json) as readers do: personas of tests/content/personas.json by
-// mouse clicks at real canvas pixels (all with CR_ALL_PERSONAS=1), then by keyboard only; results must match the CLI.
+// mouse clicks at real canvas pixels (all with CR_ALL_PERSONAS=1), by keyboard only, and by touch only, with the
+// one play-through of play.mjs; results must match the CLI.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as L from "./lib.mjs";
+import { chooseFrom, pageSurface, playThrough } from "./play.mjs";
 
 const QUIZ_FILE = "content/python-path.json";
-const quiz = L.loadJson(QUIZ_FILE);
-const questions = L.questionIndex(quiz);
 const personas = L.loadJson("tests/content/personas.json");
 
 // A small desktop window: SwiftShader draws each frame in software, and frame time grows with the canvas area.
@@ -29,59 +29,17 @@ function assertResultMatchesCli(result, persona) {
   for (const key of Object.keys(cli)) assert.deepEqual(result[key], cli[key], `${persona.name}: result.${key} differs from the CLI`);
 }
 
-function sameAnswer(given, wanted) {
-  if (typeof wanted === "number") return given === wanted;
-  return Array.isArray(given) && given.length === wanted.length && wanted.every((o) => given.includes(o));
+// Plays `persona` through with `input` from the start screen (already open on `page`); checks that exactly the
+// questions the persona answers were asked, that total() counts them, and that the result matches the CLI.
+async function complete(page, persona, input) {
+  const { answered, final } = await playThrough(pageSurface(page, input), { choose: chooseFrom(persona.answers) });
+  const visited = answered.map((a) => a.question);
+  assert.deepEqual([...visited].sort(), L.parseAnswers(persona.answers).map(([q]) => q).sort(),
+    `${persona.name}: questions shown vs answered by the persona`);
+  assert.equal(final.total, visited.length, "total() must count exactly the questions shown");
+  assertResultMatchesCli(final.result, persona);
+  return final;
 }
-
-// Walks the question screens with `answerOne(page, question, value)` until the results, pressing on with `advance`.
-async function walk(page, persona, answerOne, advance) {
-  const wanted = new Map(L.parseAnswers(persona.answers));
-  const visited = [];
-  let s = await L.waitForScreen(page, "question");
-  while (s.screen === "question") {
-    const q = questions[s.question];
-    assert.ok(q, `unknown question ${s.question}`);
-    assert.ok(wanted.has(q.id), `${persona.name}: the quiz asks ${q.id}, which the persona does not answer`);
-    visited.push(q.id);
-    const value = wanted.get(q.id);
-    await answerOne(page, q, value);
-    // A scale left at its starting value is accepted by Next; every other answer shows in the state at once.
-    const atStart = q.type === "scale" && value === (s.answers[q.id] ?? q.scale.default);
-    if (!atStart) {
-      await L.waitForState(page, (s, a) => {
-        const g = s.answers[a.id];
-        return typeof a.v === "number" ? g === a.v : Array.isArray(g) && g.length === a.v.length && a.v.every((o) => g.includes(o));
-      }, { id: q.id, v: value });
-    }
-    await advance(page, q);
-    s = await L.waitForState(page, (s, prev) => s.screen !== "question" || s.question !== prev.question || s.position !== prev.position,
-      { question: q.id, position: s.position });
-    assert.notEqual(s.screen, "start", "pressing Next went back to the start screen");
-    assert.ok(sameAnswer(s.answers[q.id], value), `${q.id}: answer ${JSON.stringify(s.answers[q.id])}, wanted ${JSON.stringify(value)}`);
-    assert.ok(s.screen === "results" || s.position === visited.length + 1, `position ${s.position} after ${visited.length} answers`);
-  }
-  assert.equal(s.screen, "results");
-  assert.deepEqual(visited.sort(), [...wanted.keys()].sort(), `${persona.name}: questions shown vs answered by the persona`);
-  assert.equal(s.total, visited.length, "total() must count exactly the questions shown");
-  return s;
-}
-
-// ---- mouse -----------------------------------------------------------------------------------------------------
-
-async function answerByMouse(page, q, value) {
-  if (q.type === "scale") {
-    await L.setSlider(page, `scale:${q.id}`, value, q.scale);
-    return;
-  }
-  for (const o of value) {
-    await L.clickHit(page, `option:${q.id}:${o}`);
-    await L.waitForState(page, (s, a) => (s.answers[a.q] || []).includes(a.o), { q: q.id, o });
-  }
-}
-
-// The layout does not move when an answer is chosen: the Next rectangle of the last frame is where the reader clicks.
-const nextByMouse = async (page) => L.clickHit(page, "next", { hit: (await L.hits(page)).find((h) => h.id === "next") });
 
 // One persona per outcome, plus the readiness section (multiple choice, true/false) and the branching skip; all
 // eleven with CR_ALL_PERSONAS=1 (the scoring of every persona is also checked natively, without a browser).
@@ -95,11 +53,8 @@ describe("mouse: personas complete the default quiz", () => {
       const app = await L.openApp(env, VIEWPORT);
       try {
         const { page } = app;
-        const first = await L.state(page);
-        assert.equal(first.screen, "start");
-        await L.clickHit(page, "start");
-        const s = await walk(page, persona, answerByMouse, nextByMouse);
-        assertResultMatchesCli(s.result, persona);
+        assert.equal((await L.state(page)).screen, "start");
+        await complete(page, persona, "mouse");
         L.assertNoProblems(app.problems);
       } finally {
         await app.close();
@@ -108,50 +63,8 @@ describe("mouse: personas complete the default quiz", () => {
   }
 });
 
-// ---- keyboard --------------------------------------------------------------------------------------------------
-// Keyboard readers work through the accessible HTML controls laid over the canvas (web/a11y.js): Tab moves between
-// them, arrows choose in a radio group or move the scale, Space ticks, Enter on an answer (or on Next) moves on.
-
-async function answerByKeyboard(page, q, value) {
-  // The accessible layer rebuilds its controls when the canvas has drawn the new question.
-  await page.waitForFunction((q) => document.querySelector(`#cr-a11y [data-hit^="option:${q}:"], #cr-a11y [data-hit="scale:${q}"]`), q.id);
-  if (q.type === "scale") {
-    await L.tabTo(page, `scale:${q.id}`);
-    const s = await L.state(page);
-    const steps = Math.round((value - s.scale.value) / q.scale.step);
-    for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps > 0 ? "ArrowRight" : "ArrowLeft");
-    return;
-  }
-  const prefix = `option:${q.id}:`;
-  if (q.type === "multiple") {
-    for (const o of value) {
-      await L.tabTo(page, prefix + o);
-      await page.keyboard.press("Space");
-      await L.waitForState(page, (s, a) => (s.answers[a.q] || []).includes(a.o), { q: q.id, o });
-    }
-    return;
-  }
-  // A radio group: Tab lands on the first (or the chosen) answer; Space chooses it, arrows move and choose.
-  const order = (await L.stableHits(page)).filter((h) => h.id.startsWith(prefix)).map((h) => h.id.slice(prefix.length));
-  const at = order.indexOf((await L.tabTo(page, (id) => id.startsWith(prefix))).slice(prefix.length));
-  await page.keyboard.press("Space");
-  await L.waitForState(page, (s, a) => (s.answers[a.q] || [])[0] === a.o, { q: q.id, o: order[at] });
-  const k = order.indexOf(value[0]);
-  assert.ok(k >= 0, `option ${value[0]} not drawn for ${q.id}`);
-  for (let i = at; i !== k; i += Math.sign(k - at)) {
-    await page.keyboard.press(k > at ? "ArrowDown" : "ArrowUp");
-    await L.waitForState(page, (s, a) => (s.answers[a.q] || [])[0] === a.o, { q: q.id, o: order[i + Math.sign(k - at)] });
-  }
-}
-
-async function nextByKeyboard(page, q) {
-  if (q.type === "multiple") {  // checkboxes: Tab on to the Next button
-    await L.tabTo(page, "next");
-    await page.keyboard.press("Space");
-  } else {
-    await page.keyboard.press("Enter");  // Enter on an answer moves on
-  }
-}
+// ---- keyboard and touch ------------------------------------------------------------------------------------------
+// Keyboard readers work through the accessible controls over the canvas (web/a11y.js); a finger taps the canvas.
 
 describe("keyboard only", () => {
   // A persona that meets every kind of input: single choice, the scale, multiple choice, true/false, and
@@ -167,13 +80,25 @@ describe("keyboard only", () => {
       const start = await L.findHit(page, "start");
       const ring = await ringPixels(page, start);
       assert.ok(ring > 40, `no focus ring drawn around Start (${ring} focus-coloured pixels)`);
-      await page.keyboard.press("Enter");
-      await L.waitForScreen(page, "question");
-      await page.waitForFunction(() => document.activeElement && /^H[1-6]$/.test(document.activeElement.tagName));
-      const s = await walk(page, persona, answerByKeyboard, nextByKeyboard);
-      assertResultMatchesCli(s.result, persona);
+      await page.keyboard.press("Shift+Tab");  // the play-through tabs to Start itself
+      await complete(page, persona, "keyboard");
       // The result is announced to screen readers.
       await page.waitForFunction(() => document.getElementById("cr-live").textContent.includes("Your result"));
+      L.assertNoProblems(app.problems);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe("touch only", () => {
+  // The same kinds of input by finger, on a phone-sized page at device pixel ratio 2.
+  const persona = personas.find((p) => p.answers.includes("take-readiness=yes") && p.answers.includes("pytest="));
+
+  test(`taps complete the quiz (${persona.name})`, async () => {
+    const app = await L.openApp(env, { viewport: { width: 390, height: 800 }, dpr: 2, touch: true });
+    try {
+      await complete(app.page, persona, "touch");
       L.assertNoProblems(app.problems);
     } finally {
       await app.close();

@@ -5,10 +5,8 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { assertNoProblems, findHit, launchBrowser, loadJson, screenshotPath, startServer, state, waitForState, watchProblems } from "./lib.mjs";
-import {
-  STEP, answerCurrent, click, colourDistance, dominantColour, frameSurface, next, playThrough, recordHostEvents,
-  tempDir, until, widgetFrame,
-} from "./embed-lib.mjs";
+import { STEP, colourDistance, dominantColour, recordHostEvents, tempDir, until, widgetFrame } from "./embed-lib.mjs";
+import { answerCurrent, click, frameSurface, next, playThrough } from "./play.mjs";
 import { serve } from "../../scripts/serve.mjs";
 
 const QUIZ = "content/python-path.json";

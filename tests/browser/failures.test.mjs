@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import * as L from "./lib.mjs";
-import { STEP, click, frameSurface, pageSurface, playThrough, recordHostEvents, tempDir, until, widgetFrame } from "./embed-lib.mjs";
+import { STEP, recordHostEvents, tempDir, until, widgetFrame } from "./embed-lib.mjs";
+import { click, frameSurface, pageSurface, playThrough } from "./play.mjs";
 import { fileHandler, serve } from "../../scripts/serve.mjs";
 
 const FIXTURES = path.join(L.DIST, "test-fixtures");

@@ -1,5 +1,6 @@
 // Idle costs nothing: with no input the widget stops drawing (frames() stays put), a mouse move over an answer
-// card draws the hover and then stops again. The 2 s windows are deliberate; everything else waits on state.
+// card draws the hover and then stops again. The 2 s windows are what is measured; every other wait is on the
+// page's signals (crossroads.idle(), state).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import * as L from "./lib.mjs";
@@ -20,7 +21,7 @@ test("no frames while idle; a hover draws, then drawing stops again", async () =
   ]);
   try {
     const s = await L.waitForScreen(question.page, "question");
-    await sleep(WINDOW_MS);  // the first frames, fades and font uploads are over by now
+    await Promise.all([L.waitForIdle(home.page), L.waitForIdle(question.page)]);  // first frames and fades are drawn
     const before = await Promise.all([L.frames(home.page), L.frames(question.page)]);
     await sleep(WINDOW_MS);
     const after = await Promise.all([L.frames(home.page), L.frames(question.page)]);
@@ -39,7 +40,7 @@ test("no frames while idle; a hover draws, then drawing stops again", async () =
     assert.equal(fill.toString(16), L.PALETTE.light.cardHover.toString(16), "the hovered card is drawn in the hover colour");
 
     // ... and then stops again.
-    await sleep(WINDOW_MS / 2);
+    await L.waitForIdle(page);
     const f1 = await L.frames(page);
     await sleep(WINDOW_MS);
     const f2 = await L.frames(page);

@@ -3,6 +3,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as L from "./lib.mjs";
+import { chooseFrom, pageSurface, playThrough } from "./play.mjs";
 
 // A reader who takes the readiness section: the results then have every part (outcome, readiness, review, FAQ).
 const READER = L.loadJson("tests/content/personas.json").find((p) => p.answers.includes("take-readiness=yes")).answers;
@@ -61,10 +62,10 @@ describe("layout", () => {
           const { page } = app;
           const label = `${width}x${height}@${dpr}`;
           await checkScreen(page, `${label} start`);
-          let s = await L.answerQuiz(page, READER, { until: CODE_QUESTION });
+          let s = (await playThrough(pageSurface(page, "bridge"), { choose: chooseFrom(READER), until: CODE_QUESTION })).final;
           assert.equal(s.question, CODE_QUESTION);
           await checkScreen(page, `${label} question ${CODE_QUESTION}`);
-          s = await L.answerQuiz(page, READER);
+          s = (await playThrough(pageSurface(page, "bridge"), { choose: chooseFrom(READER) })).final;
           assert.equal(s.screen, "results");
           await checkScreen(page, `${label} results`);
           // Opened review and FAQ rows must fit as well.
@@ -102,9 +103,9 @@ describe("screenshots (build/screenshots)", () => {
             await L.screenshotFullPage(page, L.screenshotPath(`${screen}-${device}-${colorScheme}`));
           };
           await shoot("start");
-          await L.answerQuiz(page, READER, { until: CODE_QUESTION });
+          await playThrough(pageSurface(page, "bridge"), { choose: chooseFrom(READER), until: CODE_QUESTION });
           await shoot("question-code");
-          await L.answerQuiz(page, READER);
+          await playThrough(pageSurface(page, "bridge"), { choose: chooseFrom(READER) });
           await shoot("results");
           L.assertNoProblems(app.problems);
         } finally {

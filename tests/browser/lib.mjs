@@ -73,7 +73,7 @@ export function assertNoProblems(problems) {
 // ---- pages -----------------------------------------------------------------------------------------------------
 
 // Opens the widget in a fresh context. Options: query ("?quiz=..."), viewport, dpr, colorScheme, reducedMotion,
-// allow (problem filter), onPage(page) (called before the page loads), waitReady (default true: wait until
+// touch (a phone: touch events, mobile viewport), allow (problem filter), onPage(page) (called before the page loads), waitReady (default true: wait until
 // window.crossroads is ready with a state).
 // Returns { context, page, problems, close() }.
 export async function openApp(env, opts = {}) {
@@ -82,6 +82,8 @@ export async function openApp(env, opts = {}) {
     deviceScaleFactor: opts.dpr || 1,
     colorScheme: opts.colorScheme || "light",
     reducedMotion: opts.reducedMotion || "no-preference",
+    hasTouch: !!opts.touch,
+    isMobile: !!opts.touch,
   });
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT);
@@ -110,6 +112,16 @@ export async function waitForState(page, predicate, arg = null, timeout = STEP_T
     if (Date.now() > end) throw new Error(`waitForState: timed out after ${timeout} ms; last state: ${JSON.stringify(last)?.slice(0, 400)}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+// Waits until the widget has drawn everything it was asked to (crossroads.idle() on three animation frames in a row:
+// input that is still queued schedules a frame within one), so a test can then check that nothing more happens.
+export async function waitForIdle(page, timeout = STEP_TIMEOUT) {
+  await page.evaluate(() => { window.__crIdle = 0; });
+  await page.waitForFunction(() => {
+    window.__crIdle = window.crossroads.idle() ? window.__crIdle + 1 : 0;
+    return window.__crIdle >= 3;
+  }, null, { timeout, polling: "raf" });
 }
 
 export const waitForScreen = (page, screen) => waitForState(page, (s, want) => s.screen === want, screen);
@@ -319,36 +331,4 @@ export async function pollPixels(page, clip, measure, done, timeout = 3000) {
     if (done(m) || Date.now() > until) return m;
     await page.waitForTimeout(50);
   }
-}
-
-// ---- fast paths (not how readers get there) ----------------------------------------------------------------------
-
-// Answers questions through the bridge the accessible layer uses (crossroads.activate / setScale), not through
-// pixels: for tests about layout or loading that need to reach a later screen quickly. Starts the quiz when on the
-// start screen; stops on the results, or on question `until`. `answers` is "q=a,q2=b+c,q3=7" or parsed pairs.
-export async function answerQuiz(page, answers, { until = null } = {}) {
-  const wanted = new Map(typeof answers === "string" ? parseAnswers(answers) : answers);
-  let s = await state(page);
-  if (s.screen === "start") {
-    await page.evaluate(() => window.crossroads.activate("start"));
-    s = await waitForScreen(page, "question");
-  }
-  while (s.screen === "question" && s.question !== until) {
-    const v = wanted.get(s.question);
-    assert.ok(v !== undefined, `no answer given for ${s.question}`);
-    if (typeof v === "number") {
-      await page.evaluate((v) => window.crossroads.setScale(v), v);
-    } else {
-      for (const o of v) {  // one activation per frame: the widget holds a single pending activation
-        await page.evaluate((id) => window.crossroads.activate(id), `option:${s.question}:${o}`);
-        await waitForState(page, (s, a) => (s.answers[a.q] || []).includes(a.o), { q: s.question, o });
-      }
-    }
-    await waitForState(page, (s, a) => s.can_advance !== false && (typeof a.v === "number" ? s.answers[a.q] === a.v
-      : JSON.stringify([...(s.answers[a.q] || [])].sort()) === JSON.stringify([...a.v].sort())), { q: s.question, v });
-    const q = s.question;
-    await page.evaluate(() => window.crossroads.activate("next"));
-    s = await waitForState(page, (s, q) => s.screen !== "question" || s.question !== q, q);
-  }
-  return s;
 }

@@ -7,7 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, DIST, ROOT, assertNoProblems, launchBrowser, startServer, waitForState, watchProblems } from "./lib.mjs";
-import { STEP, click, frameSurface, pageSurface, tempDir, until, waitReady } from "./embed-lib.mjs";
+import { STEP, tempDir, until, waitReady } from "./embed-lib.mjs";
+import { click, frameSurface, pageSurface } from "./play.mjs";
 import { serve } from "../../scripts/serve.mjs";
 
 function closeServer(server) {

@@ -6,7 +6,8 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import * as L from "./lib.mjs";
-import { STEP, answerCurrent, click, next, pageSurface, tempDir, waitReady } from "./embed-lib.mjs";
+import { STEP, tempDir, waitReady } from "./embed-lib.mjs";
+import { answerCurrent, click, next, pageSurface } from "./play.mjs";
 import { preview } from "../../scripts/preview.mjs";
 
 describe("live preview", () => {

@@ -4,7 +4,8 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { assertNoProblems, findHit, hits, loadJson, screenshotFullPage, screenshotPath, setup, state, waitForState, watchProblems } from "./lib.mjs";
-import { STEP, answerCurrent, click, next, pageSurface, playThrough, until, waitReady } from "./embed-lib.mjs";
+import { STEP, until, waitReady } from "./embed-lib.mjs";
+import { answerCurrent, click, next, pageSurface, playThrough } from "./play.mjs";
 
 const VERSION = loadJson("content/python-path.json").version;
 const KEY = `crossroads:python-path:${VERSION}`;

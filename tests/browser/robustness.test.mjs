@@ -4,13 +4,11 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import * as L from "./lib.mjs";
-import { answerCurrent, defaultChoice, pageSurface } from "./embed-lib.mjs";
+import { answerCurrent, pageSurface, playThrough } from "./play.mjs";
 
 let env;
 before(async () => { env = await L.setup(); });
 after(async () => { await env?.close(); });
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Distinct colours in an image, and the share of pixels that are not the most frequent colour.
 function colourStats(img) {
@@ -47,7 +45,7 @@ test("a lost WebGL context comes back: drawing resumes, nothing is forgotten, Ne
       window.__crLose.loseContext();
     });
     await page.waitForFunction(() => document.getElementById("cr-canvas").getContext("webgl2").isContextLost());
-    await sleep(300);
+    await page.waitForFunction(() => !document.getElementById("cr-lost").hidden);  // the page has seen the loss
     const f0 = await L.frames(page);
     await page.evaluate(() => window.__crLose.restoreContext());
     await page.waitForFunction(() => !document.getElementById("cr-canvas").getContext("webgl2").isContextLost());
@@ -121,7 +119,7 @@ test("without WebGL 2 the reader gets a message, not a stuck placeholder", async
     assert.equal(await page.locator("#cr-placeholder").isVisible(), false, "the loading placeholder is still shown");
     assert.equal(await page.locator("#cr-canvas").isVisible(), false, "an empty canvas is shown");
     assert.equal(await page.evaluate(() => document.getElementById("cr-root").getAttribute("aria-busy")), "false");
-    await sleep(300);  // anything that would still throw has had its turn
+    await page.waitForLoadState("networkidle");  // whatever was still loading, and could throw, has come and run
     L.assertNoProblems(problems);
   } finally {
     await context.close();
@@ -129,18 +127,18 @@ test("without WebGL 2 the reader gets a message, not a stuck placeholder", async
 });
 
 test("reduced motion: starting the quiz draws fewer frames than with motion", async () => {
-  const WINDOW = 1500;
   const measure = async (reducedMotion) => {
     const app = await L.openApp(env, { viewport: { width: 1000, height: 800 }, reducedMotion });
     try {
       const { page } = app;
       assert.equal(await page.evaluate(() => matchMedia("(prefers-reduced-motion: reduce)").matches), reducedMotion === "reduce");
       const start = await L.findHit(page, "start");
-      await sleep(600);  // first frames and font uploads are over
+      await L.waitForIdle(page);  // first frames and font uploads are over
       const p = await L.canvasPointToViewport(page, start.x + start.w / 2, start.y + start.h / 2);
       const f0 = await L.frames(page);
       await page.mouse.click(p.x, p.y);
-      await sleep(WINDOW);
+      await L.waitForScreen(page, "question");
+      await L.waitForIdle(page);  // the screen change, with or without its fade, is drawn
       const f1 = await L.frames(page);
       assert.equal((await L.state(page)).screen, "question", `${reducedMotion}: Start did not start`);
       L.assertNoProblems(app.problems);
@@ -211,31 +209,7 @@ test("keyboard only: Tab, Enter and arrows; named radios; no keyboard trap; the 
     assert.ok((await active()).inWidget, "Shift+Tab does not come back into the widget");
 
     // On to the results by keyboard: Space chooses, arrows move, Enter moves on (Tab to the scale, arrows set it).
-    for (let i = 0; i < 30 && s.screen === "question"; i++) {
-      await controlsFor(s.question);
-      const hitsNow = await L.stableHits(page);
-      const prefix = `option:${s.question}:`;
-      const options = hitsNow.filter((h) => h.id.startsWith(prefix)).map((h) => h.id.slice(prefix.length));
-      if (options.length) {
-        const at = options.indexOf((await L.tabTo(page, (id) => id.startsWith(prefix))).slice(prefix.length));
-        await page.keyboard.press("Space");
-        await L.waitForState(page, (s, a) => (s.answers[a.q] || [])[0] === a.o, { q: s.question, o: options[at] });
-        const want = options.indexOf(defaultChoice(s.question, options));
-        for (let k = at; k < want; k++) {
-          await page.keyboard.press("ArrowDown");
-          await L.waitForState(page, (s, a) => (s.answers[a.q] || [])[0] === a.o, { q: s.question, o: options[k + 1] });
-        }
-      } else {
-        await L.tabTo(page, `scale:${s.question}`);
-        const v = (await L.state(page)).scale.value;
-        await page.keyboard.press("ArrowRight");
-        await L.waitForState(page, (s, a) => s.answers[a.q] === a.v, { q: s.question, v: v + 1 });
-      }
-      await page.waitForFunction(() => { const n = document.querySelector('#cr-a11y [data-hit="next"]'); return n && !n.disabled; });
-      const before = s;
-      await page.keyboard.press("Enter");
-      s = await L.waitForState(page, (s, b) => s.screen !== "question" || s.question !== b, before.question);
-    }
+    s = (await playThrough(pageSurface(page, "keyboard"))).final;
     assert.equal(s.screen, "results", "the keyboard did not reach the results");
     await page.waitForFunction(() => document.getElementById("cr-live").textContent.includes("Your result:"));
     const live = await page.locator("#cr-live").textContent();
@@ -266,7 +240,7 @@ test("touch: one tap picks an answer (no second, emulated click), another tap ta
     };
     await tap("option:langs:py");
     let s = await L.waitForState(page, (x) => x.answers.langs !== undefined);
-    await sleep(300);  // any emulated mouse click would have arrived by now
+    await L.waitForIdle(page);  // an emulated mouse click after the tap would have scheduled frames
     s = await L.state(page);
     assert.deepEqual(s.answers.langs, ["py"]);
     await tap("option:langs:py");
@@ -300,7 +274,7 @@ test("touch: a swipe that starts on an answer scrolls and picks nothing; a tap w
     let p = await L.canvasPointToViewport(page, option.x + option.w / 2, option.y + option.h / 2);
     // A swipe up by 60 CSS px in small steps, starting on the answer.
     await touch([0, 3, 10, 20, 35, 60].map((d) => ({ x: p.x, y: p.y - d })));
-    await sleep(400);
+    await L.waitForIdle(page);
     assert.deepEqual((await L.state(page)).answers, {}, "a swipe picked an answer");
     // A tap whose finger wobbles by 3 px is still a tap.
     const again = (await L.stableHits(page)).find((h) => h.id === option.id);

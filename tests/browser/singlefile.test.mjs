@@ -6,7 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { assertNoProblems, DIST, hits, launchBrowser, state, watchProblems } from "./lib.mjs";
-import { STEP, pageSurface, playThrough, waitReady } from "./embed-lib.mjs";
+import { STEP, waitReady } from "./embed-lib.mjs";
+import { pageSurface, playThrough } from "./play.mjs";
 
 describe("quiz.html from disk", () => {
   let browser;

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import * as L from "./lib.mjs";
-import { answerCurrent, click, next, pageSurface } from "./embed-lib.mjs";
+import { answerCurrent, click, defaultChoice, next, pageSurface } from "./play.mjs";
 
 const FIXTURES = path.join(L.DIST, "test-fixtures");
 const CODE = "total = 0\nfor n in [1, 2, 3]:\n    if n % 2:\n        total += n\nprint(total)";
@@ -101,7 +101,7 @@ describe("text layer and accessibility tree", () => {
       await click(surface, "start");
       let s = await L.waitForScreen(page, "question");
       for (let i = 0; i < 40 && s.screen === "question"; i++) {
-        await answerCurrent(surface, (q, ids) => (q === "take-readiness" && ids.includes("yes") ? "yes" : ids[0]));
+        await answerCurrent(surface, (q, ids, spec) => (q === "take-readiness" ? "yes" : defaultChoice(q, ids, spec)));
         await assertTreeCoversScene(page, `question ${s.question}`);
         s = await next(surface);
       }
