@@ -14,14 +14,13 @@ add_library(cr_imgui STATIC
   ${CR_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(cr_imgui SYSTEM PUBLIC ${CR_IMGUI_DIR} ${CR_IMGUI_DIR}/backends)
 # 32-bit indices (WebGL2 has them): a long screen of text can pass 65,536 vertices without wrapping around.
-target_compile_definitions(cr_imgui PUBLIC "ImDrawIdx=unsigned int" IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS
+# 32-bit ImWchar: characters beyond U+FFFF (emoji) are code points, not two halves.
+target_compile_definitions(cr_imgui PUBLIC "ImDrawIdx=unsigned int" IMGUI_USE_WCHAR32 IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS
   IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 target_compile_options(cr_imgui PRIVATE ${CR_WEB_FLAGS})
 target_compile_options(cr_core PRIVATE ${CR_WEB_FLAGS})
 
-# ---- embedded data: subset fonts and the default quiz ------------------------------------------------
-set(CR_FONT_DIR /usr/share/fonts/truetype)
-set(CR_UNICODES "U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193,U+2713,U+2717")
+# ---- embedded data: the base font pack (cmake/fonts.cmake) and the default quiz --------------------------
 set(CR_EMBED_SOURCES)
 function(cr_embed input symbol)
   set(output "${CMAKE_BINARY_DIR}/embedded/${symbol}.cpp")
@@ -30,19 +29,9 @@ function(cr_embed input symbol)
     DEPENDS ${input} ${CMAKE_SOURCE_DIR}/cmake/embed.cmake VERBATIM)
   set(CR_EMBED_SOURCES ${CR_EMBED_SOURCES} ${output} PARENT_SCOPE)
 endfunction()
-function(cr_font name source)
-  set(subset "${CMAKE_BINARY_DIR}/fonts/${name}.ttf")
-  add_custom_command(OUTPUT ${subset}
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/fonts
-    COMMAND /usr/bin/python3 -m fontTools.subset ${source} --unicodes=${CR_UNICODES} --output-file=${subset} --no-hinting
-            --layout-features= --name-IDs= --notdef-outline
-    DEPENDS ${source} VERBATIM)
-  cr_embed(${subset} ${name})
-  set(CR_EMBED_SOURCES ${CR_EMBED_SOURCES} PARENT_SCOPE)
-endfunction()
-cr_font(cr_font_regular ${CR_FONT_DIR}/roboto/unhinted/RobotoTTF/Roboto-Regular.ttf)
-cr_font(cr_font_bold ${CR_FONT_DIR}/roboto/unhinted/RobotoTTF/Roboto-Bold.ttf)
-cr_font(cr_font_mono ${CR_FONT_DIR}/jetbrains-mono/JetBrainsMono-Regular.ttf)
+foreach(role regular bold mono)
+  cr_embed(${CR_FONTS_OUT}/base-${role}.ttf cr_font_base_${role})
+endforeach()
 cr_embed(${CMAKE_SOURCE_DIR}/content/python-path.json cr_default_quiz)
 
 # ---- ui and web layers ------------------------------------------------------------------------------
@@ -56,7 +45,7 @@ add_library(cr_web OBJECT ${CR_WEB_SOURCES} ${CR_EMBED_SOURCES})
 target_link_libraries(cr_web PUBLIC cr_ui)
 target_compile_options(cr_web PRIVATE ${CR_WEB_FLAGS} -Wall -Wextra)
 
-set(CR_EXPORTS "_main,_malloc,_free,_cr_frames,_cr_idle,_cr_state_json,_cr_hit_json,_cr_scene_json,_cr_load_quiz,_cr_max_quiz_bytes,_cr_command,_cr_set_theme,_cr_set_accent,_cr_set_contrast,_cr_set_reduced_motion,_cr_set_links,_cr_activate,_cr_focus_hit,_cr_set_scale")
+set(CR_EXPORTS "_main,_malloc,_free,_cr_frames,_cr_idle,_cr_state_json,_cr_hit_json,_cr_scene_json,_cr_load_quiz,_cr_max_quiz_bytes,_cr_command,_cr_set_theme,_cr_set_accent,_cr_set_contrast,_cr_set_reduced_motion,_cr_set_links,_cr_font_file,_cr_font_file_failed,_cr_activate,_cr_focus_hit,_cr_set_scale")
 set(CR_LINK_FLAGS ${CR_WEB_FLAGS}
   --closure 1
   -sENVIRONMENT=web -sFILESYSTEM=0 -sASSERTIONS=0 -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc

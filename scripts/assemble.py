@@ -3,7 +3,9 @@
 quiz files copied, the offline worker (scripts/make-sw.mjs), the one-file quiz.html, the demo blog page,
 and a table of raw / gzip / brotli sizes printed for every file."""
 import argparse
+import base64
 import gzip
+import json
 import hashlib
 import pathlib
 import shutil
@@ -51,6 +53,11 @@ def main() -> None:
     for key, value in names.items():
         page = page.replace("{{" + key + "}}", value)
     (out / "index.html").write_text(page)
+    # Font packs beyond the base one (built into the wasm): the page fetches those a quiz needs (src/web/fonts.cpp).
+    font_packs = sorted(f for f in (build / "fonts").glob("*.ttf") if not f.name.startswith("base-"))
+    (out / "fonts").mkdir()
+    for font in font_packs:
+        shutil.copy(font, out / "fonts" / font.name)
     quizzes = sorted(pathlib.Path(args.content).glob("*.json"))
     for quiz in quizzes:
         shutil.copy(quiz, out / "content" / quiz.name)
@@ -59,10 +66,8 @@ def main() -> None:
     # draws it with the real UI and fonts; the subset fonts of the wasm build have the same metrics).
     heights = "{}"
     if args.measure:
-        fonts = build / "fonts"
         default = pathlib.Path(args.content) / "python-path.json"
-        heights = subprocess.run([args.measure, str(fonts / "cr_font_regular.ttf"), str(fonts / "cr_font_bold.ttf"),
-                                  str(fonts / "cr_font_mono.ttf"), "builtin:" + str(default)] + [str(q) for q in quizzes],
+        heights = subprocess.run([args.measure, str(build / "fonts"), "builtin:" + str(default)] + [str(q) for q in quizzes],
                                  check=True, capture_output=True, text=True).stdout.strip()
     (out / "embed.js").write_text((web / "embed.js").read_text().replace("{{first-screen-heights}}", heights))
     for asset in ("favicon.svg", "sw-cleanup.js"):
@@ -78,6 +83,9 @@ def main() -> None:
     inline = inline.replace('<script src="{{crossroads.js}}"></script>', "<script>\n" + script_safe(single) + "\n</script>")
     for asset in ("app.js", "a11y.js"):
         inline = inline.replace('<script src="{{' + asset + '}}"></script>', "<script>\n" + script_safe((web / asset).read_text()) + "\n</script>")
+    # ... and the font packs, as data the page hands to the wasm instead of fetching fonts/*.ttf.
+    packs = {f"fonts/{f.name}": base64.b64encode(f.read_bytes()).decode() for f in font_packs}
+    inline = inline.replace("</body>", '<script type="application/json" id="cr-font-data">' + json.dumps(packs) + "</script>\n</body>")
     (out / "quiz.html").write_text(inline)
 
     (out / "demo").mkdir()

@@ -12,7 +12,8 @@ IMGUI_SUITE="trixie"
 # Pinned where the package is the toolchain itself. Packages that receive Debian security updates
 # (fontTools, Chromium, Node.js and npm) are not pinned: a pin would break fresh installs once the mirror moves on.
 # Every command the scripts run is named here, even when a usual image already has it: clang-14 with
-# libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) builds tests/fuzz. Debian packages npm apart from
+# libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) builds tests/fuzz; unicode-data gives scripts/font-tables.py
+# the Unicode tables (blocks, scripts, invisible code points). Debian packages npm apart from
 # nodejs; a Node.js from elsewhere that brings its own npm conflicts with that package, so npm is installed only
 # when no npm command exists (NEEDED_COMMANDS).
 APT_PACKAGES=(
@@ -21,6 +22,7 @@ APT_PACKAGES=(
   "doctest-dev=2.4.9~ds-1"
   "clang-14=1:14.0.6-12"
   "libclang-rt-14-dev=1:14.0.6-12"
+  "unicode-data=15.0.0-1"
   python3-fonttools chromium fonts-roboto-unhinted fonts-jetbrains-mono fonts-dejavu-core
   brotli ninja-build cmake g++ dpkg-dev python3 nodejs
 )

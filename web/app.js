@@ -157,12 +157,57 @@
 
   // ---- quiz files: streamed up to the core's size limit, handed to the wasm through its heap -----------
   function passBytes(bytes, source) {
+    bytes = composed(bytes);
     var name = new TextEncoder().encode(source);
     var p = mod._malloc(bytes.length + 1), n = mod._malloc(name.length + 1);
     if (!p || !n) { mod._free(p); mod._free(n); return -1; }
     mod.HEAPU8.set(bytes, p);
     mod.HEAPU8.set(name, n);
     try { return mod._cr_load_quiz(p, bytes.length, n, name.length); } finally { mod._free(p); mod._free(n); }
+  }
+
+  // Text in Unicode's composed form (NFC), so an accent typed apart from its letter is drawn as one letter: the
+  // browser's own normalizer does it (the wasm has no Unicode tables). Bytes that are not UTF-8 pass unchanged:
+  // the core then says where the file is broken.
+  function composed(bytes) {
+    var wide = false;
+    for (var i = 0; i < bytes.length && !wide; i++) wide = bytes[i] >= 0x80;
+    if (!wide || !String.prototype.normalize) return bytes;
+    var text;
+    try { text = new TextDecoder("utf-8", { fatal: true }).decode(bytes); } catch (e) { return bytes; }
+    var nfc = text.normalize("NFC");
+    return nfc === text ? bytes : new TextEncoder().encode(nfc);
+  }
+
+  // ---- font packs: the wasm asks for the files a quiz's letters need (src/web/fonts.cpp) ---------------
+  // From the network (precached for offline use), or from the data the one-file quiz.html carries inline.
+  var inlineFonts = null;
+  function fontBytes(file) {
+    var data = document.getElementById("cr-font-data");
+    if (data) {
+      inlineFonts = inlineFonts || JSON.parse(data.textContent);
+      if (!inlineFonts[file]) return Promise.reject(new Error(file + " is not in this page"));
+      var text = atob(inlineFonts[file]), bytes = new Uint8Array(text.length);
+      for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+      return Promise.resolve(bytes);
+    }
+    return fetch(file).then(function (r) {
+      if (!r.ok) throw new Error(file + ": HTTP " + r.status);
+      return r.arrayBuffer();
+    }).then(function (b) { return new Uint8Array(b); });
+  }
+  function requestFont(pack, role, file) {
+    fontBytes(file).then(function (bytes) {
+      return started.then(function (m) {
+        var p = m._malloc(bytes.length);
+        if (!p) { m._cr_font_file_failed(pack, role); return; }
+        m.HEAPU8.set(bytes, p);
+        m._cr_font_file(pack, role, p, bytes.length);  // the wasm keeps and frees the bytes
+      });
+    }).catch(function (e) {
+      console.warn("Crossroads: a font could not be loaded; some letters may not show.", e);
+      started.then(function (m) { m._cr_font_file_failed(pack, role); });
+    });
   }
 
   // Reads a response body, stopping one byte past `limit` (the core then refuses the file with its own
@@ -332,6 +377,7 @@
         location.href = u.href;
       }
     },
+    "requestFont": requestFont,
     "quizRequested": !!params.get("quiz"),
     "shareCode": takeShareCode(),
     "shareBase": shareBase,

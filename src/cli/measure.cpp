@@ -1,7 +1,7 @@
 // crossroads-measure: the height of each quiz's first screen at a range of widths, drawn by the real UI code with
 // the real fonts (natively, no renderer). scripts/assemble.py puts the table into embed.js, so an embed reserves
 // the height its first screen will take and the post below it does not jump when the widget appears.
-// Usage: crossroads-measure REGULAR.ttf BOLD.ttf MONO.ttf [builtin:]QUIZ.json...
+// Usage: crossroads-measure FONT_DIR [builtin:]QUIZ.json...   (FONT_DIR: the build's fonts/, cmake/fonts.cmake)
 //   -> {"QUIZ.json": [height at 300 px, at 304 px, ... at 1300 px], "": [...]} in CSS px; the quiz marked builtin:
 //   is the one compiled into the widget (its start screen also offers the readiness check), listed under "".
 #include <cmath>
@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/font_files.h"
 #include "core/loader.h"
 #include "imgui.h"
 #include "ui/theme.h"
@@ -29,47 +30,30 @@ std::string read(const std::string& path) {
     return b.str();
 }
 
-ImFont* add(std::vector<std::string>& keep, const std::string& path, float px) {
-    keep.push_back(read(path));
-    ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;
-    std::string& data = keep.back();
-    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), px, &config,
-                                                      ImGui::GetIO().Fonts->GetGlyphRangesDefault());
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 5) {
-        std::fprintf(stderr, "usage: crossroads-measure REGULAR.ttf BOLD.ttf MONO.ttf QUIZ.json...\n");
+    if (argc < 3) {
+        std::fprintf(stderr, "usage: crossroads-measure FONT_DIR [builtin:]QUIZ.json...\n");
         return 2;
     }
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
-    std::vector<std::string> keep;
-    keep.reserve(8);
+    std::vector<std::string> store;
+    const std::vector<ui::FontPack> packs = cli::read_font_packs(argv[1], store);
     ui::View v;
-    v.fonts.body = add(keep, argv[1], ui::FontSizes::body);
-    v.fonts.bold = add(keep, argv[2], ui::FontSizes::body);
-    v.fonts.title = add(keep, argv[2], ui::FontSizes::title);
-    v.fonts.small = add(keep, argv[1], ui::FontSizes::small);
-    v.fonts.mono = add(keep, argv[3], ui::FontSizes::mono);
-    io.FontDefault = v.fonts.body;
-    unsigned char* pixels;
-    int w, h;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     v.reduced_motion = true;
     ui::apply_theme(v);
     nlohmann::json out = nlohmann::json::object();
-    for (int i = 4; i < argc; ++i) {
+    for (int i = 2; i < argc; ++i) {
         std::string name = argv[i];
         const bool builtin = name.rfind("builtin:", 0) == 0;
         if (builtin) name = name.substr(8);
         v.has_readiness = builtin;
         cr::LoadResult loaded = cr::load_quiz(read(name));
         if (!loaded.ok) continue;  // a broken quiz shows its errors, whose height is its own
+        ui::build_fonts(v.fonts, packs, loaded.quiz.characters, 1.0f);
         cr::Session session(loaded.quiz, 1);
         nlohmann::json heights = nlohmann::json::array();
         for (int width = kFirstWidth; width <= kLastWidth; width += kStep) {

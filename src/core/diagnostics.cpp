@@ -78,12 +78,14 @@ const char* check_name(Check check) {
         case Check::Duplicate: return "duplicate";
         case Check::Rule: return "rule";
         case Check::Reachability: return "reachability";
+        case Check::Script: return "script";
     }
     return "rule";
 }
 
 bool schema_checks(Check check) {
-    return check != Check::Reference && check != Check::Duplicate && check != Check::Rule && check != Check::Reachability;
+    return check != Check::Reference && check != Check::Duplicate && check != Check::Rule && check != Check::Reachability &&
+           check != Check::Script;
 }
 
 std::string format_diagnostic(const Diagnostic& d, std::string_view file) {

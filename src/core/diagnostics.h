@@ -28,17 +28,20 @@ enum class Check {
     Duplicate,    // an id used twice where it must be unique
     Rule,         // a rule between values: ranges, selection limits, band coverage, scale steps, code questions
     Reachability, // an outcome that no combination of answers leads to
+    Script,       // a character the widget cannot draw itself (the reader's fonts), or cannot draw right at all
 };
 
 inline constexpr Check kAllChecks[] = {Check::Syntax, Check::Type, Check::Required, Check::UnknownKey, Check::NotHere,
                                        Check::Enum, Check::Pattern, Check::Empty, Check::Bound, Check::Count,
-                                       Check::Reference, Check::Duplicate, Check::Rule, Check::Reachability};
+                                       Check::Reference, Check::Duplicate, Check::Rule, Check::Reachability,
+                                       Check::Script};
 
 // "syntax", "type", "required", "unknown-key", "not-here", "enum", "pattern", "empty", "bound", "count",
-// "reference", "duplicate", "rule", "reachability".
+// "reference", "duplicate", "rule", "reachability", "script".
 const char* check_name(Check check);
 
-// True for the classes the JSON Schema rejects as well (every class except reference, duplicate, rule, reachability).
+// True for the classes the JSON Schema rejects as well (every class except reference, duplicate, rule, reachability,
+// script).
 bool schema_checks(Check check);
 
 struct Diagnostic {
@@ -49,6 +52,7 @@ struct Diagnostic {
     int column = 0;       // 1-based, counted in characters
     Check check = Check::Rule;
     std::string where{};  // the path told by ids: question "built" › option "many"; filled by load_quiz
+    std::string mark{};   // UTF-8 of the character the diagnostic is about: line:column point at it in the value
 };
 
 // "file:line:col: error: where: message", with the JSON path when `where` is empty (both left out when

@@ -2,6 +2,8 @@
 // so depth, duplicate keys and parse errors are reported with positions instead of thrown.
 #include "json_doc.h"
 
+#include "characters.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -27,24 +29,6 @@ namespace {
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 size_t bom_length(std::string_view text) { return text.substr(0, 3) == kBom ? 3 : 0; }
-
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 uint32_t hex4(std::string_view s, size_t at) {
     uint32_t v = 0;
@@ -462,6 +446,37 @@ bool parse_json(std::string_view text, Json& out, std::vector<Diagnostic>& diagn
     return false;
 }
 
+namespace {
+
+// End (the closing quote) of the JSON string that opens at `at`.
+size_t string_end(std::string_view text, size_t at) {
+    size_t j = at + 1;
+    while (j < text.size() && text[j] != '"') j += text[j] == '\\' ? 2 : 1;
+    return std::min(j, text.size());
+}
+
+size_t skip_space(std::string_view text, size_t at) {
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\n' || text[at] == '\r' || text[at] == '\t')) ++at;
+    return at;
+}
+
+// Where `mark` is written inside the string value located at `at` (its key, or the value itself); `at` when it is
+// not there as written (e.g. given as a \u escape).
+size_t find_in_string_value(std::string_view text, size_t at, std::string_view mark) {
+    if (at >= text.size() || text[at] != '"') return at;
+    size_t begin = at, end = string_end(text, at);
+    const size_t colon = skip_space(text, end + 1);
+    if (colon < text.size() && text[colon] == ':') {  // `at` is the key: the value follows
+        begin = skip_space(text, colon + 1);
+        if (begin >= text.size() || text[begin] != '"') return at;
+        end = string_end(text, begin);
+    }
+    const size_t found = text.substr(begin, end - begin).find(mark);
+    return found == std::string_view::npos ? at : begin + found;
+}
+
+}  // namespace
+
 void locate_diagnostics(std::string_view text, std::vector<Diagnostic>& diagnostics) {
     // Paths wanted, each with every ancestor, so a missing key falls back to its parent object.
     std::unordered_map<std::string, size_t> found;  // path -> byte offset
@@ -561,6 +576,7 @@ void locate_diagnostics(std::string_view text, std::vector<Diagnostic>& diagnost
             const size_t cut = p.find_last_of(".[");
             p = cut == std::string::npos ? std::string() : p.substr(0, cut);
         }
+        if (!d.mark.empty()) offset = find_in_string_value(text, offset, d.mark);
         wanted.push_back({offset, &d});
     }
     std::stable_sort(wanted.begin(), wanted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "characters.h"
 #include "json_doc.h"
 #include "reachability.h"
 
@@ -119,8 +121,12 @@ public:
             error(path_key(path, key), "must not be empty", Check::Empty);
             return false;
         }
+        check_characters(path_key(path, key), out);
         return true;
     }
+
+    // Every code point of the text read so far (the font atlas needs them), sorted and unique.
+    std::u32string characters() const { return std::u32string(characters_.begin(), characters_.end()); }
 
     bool id(const Json& obj, const std::string& path, std::string& out) {
         if (!text(obj, path, "id", out, true)) return false;
@@ -187,6 +193,57 @@ public:
     }
 
 private:
+    // Notes the characters of `text` and tells the editor, once per text, of the first that cannot be drawn right:
+    // an error for a script that needs shaping or right-to-left layout, a warning for one the fonts lack (drawn as
+    // "?"), and a warning for a combining accent typed apart from its letter. The location points at it.
+    void check_characters(const std::string& path, const std::string& text) {
+        const std::u32string decoded = decode_utf8(text);
+        char32_t refused = 0, system = 0, combining = 0;
+        std::set<char32_t> system_all;
+        for (char32_t c : decoded) {
+            if (c < 0x80) continue;
+            characters_.insert(c);
+            const Drawing d = drawing_of(c);
+            if (d == Drawing::Refused) {
+                if (!refused) refused = c;
+            } else if (d == Drawing::System) {
+                if (!system) system = c;
+                system_all.insert(c);
+            } else if (combining_mark(c) && !combining) {
+                combining = c;
+            }
+        }
+        auto mark = [&](Severity severity, char32_t c, std::string message, Check check) {
+            std::string at;
+            append_utf8(at, c);
+            out_.push_back({severity, path, std::move(message), 0, 0, check, {}, at});
+        };
+        if (refused) {
+            mark(Severity::Error, refused,
+                 describe_character(refused) + " belongs to a script written right to left or with joined letters, " +
+                     "which the widget cannot draw correctly yet; this quiz cannot be shown in it",
+                 Check::Script);
+        }
+        if (system) {
+            const size_t others = system_all.size() - 1;
+            mark(Severity::Warning, system,
+                 describe_character(system) +
+                     (others ? " and " + std::to_string(others) + (others == 1 ? " other character here are" : " other characters here are")
+                             : " is") +
+                     " not in the widget's fonts: the canvas draws '?' in " + (others ? "their" : "its") +
+                     " place (screen readers, find and copy still get the real text)",
+                 Check::Script);
+        }
+        if (combining) {
+            mark(Severity::Warning, combining,
+                 "an accent " + describe_character(combining) + " is typed apart from its letter" +
+                     "; the page joins it to the letter before it where Unicode has one character for both (NFC), "
+                     "otherwise it is drawn beside the letter: type the accented letter itself",
+                 Check::Script);
+        }
+    }
+
+    std::set<char32_t> characters_;
     std::vector<Diagnostic>& out_;
 };
 
@@ -222,6 +279,7 @@ public:
         read_salary(root);
         check_weights_need_outcomes();
         check_unused_questions();
+        quiz_.characters = r_.characters();
     }
 
 private:

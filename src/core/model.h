@@ -154,6 +154,7 @@ struct Quiz {
     TieRule tie;
     std::vector<FaqEntry> faq;
     SalaryFacts salary;
+    std::u32string characters;  // every code point above U+007F in the text a reader may see, sorted, unique
 
     int question_index(const std::string& id) const;
     int outcome_index(const std::string& id) const;

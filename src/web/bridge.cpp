@@ -79,6 +79,7 @@ bool load_quiz_text(const std::string& text, const std::string& source) {
     else if (before) a.last_good = std::move(before);
     // The built-in path quiz links to the standalone readiness check shipped beside it in dist/content.
     a.view.has_readiness = result.ok && source == "built-in quiz";
+    request_fonts();
     ++a.view.revision;
     request_frames(3);
     return result.ok;

@@ -16,8 +16,8 @@
 #include "platform.h"
 #include "ui/view.h"
 
-extern const unsigned char cr_font_regular[], cr_font_bold[], cr_font_mono[], cr_default_quiz[];
-extern const std::size_t cr_font_regular_size, cr_font_bold_size, cr_font_mono_size, cr_default_quiz_size;
+extern const unsigned char cr_default_quiz[];
+extern const std::size_t cr_default_quiz_size;
 
 namespace web {
 
@@ -70,36 +70,6 @@ EM_JS(int, js_prefers_reduced_motion, (), {
 
 namespace {
 
-
-ImFont* add_font(const unsigned char* data, std::size_t size, float px, float dpr) {
-    ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;
-    config.RasterizerDensity = dpr;
-    config.OversampleH = 2;
-    config.OversampleV = 1;
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2010, 0x203A, 0x20AC, 0x20AC, 0x2122, 0x2122,
-                                     0x2190, 0x2193, 0x2713, 0x2717, 0};
-    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px,
-                                                      &config, ranges);
-}
-
-void build_fonts(double dpr) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    const float d = static_cast<float>(dpr);
-    ui::Fonts& f = app().view.fonts;
-    f.body = add_font(cr_font_regular, cr_font_regular_size, ui::FontSizes::body, d);
-    f.bold = add_font(cr_font_bold, cr_font_bold_size, ui::FontSizes::body, d);
-    f.title = add_font(cr_font_bold, cr_font_bold_size, ui::FontSizes::title, d);
-    f.small = add_font(cr_font_regular, cr_font_regular_size, ui::FontSizes::small, d);
-    f.mono = add_font(cr_font_mono, cr_font_mono_size, ui::FontSizes::mono, d);
-    io.FontDefault = f.body;
-    app().gpu.fonts_dpr = dpr;
-    if (app().gpu.ready) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
-}
 
 // Canvas backing store = CSS size x devicePixelRatio; the CSS height follows the content.
 void update_size() {
@@ -155,7 +125,7 @@ void draw_pass(App& a) {
 void render_frame(double now_ms) {
     App& a = app();
     update_size();
-    if (std::fabs(a.dpr - app().gpu.fonts_dpr) > 0.01) build_fonts(a.dpr);
+    if (!fonts_ready(a.dpr)) return;  // a font pack is on its way: draw nothing rather than "?"
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(a.css_width), static_cast<float>(a.css_height));
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(a.dpr), static_cast<float>(a.dpr));
@@ -259,7 +229,7 @@ int main() {
     a.view.reduced_motion = js_prefers_reduced_motion() != 0;
     set_theme(js_prefers_dark() != 0);
     update_size();
-    build_fonts(a.dpr);
+    init_fonts();
     if (!init_gl()) {
         js_show_fatal(cr::tr(cr::Key::NeedsWebgl2).c_str());
         return 0;

@@ -12,6 +12,7 @@
 
 #include "core/loader.h"
 #include "core/session.h"
+#include "ui/fonts.h"
 #include "ui/view.h"
 
 namespace web {
@@ -39,7 +40,6 @@ struct Scheduler {
 struct Gpu {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = 0;
     int max_pixels = 4096;  // largest canvas side the GPU draws into (GL_MAX_VIEWPORT_DIMS, at most 8192)
-    double fonts_dpr = 0;   // the device pixel ratio the font atlas was rasterised for
     bool ready = false;     // false while the context is lost
 };
 
@@ -55,6 +55,17 @@ struct Progress {
     std::optional<cr::SessionState> resumable;  // the reader's own saved progress, offered or set aside
     std::optional<cr::SessionState> shared;     // the shared session as the link gave it
     bool saved_here = false;                    // this page has stored progress for the current quiz
+};
+
+// The font packs (fonts.cpp): pack 0 is in the wasm, the page fetches the others a quiz needs.
+struct Fonts {
+    std::vector<ui::FontPack> packs;  // by pack index; views into the wasm's data or into `files`
+    std::vector<std::string> files;   // fetched font files, at pack * 3 + role (regular, bold, mono)
+    std::vector<bool> requested;      // by pack index
+    int pending = 0;                  // files asked for and not yet answered
+    std::u32string characters;        // what the atlas must hold (the quiz's characters)
+    double dpr = 0;                   // the device pixel ratio the atlas was rasterised for
+    bool dirty = true;                // the atlas must be rebuilt
 };
 
 // Everything the web edge keeps, in one place.
@@ -74,6 +85,7 @@ struct App {
     Gpu gpu;
     Touch touch;
     Progress progress;
+    Fonts fonts;
     std::string out;                     // backing store for strings handed to JavaScript
 
     cr::Session* session() { return loaded ? &loaded->session : nullptr; }
@@ -85,6 +97,12 @@ App& app();
 
 // Ask for `count` more frames; frames run on requestAnimationFrame only while something changes.
 void request_frames(int count);
+
+// Fonts (fonts.cpp): the base pack at start-up; the packs the quiz on screen needs, asked of the page; and
+// whether the atlas is ready at `dpr` (rebuilt here when the characters or the density changed).
+void init_fonts();
+void request_fonts();
+bool fonts_ready(double dpr);
 
 // Replaces the quiz with `text`; on errors keeps them for the error screen. Returns true when loaded.
 bool load_quiz_text(const std::string& text, const std::string& source);

@@ -1,0 +1,90 @@
+// Every European script draws: the script fixtures (tests/fixtures/scripts) open with ?quiz=, the page fetches just
+// the font packs their letters need (Polish needs none beyond the built-in one), decomposed Vietnamese arrives
+// composed (NFC), and each quiz's first question is photographed for the note (build/screenshots/script-*.png).
+// That each letter has its own glyph in the atlas is checked natively (tests/ui/test_fonts.cpp).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import * as L from "./lib.mjs";
+
+const SOURCE = path.join(L.ROOT, "tests/fixtures/scripts");
+const FIXTURES = path.join(L.DIST, "test-fixtures/scripts");
+
+let env;
+before(async () => {
+  fs.mkdirSync(FIXTURES, { recursive: true });
+  for (const f of fs.readdirSync(SOURCE)) fs.copyFileSync(path.join(SOURCE, f), path.join(FIXTURES, f));
+  env = await L.setup();
+});
+after(async () => { await env?.close(); });
+
+// Opens fixture `name` on its first question; returns the page's state, the font files it asked for, and the app.
+async function open(name) {
+  const fonts = [];
+  const app = await L.openApp(env, {
+    viewport: { width: 700, height: 800 },
+    query: `?quiz=test-fixtures/scripts/${name}.json&start=question`,
+    onPage: (page) => page.on("request", (r) => { if (/\/fonts\//.test(r.url())) fonts.push(r.url().replace(/.*\/fonts\//, "")); }),
+  });
+  const s = await L.waitForScreen(app.page, "question");
+  await L.waitForIdle(app.page);
+  await app.page.screenshot({ path: L.screenshotPath(`script-${name}`), fullPage: true });
+  return { app, s, fonts: fonts.sort() };
+}
+
+const PACKS = {
+  polish: [],
+  "turkish-czech": [],
+  russian: ["greek-cyrillic-bold.ttf", "greek-cyrillic-mono.ttf", "greek-cyrillic-regular.ttf"],
+  greek: ["greek-cyrillic-bold.ttf", "greek-cyrillic-mono.ttf", "greek-cyrillic-regular.ttf"],
+  vietnamese: ["latin-ext-bold.ttf", "latin-ext-mono.ttf", "latin-ext-regular.ttf"],
+};
+
+for (const [name, packs] of Object.entries(PACKS)) {
+  test(`${name}: the page fetches only the font packs its letters need, and draws the quiz`, async () => {
+    const { app, s, fonts } = await open(name);
+    try {
+      const quiz = L.loadJson(`tests/fixtures/scripts/${name}.json`);
+      assert.equal(s.quiz, quiz.id);
+      assert.deepEqual(fonts, packs);
+      const scene = await app.page.evaluate(() => window.crossroads.scene());
+      const text = scene.items.flatMap((i) => (i.runs || []).map((r) => r.text)).join(" ");
+      assert.ok(text.includes(quiz.sections[0].questions[0].prompt.split(" ")[0]), `the prompt is not drawn: ${text.slice(0, 200)}`);
+      L.assertNoProblems(app.problems);
+    } finally {
+      await app.close();
+    }
+  });
+}
+
+test("decomposed Vietnamese (NFD) reaches the widget composed (NFC), so each accented letter is one glyph", async () => {
+  const { app, s } = await open("vietnamese-decomposed");
+  try {
+    const nfd = L.loadJson("tests/fixtures/scripts/vietnamese-decomposed.json");
+    assert.notEqual(nfd.title, nfd.title.normalize("NFC"), "the fixture is not decomposed");
+    assert.equal(s.title, nfd.title.normalize("NFC"));
+    assert.equal(s.prompt, nfd.sections[0].questions[0].prompt.normalize("NFC"));
+    L.assertNoProblems(app.problems);
+  } finally {
+    await app.close();
+  }
+});
+
+test("pasted characters: invisible ones take no room, the rest are drawn", async () => {
+  const { app, s } = await open("pasted");
+  try {
+    assert.equal(s.screen, "question");
+    L.assertNoProblems(app.problems);
+  } finally {
+    await app.close();
+  }
+});
+
+test("the one-file quiz.html carries the font packs inline and fetches nothing", async () => {
+  const html = fs.readFileSync(path.join(L.DIST, "quiz.html"), "utf8");
+  const data = JSON.parse(/<script type="application\/json" id="cr-font-data">(.*?)<\/script>/s.exec(html)[1]);
+  const files = fs.readdirSync(path.join(L.DIST, "fonts")).map((f) => `fonts/${f}`).sort();
+  assert.deepEqual(Object.keys(data).sort(), files);
+  for (const f of files) assert.ok(Buffer.from(data[f], "base64").equals(fs.readFileSync(path.join(L.DIST, f))), `${f} differs`);
+});
