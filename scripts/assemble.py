@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Assembles dist/ from the wasm build and web/: content-hashed asset names, the page shell filled in,
-quiz files copied, the offline worker (scripts/make-sw.mjs), the one-file quiz.html, the demo blog page,
+quiz files copied with the quizzes they derive (scripts/derive.py), the offline worker (scripts/make-sw.mjs), the one-file quiz.html, the demo blog page,
 and a table of raw / gzip / brotli sizes printed for every file."""
 import argparse
 import gzip
@@ -8,6 +8,8 @@ import hashlib
 import pathlib
 import shutil
 import subprocess
+
+from derive import derive
 
 
 def hashed_name(path: pathlib.Path, data: bytes) -> str:
@@ -54,6 +56,8 @@ def main() -> None:
     quizzes = sorted(pathlib.Path(args.content).glob("*.json"))
     for quiz in quizzes:
         shutil.copy(quiz, out / "content" / quiz.name)
+    # A knowledge section with "standalone" is also a quiz of its own, written beside the one it comes from.
+    quizzes += [pathlib.Path(p) for p in derive([str(q) for q in quizzes], str(out / "content"))]
 
     # embed.js reserves the height each quiz's first screen will take at the iframe's width (crossroads-measure
     # draws it with the real UI and fonts; the subset fonts of the wasm build have the same metrics).

@@ -3,7 +3,7 @@
 // the height its first screen will take and the post below it does not jump when the widget appears.
 // Usage: crossroads-measure REGULAR.ttf BOLD.ttf MONO.ttf [builtin:]QUIZ.json...
 //   -> {"QUIZ.json": [height at 300 px, at 304 px, ... at 1300 px], "": [...]} in CSS px; the quiz marked builtin:
-//   is the one compiled into the widget (its start screen also offers the readiness check), listed under "".
+//   is the one compiled into the widget, listed under "". Links work in an embed, so a quiz's "related" link is drawn.
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -61,13 +61,13 @@ int main(int argc, char** argv) {
     int w, h;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     v.reduced_motion = true;
+    v.can_link = true;
     ui::apply_theme(v);
     nlohmann::json out = nlohmann::json::object();
     for (int i = 4; i < argc; ++i) {
         std::string name = argv[i];
         const bool builtin = name.rfind("builtin:", 0) == 0;
         if (builtin) name = name.substr(8);
-        v.has_readiness = builtin;
         cr::LoadResult loaded = cr::load_quiz(read(name));
         if (!loaded.ok) continue;  // a broken quiz shows its errors, whose height is its own
         cr::Session session(loaded.quiz, 1);
