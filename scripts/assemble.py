@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Assembles dist/ from the wasm build and web/: content-hashed asset names, the page shell filled in,
-quiz files copied with the quizzes they derive (scripts/derive.py), the offline worker (scripts/make-sw.mjs), the one-file quiz.html, the demo blog page,
-and a table of raw / gzip / brotli sizes printed for every file."""
+"""Assembles dist/ from the wasm build, web/ and content/: content-hashed asset names, the page shell filled in,
+quiz files copied with the quizzes they derive (scripts/derive.py), the offline worker (scripts/make-sw.mjs),
+the one-file quiz.html, the demo blog post (content/demo/), and a table of raw / gzip / brotli sizes printed for every file."""
 import argparse
 import gzip
 import hashlib
+import html
+import json
 import pathlib
 import shutil
 import subprocess
@@ -48,7 +50,10 @@ def main() -> None:
         names[asset] = hashed_name(pathlib.Path(asset), data)
         (out / names[asset]).write_bytes(data)
 
-    shell = (web / "index.html").read_text()
+    # The built-in quiz (cmake/web.cmake compiles the same file in) names the page until the widget draws.
+    default = pathlib.Path(args.content) / "python-path.json"
+    title = html.escape(json.loads(default.read_text(encoding="utf-8"))["title"])
+    shell = (web / "index.html").read_text().replace("{{quiz-title}}", title)
     page = shell
     for key, value in names.items():
         page = page.replace("{{" + key + "}}", value)
@@ -64,7 +69,6 @@ def main() -> None:
     heights = "{}"
     if args.measure:
         fonts = build / "fonts"
-        default = pathlib.Path(args.content) / "python-path.json"
         heights = subprocess.run([args.measure, str(fonts / "cr_font_regular.ttf"), str(fonts / "cr_font_bold.ttf"),
                                   str(fonts / "cr_font_mono.ttf"), "builtin:" + str(default)] + [str(q) for q in quizzes],
                                  check=True, capture_output=True, text=True).stdout.strip()
@@ -85,7 +89,7 @@ def main() -> None:
     (out / "quiz.html").write_text(inline)
 
     (out / "demo").mkdir()
-    shutil.copy(web / "demo" / "blog.html", out / "demo" / "blog.html")
+    shutil.copy(pathlib.Path(args.content) / "demo" / "blog.html", out / "demo" / "blog.html")
 
     print(f"{'file':<40} {'raw':>10} {'gzip':>10} {'brotli':>10}")
     for f in sorted(p for p in out.rglob("*") if p.is_file()):
