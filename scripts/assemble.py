@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
-"""Assembles dist/ from the wasm build and web/: content-hashed asset names, the page shell filled in,
-quiz files copied, the offline worker (scripts/make-sw.mjs), the one-file quiz.html, the demo blog page,
-and a table of raw / gzip / brotli sizes printed for every file."""
+"""Assembles dist/ from the wasm build, web/ and content/: content-hashed asset names, the page shell filled in,
+quiz files copied with the quizzes they derive (scripts/derive.py), the offline worker (scripts/make-sw.mjs),
+the one-file quiz.html, the demo blog post (content/demo/), and a table of raw / gzip / brotli sizes printed for every file."""
 import argparse
 import base64
 import gzip
 import json
 import hashlib
+import html
+import json
 import pathlib
 import shutil
 import subprocess
+
+from derive import derive
 
 
 def hashed_name(path: pathlib.Path, data: bytes) -> str:
@@ -48,7 +52,10 @@ def main() -> None:
         names[asset] = hashed_name(pathlib.Path(asset), data)
         (out / names[asset]).write_bytes(data)
 
-    shell = (web / "index.html").read_text()
+    # The built-in quiz (cmake/web.cmake compiles the same file in) names the page until the widget draws.
+    default = pathlib.Path(args.content) / "python-path.json"
+    title = html.escape(json.loads(default.read_text(encoding="utf-8"))["title"])
+    shell = (web / "index.html").read_text().replace("{{quiz-title}}", title)
     page = shell
     for key, value in names.items():
         page = page.replace("{{" + key + "}}", value)
@@ -61,12 +68,13 @@ def main() -> None:
     quizzes = sorted(pathlib.Path(args.content).glob("*.json"))
     for quiz in quizzes:
         shutil.copy(quiz, out / "content" / quiz.name)
+    # A knowledge section with "standalone" is also a quiz of its own, written beside the one it comes from.
+    quizzes += [pathlib.Path(p) for p in derive([str(q) for q in quizzes], str(out / "content"))]
 
     # embed.js reserves the height each quiz's first screen will take at the iframe's width (crossroads-measure
     # draws it with the real UI and fonts; the subset fonts of the wasm build have the same metrics).
     heights = "{}"
     if args.measure:
-        default = pathlib.Path(args.content) / "python-path.json"
         heights = subprocess.run([args.measure, str(build / "fonts"), "builtin:" + str(default)] + [str(q) for q in quizzes],
                                  check=True, capture_output=True, text=True).stdout.strip()
     (out / "embed.js").write_text((web / "embed.js").read_text().replace("{{first-screen-heights}}", heights))
@@ -89,7 +97,7 @@ def main() -> None:
     (out / "quiz.html").write_text(inline)
 
     (out / "demo").mkdir()
-    shutil.copy(web / "demo" / "blog.html", out / "demo" / "blog.html")
+    shutil.copy(pathlib.Path(args.content) / "demo" / "blog.html", out / "demo" / "blog.html")
 
     print(f"{'file':<40} {'raw':>10} {'gzip':>10} {'brotli':>10}")
     for f in sorted(p for p in out.rglob("*") if p.is_file()):

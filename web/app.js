@@ -369,13 +369,15 @@
     "oncontextlost": contextLost,
     "onfatal": function (text) { fail("webgl2", texts.cannotStart, [text]); },
     "onAbort": function (what) { fail("wasm", texts.cannotStart, [texts.wasmFailed + " " + String(what || "")], reloadAction()); },
-    "onrequest": function (what) {
-      if (what === "readiness") {
-        var u = new URL(location.href);
-        u.hash = "";
-        u.searchParams.set("quiz", "content/python-readiness.json");
-        location.href = u.href;
-      }
+    // A quiz's "related" link: `path` is relative to the quiz file's address `base`; the page reopens with it
+    // as ?quiz=, written relative to this page when it lies below it.
+    "onopenquiz": function (base, path) {
+      var target = new URL(path, new URL(base, location.href));
+      var here = new URL(".", location.href).pathname;
+      var u = new URL(location.href);
+      u.hash = "";
+      u.searchParams.set("quiz", target.pathname.indexOf(here) === 0 ? target.pathname.slice(here.length) : target.pathname);
+      location.href = u.href;
     },
     "requestFont": requestFont,
     "quizRequested": !!params.get("quiz"),

@@ -3,7 +3,7 @@
 // the height its first screen will take and the post below it does not jump when the widget appears.
 // Usage: crossroads-measure FONT_DIR [builtin:]QUIZ.json...   (FONT_DIR: the build's fonts/, cmake/fonts.cmake)
 //   -> {"QUIZ.json": [height at 300 px, at 304 px, ... at 1300 px], "": [...]} in CSS px; the quiz marked builtin:
-//   is the one compiled into the widget (its start screen also offers the readiness check), listed under "".
+//   is the one compiled into the widget, listed under "". Links work in an embed, so a quiz's "related" link is drawn.
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -44,13 +44,13 @@ int main(int argc, char** argv) {
     const std::vector<ui::FontPack> packs = cli::read_font_packs(argv[1], store);
     ui::View v;
     v.reduced_motion = true;
+    v.can_link = true;
     ui::apply_theme(v);
     nlohmann::json out = nlohmann::json::object();
     for (int i = 2; i < argc; ++i) {
         std::string name = argv[i];
         const bool builtin = name.rfind("builtin:", 0) == 0;
         if (builtin) name = name.substr(8);
-        v.has_readiness = builtin;
         cr::LoadResult loaded = cr::load_quiz(read(name));
         if (!loaded.ok) continue;  // a broken quiz shows its errors, whose height is its own
         ui::build_fonts(v.fonts, packs, loaded.quiz.characters, 1.0f);

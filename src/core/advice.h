@@ -32,8 +32,8 @@ constexpr int kMaxChanges = 3;
 // Bounded by kMaxChanges and by `budget` scorings in all (paths not found by then are reported as not found).
 std::vector<ChangePath> what_would_change(const Quiz& quiz, const Answers& answers, size_t budget = 200000);
 
-// "If you answered "Several full-stack apps" to "What have you built?", Junior job would be the result." or,
-// when not found, "No small change to your answers would make Junior job the result."
+// "If you answered "Slow and quiet" to "How do you like your mornings?", the result would be "Tea"." or,
+// when not found, "No small change to your answers would make "Tea" the result."
 std::string change_text(const Quiz& quiz, const ChangePath& path);
 
 struct PlanItem {

@@ -14,7 +14,6 @@ namespace cr {
 // Placeholders {0}, {1}, ... are filled by tr(); {n} in a counted text is the count.
 #define CR_CATALOGUE(X)                                                                                              \
     X(StartQuiz, "Start the quiz", nullptr)                                                                          \
-    X(OnlyKnowledge, "Only check my Python", nullptr)                                                                \
     X(WelcomeBack, "Welcome back. Continue where you left off?", nullptr)                                            \
     X(Continue, "Continue", nullptr)                                                                                 \
     X(StartFresh, "Start fresh", nullptr)                                                                            \
@@ -32,20 +31,17 @@ namespace cr {
     X(CodeLabel, "Code", nullptr)                                                                                    \
     X(SuggestionFor, "Our suggestion for you", nullptr)                                                              \
     X(WhyResult, "Why this result", nullptr)                                                                         \
-    X(KnowledgeHeading, "Your Python readiness", nullptr)                                                            \
     X(PointsOf, "{0} of {n} point ({1}%)", "{0} of {n} points ({1}%)")                                               \
     X(TheDetails, "The details", nullptr)                                                                            \
     X(NextSteps, "Your next steps", nullptr)                                                                         \
     X(StepDone, "Done", nullptr)                                                                                     \
     X(WhatWouldChange, "What would change your result", nullptr)                                                     \
     X(BetweenTwo, "between {0} and {1}", nullptr)                                                                    \
-    X(SalaryCheck, "Salary check", nullptr)                                                                          \
     X(Faq, "Questions readers ask", nullptr)                                                                         \
     X(CopyResult, "Copy my result", nullptr)                                                                         \
     X(CopyShareLink, "Copy share link", nullptr)                                                                     \
     X(ChangeAnswers, "Change answers", nullptr)                                                                      \
     X(StartOver, "Start over", nullptr)                                                                              \
-    X(CheckKnowledge, "Check my Python readiness", nullptr)                                                          \
     X(Copied, "Copied to your clipboard.", nullptr)                                                                  \
     X(ShareCopied, "Share link copied. Anyone who opens it sees this result.", nullptr)                              \
     X(Right, "Right", nullptr)                                                                                       \
@@ -55,10 +51,11 @@ namespace cr {
     X(YourAnswer, "**Your answer:** {0}", nullptr)                                                                   \
     X(RightAnswer, "**Right answer:** {0}", nullptr)                                                                 \
     X(NoAnswer, "(none)", nullptr)                                                                                   \
-    X(Internship, "Internship", nullptr)                                                                             \
-    X(JuniorDeveloper, "Junior developer", nullptr)                                                                  \
-    X(MoneyRange, "{0} - {1} a year", nullptr)                                                                       \
-    X(MoneyRangeMonthly, "{0} - {1} a year ({2} - {3} a month, x 12)", nullptr)                                     \
+    X(Amount, "{0}{1}", nullptr)                                                                                     \
+    X(RangeYear, "{0} - {1} a year", nullptr)                                                                        \
+    X(RangeMonth, "{0} - {1} a month", nullptr)                                                                      \
+    X(RangePlain, "{0} - {1}", nullptr)                                                                              \
+    X(RangeConverted, "{0} ({1}, x {2})", nullptr)                                                                   \
     X(BarValue, "{0}: {1}", nullptr)                                                                                 \
     X(BarChosen, "{0}: {1}, the suggestion", nullptr)                                                                \
     X(CannotLoad, "This quiz could not be loaded", nullptr)                                                          \
@@ -76,7 +73,7 @@ namespace cr {
     X(BackToMine, "Back to my own answers", nullptr)                                                                 \
     X(TakeQuizMyself, "Take the quiz myself", nullptr)                                                               \
     X(ResultAnnounce, "Your result: {0}. {1}", nullptr)                                                             \
-    X(ReasonBand, "Your readiness check: {0}", nullptr)                                                              \
+    X(ReasonBand, "\"{0}\" ({1})", nullptr)                                                                          \
     X(ReasonOption, "\"{0}\" ({1})", nullptr)                                                                         \
     X(ReasonScale, "{0} on the scale ({1})", nullptr)                                                                \
     X(ReasonLine, "{0}: {1} {2}", nullptr)                                                                           \

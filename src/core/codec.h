@@ -10,7 +10,7 @@
 
 namespace cr {
 
-// e.g. "cr1.python-path.1.5yc1s.q4.0-1-2~3-7.1k2j3h" (only letters, digits and . - ~ _).
+// e.g. "cr1.tea-or-coffee.1.5yc1s.q4.0-1-2~3-7.1k2j3h" (only letters, digits and . - ~ _).
 std::string encode_session(const Quiz& quiz, const SessionState& state);
 
 // On success fills `out` and returns true; otherwise sets `error` to a sentence for the reader.

@@ -110,7 +110,7 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
     std::string best;
     size_t best_distance = std::string::npos;
     for (const auto& candidate : candidates) {
-        // A prefix ("junior" for "junior-job") counts as close even when many letters are missing.
+        // A prefix ("tea" for "tea-time") counts as close even when many letters are missing.
         const bool prefix = candidate.compare(0, word.size(), word) == 0;
         // Words whose lengths differ by more than the allowed edits cannot be close: skip the full comparison,
         // so a very long word costs no more than a short one.

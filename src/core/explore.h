@@ -11,7 +11,7 @@
 namespace cr {
 
 struct DecidingAnswer {
-    std::string answer;  // "portfolio=massive", "solo-comfort=8" or "band=junior-ready"
+    std::string answer;  // "morning=slow", "mood=8" or "band=connoisseur"
     double share = 0;    // of the answer sets that reach the outcome, 0 to 1
 };
 

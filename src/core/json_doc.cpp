@@ -316,7 +316,8 @@ constexpr size_t kMaxIdLength = 64;
 const char* element_noun(const std::string& key) {
     static const std::pair<const char*, const char*> kNouns[] = {{"sections", "section"}, {"questions", "question"},
                                                                  {"options", "option"},   {"outcomes", "outcome"},
-                                                                 {"bands", "band"},       {"faq", "faq"}};
+                                                                 {"bands", "band"},       {"faq", "faq"},
+                                                                 {"items", "item"}};
     for (const auto& [list, noun] : kNouns)
         if (key == list) return noun;
     return nullptr;

@@ -29,8 +29,8 @@ void locate_diagnostics(std::string_view text, std::vector<Diagnostic>& diagnost
 void line_column(std::string_view text, size_t offset, int& line, int& column);
 
 // The place `path` names in `root`, told by ids where the file gives them, for people:
-// "sections[0].questions[2].options[1].weights.junior" -> "question \"built\" › option \"many\" › weights.junior".
-// Elements of sections, questions, options, outcomes, bands and faq with a non-blank string "id" of at most 64
+// "sections[0].questions[2].options[1].weights.tee" -> "question \"morning\" › option \"slow\" › weights.tee".
+// Elements of sections, questions, options, outcomes, bands, faq and items (of ranges) with a non-blank string "id" of at most 64
 // characters (longer ones cannot be valid) are named by it (a question
 // alone, without its section, since question ids are unique in a quiz); every other step keeps its key or index.
 // Returns "" for the empty path; never fails (steps that do not exist in `root` are kept as written).

@@ -13,6 +13,7 @@
 #include "characters.h"
 #include "json_doc.h"
 #include "reachability.h"
+#include "report.h"
 
 namespace cr {
 
@@ -25,6 +26,12 @@ int Quiz::question_index(const std::string& id) const {
 int Quiz::outcome_index(const std::string& id) const {
     for (size_t i = 0; i < outcomes.size(); ++i)
         if (outcomes[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+int Quiz::knowledge_section() const {
+    for (size_t i = 0; i < sections.size(); ++i)
+        if (sections[i].kind == SectionKind::Knowledge) return static_cast<int>(i);
     return -1;
 }
 
@@ -255,7 +262,7 @@ public:
     void build(const Json& root) {
         if (!r_.is_object(root, "")) return;
         r_.check_keys(root, "", {"$schema", "format", "id", "version", "title", "intro", "language", "minutes",
-                                 "shuffle_options", "outcomes", "sections", "bands", "tie", "faq", "salary"});
+                                 "shuffle_options", "outcomes", "sections", "bands", "tie", "faq", "ranges", "related"});
         int format = 0;
         if (r_.integer(root, "", "format", format, true) && format != 1)
             r_.error("format", "unsupported format " + std::to_string(format) + "; this version reads format 1", Check::Enum);
@@ -276,7 +283,8 @@ public:
         read_outcome_rules(root);
         read_tie(root);
         read_faq(root);
-        read_salary(root);
+        read_ranges(root);
+        read_related(root);
         check_weights_need_outcomes();
         check_unused_questions();
         quiz_.characters = r_.characters();
@@ -377,7 +385,7 @@ private:
     void read_sections(const Json& root) {
         const Json* list = r_.array(root, "", "sections", true);
         if (!list) return;
-        r_.each_object(*list, "sections", {"id", "title", "intro", "kind", "show_if", "questions"}, [&](const Json& s, const std::string& path) {
+        r_.each_object(*list, "sections", {"id", "title", "intro", "kind", "show_if", "standalone", "questions"}, [&](const Json& s, const std::string& path) {
             Section section;
             if (r_.id(s, path, section.id)) unique(section_ids_, section.id, path, "section");
             r_.text(s, path, "title", section.title, true);
@@ -391,6 +399,7 @@ private:
                                                          did_you_mean(kind, {"outcome", "knowledge"}),
                                Check::Enum);
             }
+            if (const Json* st = r_.field(s, path, "standalone", false)) read_standalone(*st, path_key(path, "standalone"), section.kind);
             if (const Json* c = r_.field(s, path, "show_if", false))
                 section.show_if = read_condition(*c, path_key(path, "show_if"), Owner::Section, question_ids_in(s));
             section.first = static_cast<int>(quiz_.questions.size());
@@ -473,7 +482,8 @@ private:
     // so an empty snippet, or such a prompt without one, leaves the reader nothing to read.
     void read_code(const Json& q, const std::string& path, Question& out) {
         r_.text(q, path, "code", out.code, false);  // blank code is an error there, like any blank text
-        const bool has_language = r_.text(q, path, "code_language", out.code_language, false);
+        std::string language;  // for editors and tools; the widget draws every snippet alike
+        const bool has_language = r_.text(q, path, "code_language", language, false);
         if (!q.contains("code") && has_language)
             r_.error(path_key(path, "code_language"), "\"code_language\" is given but there is no \"code\"; "
                                                       "add the snippet as \"code\"", Check::NotHere);
@@ -991,40 +1001,92 @@ private:
         });
     }
 
-    bool range(const Json& s, const char* key, double& low, double& high) {
-        const std::string p = path_key("salary", key);
-        const Json* v = r_.field(s, "salary", key, true);
-        if (!v) return false;
-        if (!v->is_array() || v->size() != 2 || !(*v)[0].is_number() || !(*v)[1].is_number()) {
-            r_.error(p, "expected [low, high] as two numbers", Check::Type);
-            return false;
+    // A knowledge section's own quiz, written by scripts/derive.py at build time: only checked here.
+    void read_standalone(const Json& st, const std::string& path, SectionKind kind) {
+        if (kind != SectionKind::Knowledge) {
+            r_.error(path, "\"standalone\" is for knowledge sections only (it makes a quiz of their questions)", Check::NotHere);
+            return;
         }
-        low = (*v)[0].get<double>();
-        high = (*v)[1].get<double>();
-        if (low < 0 || low > high) {
-            r_.error(p, "expected 0 <= low <= high", low < 0 ? Check::Bound : Check::Rule);
-            return false;
-        }
-        return true;
+        if (!r_.is_object(st, path)) return;
+        r_.check_keys(st, path, {"id", "title", "intro"});
+        std::string id, text;
+        if (r_.id(st, path, id) && id == quiz_.id)
+            r_.error(path_key(path, "id"), "the standalone quiz needs an id of its own, not the quiz's '" + id + "'");
+        r_.text(st, path, "title", text, true);
+        r_.text(st, path, "intro", text, false);
     }
 
     static bool currency_code(const std::string& code) {
         return code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     }
 
-    void read_salary(const Json& root) {
-        const Json* s = r_.field(root, "", "salary", false);
-        if (!s || !r_.is_object(*s, "salary")) return;
-        r_.check_keys(*s, "salary", {"intern_monthly", "junior_yearly", "currency", "assumption", "note"});
-        SalaryFacts& f = quiz_.salary;
-        const bool intern = range(*s, "intern_monthly", f.intern_monthly_low, f.intern_monthly_high);
-        const bool ok = range(*s, "junior_yearly", f.junior_yearly_low, f.junior_yearly_high) && intern;
-        if (r_.text(*s, "salary", "currency", f.currency, false) && !currency_code(f.currency))
-            r_.error("salary.currency", "'" + f.currency + "' is not a currency code: use three capital letters such as USD",
+    // "year" or "month" at obj.period; Period::None when absent or unknown (unknown is an error).
+    Period read_period(const Json& obj, const std::string& path) {
+        std::string word;
+        if (!r_.text(obj, path, "period", word, false)) return Period::None;
+        if (word == "year") return Period::Year;
+        if (word == "month") return Period::Month;
+        r_.error(path_key(path, "period"), "unknown period '" + word + "'; use \"year\" or \"month\"" +
+                                               did_you_mean(word, {"year", "month"}), Check::Enum);
+        return Period::None;
+    }
+
+    void read_ranges(const Json& root) {
+        const Json* c = r_.field(root, "", "ranges", false);
+        if (!c || !r_.is_object(*c, "ranges")) return;
+        r_.check_keys(*c, "ranges", {"title", "currency", "period", "items", "assumption", "note"});
+        RangeChart& chart = quiz_.ranges;
+        bool ok = r_.text(*c, "ranges", "title", chart.title, true);
+        if (r_.text(*c, "ranges", "currency", chart.currency, false) && !currency_code(chart.currency)) {
+            r_.error("ranges.currency", "'" + chart.currency + "' is not a currency code: use three capital letters such as USD",
                      Check::Pattern);
-        r_.text(*s, "salary", "assumption", f.assumption, true);
-        r_.text(*s, "salary", "note", f.note, false);
-        f.present = ok;
+            chart.currency.clear();
+        }
+        chart.period = read_period(*c, "ranges");
+        r_.text(*c, "ranges", "assumption", chart.assumption, false);
+        r_.text(*c, "ranges", "note", chart.note, false);
+        const Json* list = r_.array(*c, "ranges", "items", true);
+        if (!list) return;
+        std::unordered_set<std::string> ids;
+        bool converted = false;
+        r_.each_object(*list, "ranges.items", {"id", "label", "low", "high", "period"}, [&](const Json& i, const std::string& path) {
+            RangeItem item;
+            if (r_.id(i, path, item.id)) unique(ids, item.id, path, "range item");
+            ok = r_.text(i, path, "label", item.label, true) && ok;
+            const bool low = r_.number(i, path, "low", item.low, true), high = r_.number(i, path, "high", item.high, true);
+            if (low && item.low < 0) r_.error(path_key(path, "low"), "must be 0 or more", Check::Bound);
+            if (high && item.high < 0) r_.error(path_key(path, "high"), "must be 0 or more", Check::Bound);
+            if (low && high && item.low > item.high)
+                r_.error(path_key(path, "high"), "must not be below low (" + format_number(item.low) + ")");
+            ok = ok && low && high && item.low >= 0 && item.low <= item.high;
+            item.period = read_period(i, path);
+            if (item.period == Period::None) item.period = chart.period;
+            else if (chart.period == Period::None)
+                r_.error(path_key(path, "period"), "an item's period needs a \"period\" for the whole chart to compare in");
+            converted = converted || (chart.period != Period::None && item.period != chart.period);
+            chart.items.push_back(std::move(item));
+        });
+        if (converted && chart.assumption.empty())
+            r_.error("ranges", "items given per month are compared per year (x 12): say so in \"assumption\"");
+        chart.present = ok;
+    }
+
+    void read_related(const Json& root) {
+        const Json* l = r_.field(root, "", "related", false);
+        if (!l || !r_.is_object(*l, "related")) return;
+        r_.check_keys(*l, "related", {"quiz", "label", "results_label"});
+        RelatedQuiz& related = quiz_.related;
+        bool ok = r_.text(*l, "related", "quiz", related.quiz, true);
+        // A file on this site, beside this quiz or below it: no scheme, no absolute path.
+        if (ok && (related.quiz.find(':') != std::string::npos || related.quiz[0] == '/' || related.quiz.size() < 6 ||
+                   related.quiz.compare(related.quiz.size() - 5, 5, ".json") != 0)) {
+            r_.error("related.quiz", "'" + related.quiz + "' should be a quiz file beside this one, such as other-quiz.json",
+                     Check::Pattern);
+            ok = false;
+        }
+        ok = r_.text(*l, "related", "label", related.label, true) && ok;
+        if (!r_.text(*l, "related", "results_label", related.results_label, false)) related.results_label = related.label;
+        related.present = ok;
     }
 
     // A question in an outcome section that moves no outcome and steers no branch does nothing.

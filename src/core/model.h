@@ -77,7 +77,6 @@ struct Question {
     int section = 0;
     std::string prompt;
     std::string code;
-    std::string code_language = "python";
     std::string explanation;
     bool required = true;
     bool shuffle = false;
@@ -131,13 +130,31 @@ struct FaqEntry {
     std::string id, question, answer;
 };
 
-struct SalaryFacts {
+// A chart of low-high ranges on one scale (pay, hours, costs), drawn with the result. Figures given per month are
+// compared per year (x 12), as the chart's `assumption` text must say.
+enum class Period { None, Year, Month };
+
+struct RangeItem {
+    std::string id, label;
+    double low = 0, high = 0;    // as written, per `period`
+    Period period = Period::None;
+};
+
+struct RangeChart {
     bool present = false;
-    double intern_monthly_low = 0, intern_monthly_high = 0;
-    double junior_yearly_low = 0, junior_yearly_high = 0;
-    std::string currency = "USD";
-    std::string assumption;
-    std::string note;
+    std::string title;
+    std::string currency;        // ISO 4217 code such as USD; empty for plain numbers
+    Period period = Period::None;  // the period the bars compare in
+    std::vector<RangeItem> items;
+    std::string assumption, note;
+};
+
+// A link to another quiz (a file beside this one), offered on the start screen and, to readers who skipped the
+// knowledge part, with the result.
+struct RelatedQuiz {
+    bool present = false;
+    std::string quiz;            // path relative to this quiz's file
+    std::string label, results_label;
 };
 
 struct Quiz {
@@ -153,11 +170,13 @@ struct Quiz {
     std::vector<Band> bands;
     TieRule tie;
     std::vector<FaqEntry> faq;
-    SalaryFacts salary;
+    RangeChart ranges;
+    RelatedQuiz related;
     std::u32string characters;  // every code point above U+007F in the text a reader may see, sorted, unique
 
     int question_index(const std::string& id) const;
     int outcome_index(const std::string& id) const;
+    int knowledge_section() const;  // the first knowledge section (it names the knowledge part), or -1
 };
 
 int option_index(const Question& q, const std::string& id);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "advice.h"
@@ -23,6 +24,42 @@ std::string format_number(double v) {
         if (s.back() == '.') s.pop_back();
     }
     return s == "-0" ? "0" : s;
+}
+
+std::string format_amount(double v, const std::string& currency) {
+    std::string digits = std::to_string(std::llabs(std::llround(v)));
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<size_t>(i), ",");
+    if (v <= -0.5) digits.insert(0, "-");
+    static const std::pair<const char*, const char*> kSigns[] = {{"USD", "$"}, {"EUR", "\xE2\x82\xAC"}, {"GBP", "\xC2\xA3"}};
+    std::string sign = currency.empty() ? std::string() : currency + " ";
+    for (const auto& [code, s] : kSigns)
+        if (currency == code) sign = s;
+    return sign.empty() ? digits : tr(Key::Amount, {sign, digits});
+}
+
+double range_factor(const RangeChart& chart, const RangeItem& item) {
+    return chart.period == Period::Year && item.period == Period::Month ? 12 : 1;
+}
+
+namespace {
+
+std::string range_words(Period period, const std::string& low, const std::string& high) {
+    return tr(period == Period::Year ? Key::RangeYear : period == Period::Month ? Key::RangeMonth : Key::RangePlain, {low, high});
+}
+
+}  // namespace
+
+std::string range_text(const RangeChart& chart, const RangeItem& item) {
+    const double k = range_factor(chart, item);
+    const std::string compared = range_words(chart.period, format_amount(item.low * k, chart.currency), format_amount(item.high * k, chart.currency));
+    if (k == 1) return compared;
+    return tr(Key::RangeConverted, {compared, range_words(item.period, format_amount(item.low, chart.currency),
+                                                          format_amount(item.high, chart.currency)), format_number(k)});
+}
+
+std::string knowledge_title(const Quiz& quiz) {
+    const int s = quiz.knowledge_section();
+    return s < 0 ? std::string() : quiz.sections[s].title;
 }
 
 std::string knowledge_score_text(const Result& r) {
@@ -117,13 +154,17 @@ std::vector<std::string> ignored_answers(const Quiz& quiz, const Answers& answer
 std::string reason_text(const Quiz& quiz, const Answers& answers, const Contribution& c) {
     std::string source;
     if (c.band >= 0) {
-        source = tr(Key::ReasonBand, {quiz.bands[c.band].title});
+        source = tr(Key::ReasonBand, {quiz.bands[c.band].title, knowledge_title(quiz)});
     } else {
         const Question& q = quiz.questions[c.question];
         source = c.option >= 0 ? tr(Key::ReasonOption, {q.options[c.option].label, q.prompt})
                                : tr(Key::ReasonScale, {format_number(answers[c.question].value), q.prompt});
     }
     return tr(Key::ReasonLine, {source, (c.weight > 0 ? "+" : "") + format_number(c.weight), quiz.outcomes[c.outcome].title});
+}
+
+std::string reason_explanation(const Quiz& quiz, const Contribution& c) {
+    return c.question >= 0 && c.option >= 0 ? quiz.questions[c.question].options[c.option].explanation : std::string();
 }
 
 std::string decision_text(const Quiz& quiz, const Result& r) {
@@ -161,7 +202,11 @@ std::string result_text(const Quiz& quiz, const Answers& answers, const Result& 
         const auto reasons = top_reasons(r, 5);
         if (!reasons.empty()) {
             out += tr(Key::TextWeighedMost) + "\n";
-            for (const auto& c : reasons) out += "- " + reason_text(quiz, answers, c) + "\n";
+            for (const auto& c : reasons) {
+                out += "- " + reason_text(quiz, answers, c) + "\n";
+                const std::string why = reason_explanation(quiz, c);
+                if (!why.empty()) out += "  " + why + "\n";
+            }
         }
         for (const std::string& note : tipped_notes(quiz, answers, r)) out += note + "\n";
         const auto plan = next_steps(quiz, answers, r);

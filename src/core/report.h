@@ -20,11 +20,28 @@ std::vector<std::string> ignored_answers(const Quiz& quiz, const Answers& answer
 // "3", "2.5", "-1"
 std::string format_number(double v);
 
+// An amount of a range chart: whole units with thousands grouped, after the currency's sign ("$70,000"); a code
+// without a sign of its own is written before the number ("CHF 70,000"), and no currency gives the number alone.
+std::string format_amount(double v, const std::string& currency);
+
+// How many of an item's periods make one of its chart's (12 months to a year; 1 when they are the same).
+double range_factor(const RangeChart& chart, const RangeItem& item);
+
+// The line under a range bar, in the chart's period: "$70,000 - $110,000 a year", or for an item given per month
+// "$24,000 - $48,000 a year ($2,000 - $4,000 a month, x 12)".
+std::string range_text(const RangeChart& chart, const RangeItem& item);
+
+// The name of the knowledge part: the title of the first knowledge section ("" when there is none).
+std::string knowledge_title(const Quiz& quiz);
+
 // The knowledge part's score: "10 of 15 points (67%)".
 std::string knowledge_score_text(const Result& result);
 
-// One line for a contribution: "Several full-stack apps (What have you built?): +3 Junior job".
+// One line for a contribution: "Slow and quiet" (How do you like your mornings?): +2 Tea.
 std::string reason_text(const Quiz& quiz, const Answers& answers, const Contribution& c);
+
+// The editor's explanation of the picked option behind a contribution (outcome sections), or "" when it has none.
+std::string reason_explanation(const Quiz& quiz, const Contribution& c);
 
 // One or two sentences on why the decision came out as it did (tie rule included).
 std::string decision_text(const Quiz& quiz, const Result& result);

@@ -157,6 +157,12 @@ void Session::restart() {
     state_.answers.assign(quiz_->questions.size(), Answer{});
 }
 
+bool Session::section_starts() const {
+    if (state_.screen != Screen::Question) return false;
+    const int before = prev_shown_before(state_.current);
+    return before < 0 || quiz_->questions[before].section != quiz_->questions[state_.current].section;
+}
+
 int Session::position() const {
     if (state_.screen != Screen::Question) return 0;
     const auto likely = visible_questions(*quiz_, state_.answers, true);

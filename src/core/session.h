@@ -52,6 +52,7 @@ public:
 
     bool can_advance() const;       // the current question is answered enough (or optional)
     std::vector<int> shown_questions() const;  // indices shown for the current answers, in order
+    bool section_starts() const;    // the current question is the first one shown of its section
     int position() const;           // 1-based among the questions likely shown; 0 when not on a question
     int total() const;              // questions likely shown (see visible_questions' `likely`)
     Progress progress() const;      // the same within the current part (zeros when not on a question)

@@ -42,16 +42,20 @@ void draw_start(const cr::Session& s, View& v) {
         return;
     }
     if (primary_button(v, "start", tr(Key::StartQuiz), true)) intend(v, Command::Start);
-    if (v.has_readiness && secondary_button(v, "readiness", tr(Key::OnlyKnowledge), true, true)) v.request = Request::OpenReadiness;
+    if (v.can_link && q.related.present && secondary_button(v, "related", q.related.label, true, true)) v.request = Request::OpenRelated;
 }
 
 void draw_question(const cr::Session& s, View& v) {
     const cr::Quiz& quiz = s.quiz();
     const int qi = s.current();
     const cr::Question& q = quiz.questions[qi];
-    progress(v, s.progress(), quiz.sections[q.section].title);
+    const cr::Section& section = quiz.sections[q.section];
+    progress(v, s.progress(), section.title);
+    if (!section.intro.empty() && s.section_starts()) markdown(v, section.intro);
     ImGui::Dummy(ImVec2(0, 10));
     heading_text(v, q.prompt, 1);
+    // An outcome question's explanation says what it asks (a knowledge question's would give the answer away).
+    if (!q.scored && !q.explanation.empty()) markdown(v, q.explanation);
     if (q.kind == cr::QuestionKind::Multiple) {
         muted_text(v, q.max_select < static_cast<int>(q.options.size()) ? cr::tr_count(Key::ChooseUpTo, q.max_select)
                                                                          : tr(Key::ChooseAll));
@@ -89,7 +93,15 @@ void draw_outcome_part(const cr::Session& s, View& v, const cr::Result& r) {
     section_heading(v, tr(Key::WhyResult));
     markdown(v, cr::decision_text(quiz, r));
     const cr::Answers& answers = s.state().answers;
-    for (const auto& c : cr::top_reasons(r, 4)) bullet_text(v, cr::reason_text(quiz, answers, c));
+    for (const auto& c : cr::top_reasons(r, 4)) {
+        bullet_text(v, cr::reason_text(quiz, answers, c));
+        const std::string why = cr::reason_explanation(quiz, c);
+        if (!why.empty()) {
+            ImGui::Indent(18);
+            markdown(v, why);
+            ImGui::Unindent(18);
+        }
+    }
     for (const auto& note : cr::tipped_notes(quiz, answers, r)) bullet_text(v, note);
     ImGui::Dummy(ImVec2(0, 6));
     outcome_bars(v, quiz, r);
@@ -115,7 +127,7 @@ void draw_outcome_part(const cr::Session& s, View& v, const cr::Result& r) {
 
 void draw_knowledge_part(const cr::Session& s, View& v, const cr::Result& r) {
     const cr::Quiz& quiz = s.quiz();
-    section_heading(v, tr(Key::KnowledgeHeading));
+    section_heading(v, cr::knowledge_title(quiz));
     std::string score = cr::knowledge_score_text(r);
     if (r.band >= 0) score = quiz.bands[r.band].title + tr(Key::MetaSeparator) + score;
     heading_text(v, score, 0);
@@ -134,7 +146,7 @@ void draw_results(const cr::Session& s, View& v) {
         section_heading(v, tr(Key::TheDetails));
         markdown(v, quiz.outcomes[r.decision.chosen].details);
     }
-    if (quiz.salary.present) salary_chart(v, quiz.salary);
+    if (quiz.ranges.present) range_chart(v, quiz.ranges);
     if (!quiz.faq.empty()) {
         section_heading(v, tr(Key::Faq));
         for (const auto& f : quiz.faq) faq_entry(v, f);
@@ -144,9 +156,9 @@ void draw_results(const cr::Session& s, View& v) {
     if (v.can_share && secondary_button(v, "share", tr(Key::CopyShareLink), true, true)) v.request = Request::CopyShareLink;
     if (secondary_button(v, "back", tr(Key::ChangeAnswers), true, true)) intend(v, Command::Back);
     if (secondary_button(v, "restart", tr(Key::StartOver), true, true)) intend(v, Command::Restart);
-    if (v.has_readiness && !r.has_knowledge) {
+    if (v.can_link && quiz.related.present && !r.has_knowledge) {
         ImGui::Dummy(ImVec2(0, 4));
-        if (secondary_button(v, "readiness", tr(Key::CheckKnowledge), true)) v.request = Request::OpenReadiness;
+        if (secondary_button(v, "related", quiz.related.results_label, true)) v.request = Request::OpenRelated;
     }
     if (!v.status.empty()) muted_text(v, v.status, Part::Status);
 }

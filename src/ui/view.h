@@ -64,7 +64,7 @@ struct Intent {
 };
 
 // What the page asked the widget to do, or what the widget asks of the page.
-enum class Request { None, CopyResult, CopyShareLink, OpenReadiness, Resume, DiscardResume, AdoptShared, LeaveShared };
+enum class Request { None, CopyResult, CopyShareLink, OpenRelated, Resume, DiscardResume, AdoptShared, LeaveShared };
 
 struct View {
     Fonts fonts;
@@ -85,7 +85,7 @@ struct View {
     int changes_revision = -1;
     Request request = Request::None;
     std::string status;          // short confirmation under the result buttons ("Copied")
-    bool has_readiness = false;  // the page can open the standalone readiness check
+    bool can_link = false;       // the page can open another quiz (the quiz's "related" link)
     bool can_share = false;      // the page has a URL a share link can point to
     bool resume_offered = false; // saved progress exists: the start screen offers to continue
     bool shared = false;         // showing answers from someone's share link: nothing is saved

@@ -373,7 +373,7 @@ void code_block(View& v, const std::string& code) {
     ImFont* font = v.fonts.mono;
     const float room = v.column_width - 32;
     const float natural = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, code.c_str()).x;
-    // Narrow screens: shrink the code (down to 75%) before wrapping it, since wrapped Python reads badly.
+    // Narrow screens: shrink the code (down to 75%) before wrapping it, since wrapped code reads badly.
     const float size = natural > room ? std::max(font->FontSize * 0.75f, font->FontSize * room / natural) : font->FontSize;
     const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, room, code.c_str());
     const ImVec2 a = ImGui::GetCursorScreenPos();
@@ -559,31 +559,24 @@ void review_item(View& v, const cr::Session& s, const cr::ReviewItem& item) {
     v.region.clear();
 }
 
-void salary_chart(View& v, const cr::SalaryFacts& f) {
-    section_heading(v, cr::tr(cr::Key::SalaryCheck));
-    const double intern_low = f.intern_monthly_low * 12, intern_high = f.intern_monthly_high * 12;
-    const double top = std::max(intern_high, f.junior_yearly_high) * 1.05;
-    auto money = [](double x) {
-        std::string digits = std::to_string(static_cast<long long>(std::llround(x)));
-        for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<size_t>(i), ",");
-        return "$" + digits;
-    };
-    auto bar = [&](const std::string& name, double low, double high, const std::string& range) {
-        heading_text(v, name, 3);
+void range_chart(View& v, const cr::RangeChart& chart) {
+    section_heading(v, chart.title);
+    double top = 0;
+    for (const auto& item : chart.items) top = std::max(top, item.high * cr::range_factor(chart, item));
+    top = std::max(top, 1.0) * 1.05;
+    for (const auto& item : chart.items) {
+        const double k = cr::range_factor(chart, item);
+        heading_text(v, item.label, 3);
         const ImVec2 a = ImGui::GetCursorScreenPos();
         dl()->AddRectFilled(a, ImVec2(a.x + v.column_width, a.y + 14), color(v, Tone::Track), 7);
-        dl()->AddRectFilled(ImVec2(a.x + v.column_width * static_cast<float>(low / top), a.y),
-                            ImVec2(a.x + v.column_width * static_cast<float>(high / top), a.y + 14), color(v, Tone::Accent), 7);
+        dl()->AddRectFilled(ImVec2(a.x + v.column_width * static_cast<float>(item.low * k / top), a.y),
+                            ImVec2(a.x + v.column_width * static_cast<float>(item.high * k / top), a.y + 14), color(v, Tone::Accent), 7);
         ImGui::Dummy(ImVec2(v.column_width, 18));
-        muted_text(v, range);
+        muted_text(v, cr::range_text(chart, item));
         ImGui::Dummy(ImVec2(0, 4));
-    };
-    bar(cr::tr(cr::Key::Internship), intern_low, intern_high,
-        cr::tr(cr::Key::MoneyRangeMonthly, {money(intern_low), money(intern_high), money(f.intern_monthly_low), money(f.intern_monthly_high)}));
-    bar(cr::tr(cr::Key::JuniorDeveloper), f.junior_yearly_low, f.junior_yearly_high,
-        cr::tr(cr::Key::MoneyRange, {money(f.junior_yearly_low), money(f.junior_yearly_high)}));
-    markdown(v, f.assumption);
-    if (!f.note.empty()) markdown(v, f.note);
+    }
+    if (!chart.assumption.empty()) markdown(v, chart.assumption);
+    if (!chart.note.empty()) markdown(v, chart.note);
 }
 
 void faq_entry(View& v, const cr::FaqEntry& entry) {

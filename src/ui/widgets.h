@@ -37,7 +37,7 @@ bool scale_slider(View& v, const cr::Question& q, double& value);
 
 void outcome_bars(View& v, const cr::Quiz& quiz, const cr::Result& r);
 void review_item(View& v, const cr::Session& s, const cr::ReviewItem& item);
-void salary_chart(View& v, const cr::SalaryFacts& salary);
+void range_chart(View& v, const cr::RangeChart& chart);
 void faq_entry(View& v, const cr::FaqEntry& entry);
 
 }  // namespace ui

@@ -1,5 +1,5 @@
 // Crossroads web edge: the functions the page's JavaScript calls (state as JSON, clickable rectangles,
-// loading another quiz, commands, theme) and the page actions the UI asks for (clipboard, readiness check).
+// loading another quiz, commands, theme) and the page actions the UI asks for (clipboard, the related quiz).
 #include <emscripten.h>
 
 #include <chrono>
@@ -31,9 +31,10 @@ EM_JS(void, js_copy_text, (const char* text), {
     var c = navigator["clipboard"];
     if (c && c["writeText"]) c["writeText"](s)["catch"](fallback); else fallback();
 });
-EM_JS(void, js_request, (const char* what), {
-    var h = Module["onrequest"];
-    if (h) h(UTF8ToString(what));
+// The page opens quiz file `path`, relative to the current quiz's address `base`.
+EM_JS(void, js_open_quiz, (const char* base, const char* path), {
+    var h = Module["onopenquiz"];
+    if (h) h(UTF8ToString(base), UTF8ToString(path));
 });
 
 
@@ -77,8 +78,6 @@ bool load_quiz_text(const std::string& text, const std::string& source) {
     restore_progress();
     if (a.loaded && before) a.loaded->session = cr::Session(a.loaded->quiz, cr::carry_over(before->quiz, before->session.state(), a.loaded->quiz));
     else if (before) a.last_good = std::move(before);
-    // The built-in path quiz links to the standalone readiness check shipped beside it in dist/content.
-    a.view.has_readiness = result.ok && source == "built-in quiz";
     request_fonts();
     ++a.view.revision;
     request_frames(3);
@@ -99,8 +98,8 @@ void handle_view_requests() {
         js_copy_text(link.c_str());
         a.view.status = cr::tr(cr::Key::ShareCopied);
         request_frames(2);
-    } else if (request == ui::Request::OpenReadiness) {
-        js_request("readiness");
+    } else if (request == ui::Request::OpenRelated && a.session()) {
+        js_open_quiz(a.source == kBuiltInSource ? kBuiltInUrl : a.source.c_str(), a.quiz().related.quiz.c_str());
     } else if (request == ui::Request::Resume || request == ui::Request::DiscardResume) {
         answer_resume(request == ui::Request::Resume);
     } else if (request == ui::Request::AdoptShared || request == ui::Request::LeaveShared) {
@@ -203,9 +202,9 @@ EMSCRIPTEN_KEEPALIVE void cr_set_accent(int rgb) {
     web::set_theme(web::app().view.theme.dark);
 }
 
-// The page says whether links to other pages (the readiness check) can work, e.g. not from file://.
+// The page says whether links to other quizzes (a quiz's "related" link) can work, e.g. not from file://.
 EMSCRIPTEN_KEEPALIVE void cr_set_links(int enabled) {
-    web::app().view.has_readiness = web::app().view.has_readiness && enabled != 0;
+    web::app().view.can_link = enabled != 0;
     web::request_frames(2);
 }
 

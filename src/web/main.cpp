@@ -238,7 +238,8 @@ int main() {
     emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, on_context_restored);
     a.provisional = js_quiz_requested() != 0;
     a.preview = js_preview() != 0;
-    load_quiz_text(std::string(reinterpret_cast<const char*>(cr_default_quiz), cr_default_quiz_size), "built-in quiz");
+    a.view.can_link = true;  // until the page says links cannot work (cr_set_links)
+    load_quiz_text(std::string(reinterpret_cast<const char*>(cr_default_quiz), cr_default_quiz_size), kBuiltInSource);
     install_input_handlers();
     request_frames(3);
     return 0;

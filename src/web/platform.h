@@ -68,6 +68,11 @@ struct Fonts {
     bool dirty = true;                // the atlas must be rebuilt
 };
 
+// The name the compiled-in quiz goes by in messages, and where the same file is shipped beside the page (the
+// build names it: CR_DEFAULT_QUIZ in cmake/web.cmake), so its "related" link resolves like any quiz's.
+constexpr const char* kBuiltInSource = "built-in quiz";
+constexpr const char* kBuiltInUrl = CR_DEFAULT_QUIZ;
+
 // Everything the web edge keeps, in one place.
 struct App {
     std::unique_ptr<Loaded> loaded;      // null when the quiz file has errors
@@ -119,7 +124,7 @@ void answer_shared(bool adopt);   // leave a shared view: make its answers the r
 std::string share_link();         // this page's URL with the session in the fragment, or ""
 
 
-// Acts on what the UI asked for this frame (copy the result, open the readiness check).
+// Acts on what the UI asked for this frame (copy the result, open the related quiz).
 void handle_view_requests();
 
 }  // namespace web

@@ -51,3 +51,24 @@ test("the default page loads cleanly and shows the start screen", async () => {
     await app.close();
   }
 });
+
+// A quiz's "related" link opens the quiz file it names, relative to the quiz file: from the built-in quiz (whose
+// place in dist/ the build tells the widget) and from ?quiz= alike. python-path links to its derived readiness check.
+test("the related link opens the quiz the file names, beside the quiz file", async () => {
+  const quiz = L.loadJson("content/python-path.json");
+  const standalone = quiz.sections.find((s) => s.standalone).standalone;
+  for (const query of ["", "index.html?quiz=content/python-path.json"]) {
+    const app = await L.openApp(env, { query });
+    try {
+      const { page } = app;
+      assert.equal((await L.findHit(page, "related")).label, quiz.related.label);
+      await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.evaluate(() => window.crossroads.activate("related"))]);
+      await page.waitForFunction(() => window.crossroads && window.crossroads.ready && window.crossroads.state() !== null);
+      assert.equal(new URL(page.url()).searchParams.get("quiz"), "content/" + quiz.related.quiz, `from "${query}"`);
+      assert.equal((await L.state(page)).quiz, standalone.id);
+      L.assertNoProblems(app.problems);
+    } finally {
+      await app.close();
+    }
+  }
+});

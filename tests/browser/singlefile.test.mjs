@@ -31,7 +31,7 @@ describe("quiz.html from disk", () => {
       assert.equal(s0.screen, "start");
       assert.equal(s0.quiz, "python-path");
       const ids = (await hits(page)).map((h) => h.id);
-      assert.ok(!ids.includes("readiness"), "the readiness link cannot work from disk and should be hidden");
+      assert.ok(!ids.includes("related"), "the related quiz link cannot work from disk and should be hidden");
       const { final } = await playThrough(pageSurface(page));
       assert.ok(final.result.outcome, "no outcome");
       assert.ok(!(await hits(page)).some((h) => h.id === "share"), "a share link cannot work from disk and should be hidden");

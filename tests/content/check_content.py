@@ -1,5 +1,5 @@
-# Content checks for the Crossroads quiz files: code answers, personas, article facts and numbers,
-# readiness parity and validation. Run: python3 tests/content/check_content.py --cli CROSSROADS --root REPO
+# Content checks for the Crossroads quiz files, and the quizzes derived from them (scripts/derive.py): code answers,
+# personas, article facts and numbers, related links and validation. Run: python3 tests/content/check_content.py --cli CROSSROADS --root REPO
 import argparse
 import copy
 import decimal
@@ -11,10 +11,13 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+from derive import standalone_quiz  # noqa: E402
+
 # The source article lives in shared/ beside the repository (never in it); override with --article.
 ARTICLE = None
 PATH_QUIZ = "content/python-path.json"
-READINESS_QUIZ = "content/python-readiness.json"
+READINESS_QUIZ = "content/python-readiness.json"  # derived from PATH_QUIZ's knowledge section
 QUIZ_FILES = [PATH_QUIZ, READINESS_QUIZ]
 SNIPPET_TIMEOUT = 10
 
@@ -22,7 +25,7 @@ SNIPPET_TIMEOUT = 10
 # (unknown keys included, so new reader text is checked by default).
 HIDDEN_STRING_KEYS = {
     "$schema", "id", "code", "code_language", "language", "currency", "type", "partial",
-    "unit", "winner", "question", "any_of", "none_of", "between", "correct",
+    "unit", "winner", "question", "any_of", "none_of", "between", "correct", "period", "quiz",
 }
 
 NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -33,8 +36,26 @@ NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def load_json(root, rel):
-    with open(os.path.join(root, rel), encoding="utf-8") as f:
+    """A JSON file under root, or a quiz that content/*.json derive (as the build writes it into dist/content)."""
+    path = os.path.join(root, rel)
+    if not os.path.exists(path) and rel in derived_quizzes(root):
+        return derived_quizzes(root)[rel]
+    with open(path, encoding="utf-8") as f:
         return json.load(f)
+
+
+def derived_quizzes(root):
+    """{"content/ID.json": quiz} for every knowledge section of content/*.json with "standalone"."""
+    out = {}
+    content = os.path.join(root, "content")
+    for name in sorted(f for f in os.listdir(content) if f.endswith(".json")):
+        with open(os.path.join(content, name), encoding="utf-8") as f:
+            doc = json.load(f)
+        for section in doc.get("sections", []):
+            if section.get("kind") == "knowledge" and "standalone" in section:
+                quiz = standalone_quiz(doc, section)
+                out["content/%s.json" % quiz["id"]] = quiz
+    return out
 
 
 def numbers_in(text):
@@ -347,21 +368,22 @@ def check_facts_against_article(root, article_text):
                 failures.append("allowed number %s says it comes from the article, but the article has no %s"
                                 % (entry["number"], entry["number"]))
     out.append(("allowed_numbers marked 'Article' occur in the article", failures, ""))
-    # the salary numbers of python-path match the article's table
+    # the range chart of python-path: each item's figures are the article's range for its period
     doc = load_json(root, PATH_QUIZ)
     failures = []
-    salary = doc.get("salary")
-    if salary:
+    chart = doc.get("ranges")
+    if chart:
         ranges = {v[2]: (v[0], v[1]) for k, v, _ in key_figures(article_text) if k == "range"}
-        for key, unit in (("intern_monthly", "month"), ("junior_yearly", "year")):
+        for item in chart.get("items", []):
+            unit = item.get("period", chart.get("period"))
             want = ranges.get(unit)
-            got = tuple(canonical_number(str(x)) for x in salary.get(key, []))
+            got = (canonical_number(str(item.get("low"))), canonical_number(str(item.get("high"))))
             if want is None:
-                failures.append("the article has no salary range per %s" % unit)
+                failures.append("ranges item %s: the article has no salary range per %s" % (item.get("id"), unit))
             elif got != want:
-                failures.append("salary.%s is %s but the article says %s - %s per %s"
-                                % (key, salary.get(key), want[0], want[1], unit))
-    out.append(("python-path salary numbers match the article", failures, ""))
+                failures.append("ranges item %s is %s - %s per %s but the article says %s - %s"
+                                % (item.get("id"), item.get("low"), item.get("high"), unit, want[0], want[1]))
+    out.append(("python-path range chart matches the article", failures, ""))
     return out
 
 
@@ -396,6 +418,16 @@ def check_validate(root, cli):
         out.append(("crossroads validate %s" % rel, failures, "%d warnings" % warnings if warnings else ""))
     if not files:
         out.append(("crossroads validate content/*.json", ["no quiz files found in content/"], ""))
+    with tempfile.TemporaryDirectory(prefix="crossroads-derived-") as tmp:
+        for rel, doc in derived_quizzes(root).items():
+            path = os.path.join(tmp, os.path.basename(rel))
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(doc, f, indent=2)
+            proc = subprocess.run([cli, "validate", path], capture_output=True, text=True, timeout=60)
+            lines = (proc.stdout + proc.stderr).splitlines()
+            failures = (["exit status %d" % proc.returncode] if proc.returncode else []) + \
+                [line for line in lines if "error:" in line or "warning:" in line]
+            out.append(("crossroads validate %s (derived)" % rel, failures, ""))
     return out
 
 
@@ -403,32 +435,19 @@ def knowledge_questions(doc):
     return [q for s, q in all_questions(doc) if s.get("kind") == "knowledge"]
 
 
-def check_readiness_parity(root):
-    path_doc = load_json(root, PATH_QUIZ)
-    ready_doc = load_json(root, READINESS_QUIZ)
-    a = knowledge_questions(path_doc)
-    b = knowledge_questions(ready_doc)
+def check_related(root):
+    """Every "related" link names a quiz shipped in content/ or derived from one."""
     failures = []
-    ids_a, ids_b = [q["id"] for q in a], [q["id"] for q in b]
-    if ids_a != ids_b:
-        failures.append("question ids differ: %s has %s, %s has %s" % (PATH_QUIZ, ids_a, READINESS_QUIZ, ids_b))
-    b_by_id = {q["id"]: q for q in b}
-    for qa in a:
-        qb = b_by_id.get(qa["id"])
-        if qb is None:
+    content = os.path.join(root, "content")
+    derived = derived_quizzes(root)
+    for name in sorted(f for f in os.listdir(content) if f.endswith(".json")):
+        related = load_json(root, "content/" + name).get("related")
+        if not related:
             continue
-        for key in sorted(set(qa) | set(qb)):
-            if qa.get(key) != qb.get(key):
-                failures.append("question %s: %r differs (%s vs %s)" % (qa["id"], key, PATH_QUIZ, READINESS_QUIZ))
-    out = [("readiness questions identical in both files", failures, "%d questions" % len(a))]
-    # bands: same ids, titles, ranges and feedback (weights may differ: only python-path recommends)
-    failures = []
-    bands_a = [{k: v for k, v in band.items() if k != "weights"} for band in path_doc.get("bands", [])]
-    bands_b = [{k: v for k, v in band.items() if k != "weights"} for band in ready_doc.get("bands", [])]
-    if bands_a != bands_b:
-        failures.append("bands (ignoring weights) differ between %s and %s" % (PATH_QUIZ, READINESS_QUIZ))
-    out.append(("readiness bands identical in both files (weights aside)", failures, ""))
-    return out
+        target = os.path.normpath(os.path.join("content", related["quiz"]))
+        if not os.path.exists(os.path.join(root, target)) and target not in derived:
+            failures.append("content/%s: related quiz %s is neither in content/ nor derived" % (name, related["quiz"]))
+    return [("related links name a shipped or derived quiz", failures, "")]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -459,11 +478,11 @@ def self_test(root, cli):
     def first_code_question(doc):
         return next(q for _, q in all_questions(doc) if "code" in q)
 
-    def mutate_key(tmp):
-        doc = load_json(tmp, READINESS_QUIZ)
+    def mutate_key(tmp):  # in the section the readiness quiz is derived from: the derived quiz follows
+        doc = load_json(tmp, PATH_QUIZ)
         q = first_code_question(doc)
         q["correct"] = next(o["id"] for o in q["options"] if o["id"] != q["correct"])
-        write_json(tmp, READINESS_QUIZ, doc)
+        write_json(tmp, PATH_QUIZ, doc)
         return [READINESS_QUIZ, q["id"]]
 
     def mutate_ambiguous(tmp):
@@ -483,7 +502,7 @@ def self_test(root, cli):
 
     def mutate_fact(tmp):
         doc = load_json(tmp, PATH_QUIZ)
-        doc["salary"]["note"] = doc["salary"]["note"].replace("Top 10", "top ten")
+        doc["ranges"]["note"] = doc["ranges"]["note"].replace("Top 10", "top ten")
         for o in doc["outcomes"]:
             o["details"] = o["details"].replace("Top 10", "top ten")
         for _, q in all_questions(doc):
@@ -499,19 +518,18 @@ def self_test(root, cli):
         write_json(tmp, "tests/content/facts.json", facts)
         return ["$5,000", fact["id"]]
 
-    def mutate_parity(tmp):
+    def mutate_related(tmp):
         doc = load_json(tmp, PATH_QUIZ)
-        q = knowledge_questions(doc)[-1]
-        q["prompt"] += " (edited)"
+        doc["related"]["quiz"] = "python-readines.json"
         write_json(tmp, PATH_QUIZ, doc)
-        return [q["id"], "prompt"]
+        return ["python-readines.json"]
 
     def mutate_explanation(tmp):
-        doc = load_json(tmp, READINESS_QUIZ)
+        doc = load_json(tmp, PATH_QUIZ)
         q = knowledge_questions(doc)[0]
         del q["explanation"]
-        write_json(tmp, READINESS_QUIZ, doc)
-        return [q["id"]]
+        write_json(tmp, PATH_QUIZ, doc)
+        return [READINESS_QUIZ, q["id"]]
 
     cases = [
         ("python-truth catches a wrong correct key", mutate_key, check_python_truth),
@@ -520,7 +538,7 @@ def self_test(root, cli):
         ("facts check catches a missing must_contain string", mutate_fact, check_facts_in_content),
         ("facts-vs-article check catches a drifted figure",
          mutate_fact_drift, lambda tmp: check_facts_against_article(tmp, read_article())),
-        ("parity check catches a drifted readiness question", mutate_parity, check_readiness_parity),
+        ("related check catches a link to no quiz", mutate_related, check_related),
         ("explanation check catches a missing explanation", mutate_explanation, check_explanations),
     ]
     for what, mutate, check in cases:
@@ -607,7 +625,7 @@ def main():
     guarded("numbers", lambda: check_numbers(root))
     print("== structure")
     guarded("explanations", lambda: check_explanations(root))
-    guarded("readiness parity", lambda: check_readiness_parity(root))
+    guarded("related", lambda: check_related(root))
 
     print("%d passed, %d failed" % (results.passed, results.failed))
     return 1 if results.failed else 0

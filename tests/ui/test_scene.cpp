@@ -259,3 +259,61 @@ TEST_CASE("scene: results show the plan as a checklist, what would change the re
     check_glyphs(settle(s, v, 360), v);
     check_runs_in_column(v);
 }
+
+namespace {
+
+// Every text run of the scene, one per line.
+std::string scene_text(const ui::View& v) {
+    std::string out;
+    for (const auto& item : v.scene.items)
+        for (const auto& run : item.runs) out += run.text + "\n";
+    return out;
+}
+
+bool has_heading(const ui::View& v, const std::string& text) {
+    return std::any_of(v.scene.items.begin(), v.scene.items.end(), [&](const ui::SceneItem& item) {
+        return item.part == ui::Part::Heading && !item.runs.empty() && item.runs[0].text == text;
+    });
+}
+
+}  // namespace
+
+TEST_CASE("scene: a quiz on another topic draws its own link, section intro, explanations, chart and knowledge heading") {
+    const cr::Quiz quiz = crt::load_fixture("data-path.json");
+    cr::Session s(quiz, 3);
+    ui::View v = make_view();
+    settle(s, v);
+    CHECK(control(v, "related") == nullptr);  // the page has not said links work
+    v.can_link = true;
+    settle(s, v);
+    const ui::SceneItem* related = control(v, "related");
+    REQUIRE(related);
+    CHECK(related->name == "Only check my data basics");
+
+    v.activations.push_back("start");
+    settle(s, v);
+    CHECK(v.scene.screen == "question:enjoy");
+    CHECK(scene_text(v).find("There are no wrong answers here") != std::string::npos);  // the section starts
+    v.activations.push_back("option:enjoy:charts");
+    settle(s, v);
+    v.activations.push_back("next");
+    check_glyphs(settle(s, v), v);
+    CHECK(v.scene.screen == "question:statistics");
+    CHECK(scene_text(v).find("There are no wrong answers here") == std::string::npos);  // not again within it
+    CHECK(scene_text(v).find("Think of tests, distributions") != std::string::npos);    // the question's explanation
+
+    cr::Session skipped = results_for(quiz, "enjoy=charts,statistics=2,queries=never,take-check=no");
+    check_glyphs(settle(skipped, v), v);
+    CHECK(has_heading(v, "Example ranges"));
+    CHECK(scene_text(v).find("Explaining data to people who decide") != std::string::npos);  // under its reason
+    REQUIRE(control(v, "related"));
+    CHECK(control(v, "related")->name == "Check my data basics");
+    std::string all = ui::scene_json(v.scene);
+    std::transform(all.begin(), all.end(), all.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const char* word : {"python", "internship", "junior", "salary", "readiness"}) CHECK_MESSAGE(all.find(word) == std::string::npos, word);
+
+    cr::Session checked = results_for(quiz, "enjoy=models,statistics=9,queries=often,take-check=yes,mean-median=true,correlation=related,join=left");
+    check_glyphs(settle(checked, v), v);
+    CHECK(has_heading(v, "Data basics check"));
+    CHECK(control(v, "related") == nullptr);  // the reader took the check
+}

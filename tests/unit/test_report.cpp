@@ -130,7 +130,7 @@ TEST_CASE("report: reason_text names the answer, the question and the signed wei
     CHECK(reason_text(quiz, a, {field, 1, -1, 0, -1}) == "\"Numbers\" (Which field?): -1 Internship");
     CHECK(reason_text(quiz, a, {crt::question(quiz, "alone"), -1, -1, 1, 2}) ==
           "5 on the scale (Working alone on production code feels...): +2 Junior job");
-    CHECK(reason_text(quiz, a, {-1, -1, 2, 1, 2}) == "Your readiness check: Junior-ready: +2 Junior job");
+    CHECK(reason_text(quiz, a, {-1, -1, 2, 1, 2}) == "\"Junior-ready\" (Python check): +2 Junior job");  // named by the knowledge section
     REQUIRE(r.band == 2);
 }
 

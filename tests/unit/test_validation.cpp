@@ -573,3 +573,56 @@ TEST_CASE("validation: tests/schema/invalid holds a file for every class of prob
         CHECK_MESSAGE(found, "no tests/schema/invalid/" << prefix << "*.json");
     }
 }
+
+namespace {
+
+// kBase with `key: value` added at its end, on line 13.
+std::string with_top_level(const std::string& key_and_value) {
+    return kBase.substr(0, kBase.size() - 1) + ",\n " + key_and_value + "}";
+}
+
+}  // namespace
+
+TEST_CASE("validation: a range chart's mistakes are located by item id") {
+    const std::string chart = R"("ranges": {"title": "R", "period": "year", "assumption": "A", "items": [
+  {"id": "intern", "label": "I", "low": "3000", "high": 5000, "period": "month"},
+  {"id": "full", "label": "F", "low": 9, "high": 4},
+  {"id": "odd", "label": "O", "low": -1, "high": 4, "period": "week"},
+  {"id": "full", "label": "F", "low": 1, "high": 2, "unit": "USD"}]})";
+    CHECK(errors_of(with_top_level(chart)) ==
+          "quiz.json:14:34: error: ranges › item \"intern\" › low: expected a number, found a string\n"
+          "quiz.json:15:42: error: ranges › item \"full\" › high: must not be below low (9)\n"
+          "quiz.json:16:31: error: ranges › item \"odd\" › low: must be 0 or more\n"
+          "quiz.json:16:53: error: ranges › item \"odd\" › period: unknown period 'week'; use \"year\" or \"month\"\n"
+          "quiz.json:17:4: error: ranges › item \"full\" › id: duplicate range item id 'full'\n"
+          "quiz.json:17:53: error: ranges › item \"full\" › unit: unknown key 'unit'\n");
+}
+
+TEST_CASE("validation: a range chart that compares months as years must say so, and needs a period to compare in") {
+    CHECK(errors_of(with_top_level(R"("ranges": {"title": "R", "period": "year", "items": [{"id": "a", "label": "A", "low": 1, "high": 2, "period": "month"}]})")) ==
+          "quiz.json:13:2: error: ranges: items given per month are compared per year (x 12): say so in \"assumption\"\n");
+    CHECK(errors_of(with_top_level(R"("ranges": {"title": "R", "items": [{"id": "a", "label": "A", "low": 1, "high": 2, "period": "month"}]})")) ==
+          "quiz.json:13:84: error: ranges › item \"a\" › period: an item's period needs a \"period\" for the whole chart to compare in\n");
+    SUBCASE("a chart without currency or period is plain numbers") {
+        const Quiz quiz = crt::load_ok(with_top_level(R"("ranges": {"title": "Hours", "items": [{"id": "a", "label": "A", "low": 1500, "high": 2500}]})"));
+        CHECK(quiz.ranges.present);
+        CHECK(quiz.ranges.items[0].period == Period::None);
+    }
+}
+
+TEST_CASE("validation: a related link names a quiz file beside this one and has a label") {
+    CHECK(errors_of(with_top_level(R"("related": {"quiz": "https://example.com/other.json", "label": "L"})")) ==
+          "quiz.json:13:14: error: related.quiz: 'https://example.com/other.json' should be a quiz file beside this one, such as other-quiz.json\n");
+    CHECK(errors_of(with_top_level(R"("related": {"quiz": "other.json"})")) ==
+          "quiz.json:13:2: error: related.label: missing required key 'label'\n");
+    const Quiz quiz = crt::load_ok(with_top_level(R"("related": {"quiz": "more/other.json", "label": "Only the check"})"));
+    CHECK(quiz.related.results_label == "Only the check");
+}
+
+TEST_CASE("validation: standalone is for knowledge sections, with an id of its own") {
+    CHECK(errors_of(edit(kBase, R"("title": "S", "questions")", R"("title": "S", "standalone": {"id": "s2", "title": "T"}, "questions")")) ==
+          "quiz.json:5:41: error: section \"s\" › standalone: \"standalone\" is for knowledge sections only (it makes a quiz of their questions)\n");
+    CHECK(errors_of(edit(kKnowledge, R"("kind": "knowledge", )", R"("kind": "knowledge", "standalone": {"id": "k", "title": "T", "outro": "O"}, )")) ==
+          "quiz.json:2:77: error: section \"s\" › standalone.id: the standalone quiz needs an id of its own, not the quiz's 'k'\n"
+          "quiz.json:2:102: error: section \"s\" › standalone.outro: unknown key 'outro'\n");
+}
