@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/catalogue.h"
 #include "core/loader.h"
 #include "imgui.h"
 #include "ui/theme.h"
@@ -70,6 +71,7 @@ int main(int argc, char** argv) {
         v.has_readiness = builtin;
         cr::LoadResult loaded = cr::load_quiz(read(name));
         if (!loaded.ok) continue;  // a broken quiz shows its errors, whose height is its own
+        cr::set_catalogue(cr::Catalogue(loaded.quiz.language, loaded.quiz.strings));  // its first screen in its words
         cr::Session session(loaded.quiz, 1);
         nlohmann::json heights = nlohmann::json::array();
         for (int width = kFirstWidth; width <= kLastWidth; width += kStep) {

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "locale.h"
 #include "model.h"
 #include "scoring.h"
 
@@ -16,9 +17,6 @@ bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::s
 
 // One sentence per given answer that cannot count because its question is hidden by the other answers.
 std::vector<std::string> ignored_answers(const Quiz& quiz, const Answers& answers);
-
-// "3", "2.5", "-1"
-std::string format_number(double v);
 
 // The knowledge part's score: "10 of 15 points (67%)".
 std::string knowledge_score_text(const Result& result);
