@@ -92,6 +92,7 @@
   var last = null;
   function notify() {
     var s = state();
+    if (s && s.language) document.documentElement.lang = s.language;  // the widget's words are in the quiz's language
     listeners.forEach(function (fn) { try { fn(s); } catch (e) { console.warn(e); } });
     return s;
   }
@@ -335,7 +336,7 @@
     notify();
     reportHeight();
     var s = state();
-    post("ready", loadError ? { error: loadError } : { quiz: s && s.quiz, version: s && s.version, title: s && s.title });
+    post("ready", loadError ? { error: loadError } : { quiz: s && s.quiz, version: s && s.version, title: s && s.title, language: s && s.language });
   }
 
   if (!webgl2Available()) {

@@ -75,7 +75,10 @@
     var d = e.data;
     if (!d || d.type !== "crossroads" || d.v !== PROTOCOL || typeof d.event !== "string") return;
     if (d.event === "resized" && d.detail && d.detail.height > 0) frame.style.height = Math.ceil(d.detail.height) + "px";
-    if (d.event === "ready" && !title && d.detail && typeof d.detail.title === "string" && d.detail.title) frame.title = d.detail.title;
+    if (d.event === "ready" && !title && d.detail && typeof d.detail.title === "string" && d.detail.title) {
+      frame.title = d.detail.title;
+      if (typeof d.detail.language === "string") frame.lang = d.detail.language;  // the title is in the quiz's language
+    }
     frame.dispatchEvent(new CustomEvent("crossroads:" + d.event, { bubbles: true, detail: d.detail || {} }));
   });
 })();

@@ -70,6 +70,7 @@ bool load(const std::string& path, cr::LoadResult& result, bool print_warnings) 
     for (const auto& d : result.diagnostics)
         if (print_warnings || d.severity == cr::Severity::Error)
             std::fprintf(stderr, "%s\n", cr::format_diagnostic(d, path).c_str());
+    if (result.ok) cr::set_catalogue(cr::Catalogue(result.quiz.language, result.quiz.strings));  // score's report
     return result.ok;
 }
 

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/font_files.h"
+#include "core/catalogue.h"
 #include "core/loader.h"
 #include "imgui.h"
 #include "ui/theme.h"
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
         if (builtin) name = name.substr(8);
         cr::LoadResult loaded = cr::load_quiz(read(name));
         if (!loaded.ok) continue;  // a broken quiz shows its errors, whose height is its own
+        cr::set_catalogue(cr::Catalogue(loaded.quiz.language, loaded.quiz.strings));  // its first screen in its words
         ui::build_fonts(v.fonts, packs, loaded.quiz.characters, 1.0f);
         cr::Session session(loaded.quiz, 1);
         nlohmann::json heights = nlohmann::json::array();

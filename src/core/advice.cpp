@@ -19,7 +19,7 @@ bool same_answer(const Question& q, const Answer& a, const Answer& b) {
 }
 
 std::string answer_words(const Question& q, const Answer& a) {
-    if (q.kind == QuestionKind::Scale) return tr(Key::ScaleValue, {format_number(a.value)});
+    if (q.kind == QuestionKind::Scale) return tr(Key::ScaleValue, {tr_number(a.value)});
     std::string out;
     for (size_t k = 0; k < a.options.size(); ++k) {
         if (k) out += tr(k + 1 == a.options.size() ? Key::ListAnd : Key::ListComma);

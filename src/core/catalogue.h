@@ -1,14 +1,19 @@
 // Crossroads core: the string catalogue. Every word the widget itself shows or reads out (buttons, progress,
 // headings, notices, screen-reader texts, the result's explanations) has one home here, keyed, with English
-// values and singular/plural forms. Quiz content (titles, questions, advice) lives in the quiz file instead.
+// values and plural forms; other languages' values live in catalogue_<lang>.cpp, and a quiz may override any key
+// in its "strings". Quiz content (titles, questions, advice) lives in the quiz file instead.
 #pragma once
 
 #include <initializer_list>
 #include <string>
+#include <string_view>
+#include <vector>
 
-#include "scoring.h"
+#include "locale.h"
 
 namespace cr {
+
+struct ReviewItem;
 
 // X(key, one, other): `other` is the plural form, or nullptr when the text takes no count.
 // Placeholders {0}, {1}, ... are filled by tr(); {n} in a counted text is the count.
@@ -51,7 +56,6 @@ namespace cr {
     X(YourAnswer, "**Your answer:** {0}", nullptr)                                                                   \
     X(RightAnswer, "**Right answer:** {0}", nullptr)                                                                 \
     X(NoAnswer, "(none)", nullptr)                                                                                   \
-    X(Amount, "{0}{1}", nullptr)                                                                                     \
     X(RangeYear, "{0} - {1} a year", nullptr)                                                                        \
     X(RangeMonth, "{0} - {1} a month", nullptr)                                                                      \
     X(RangePlain, "{0} - {1}", nullptr)                                                                              \
@@ -128,12 +132,72 @@ enum class Key {
         Count
 };
 
+// The key's stable name, the X-macro's first column ("QuestionCount"): what a quiz's "strings" and the docs use.
+const char* key_name(Key key);
+
+// The key with that name, or Key::Count when there is none.
+Key key_named(std::string_view name);
+
+// True when the key's text takes a count ({n}) and so has a form per plural category.
+bool counted(Key key);
+
+// The placeholders `text` uses, each once, in order of first appearance: "{0}", "{n}", ...
+std::vector<std::string> placeholders(std::string_view text);
+
+// A widget string in a quiz's own words ("strings"): the text for each CLDR plural category, indexed by Plural.
+// An uncounted text is in `forms[Other]` alone; an empty form stands for `other`.
+struct WordOverride {
+    Key key = Key::Count;
+    std::string forms[kPluralCount];
+};
+
+// The words of one language: the built-in values for its base language ("de-AT" -> de, English when the
+// widget has none), the quiz's overrides on top, and the locale that writes counts and picks plural forms.
+// A key without a value in that language keeps its English forms, chosen by English plural rules.
+class Catalogue {
+public:
+    Catalogue();  // English, no overrides
+    Catalogue(std::string_view language, const std::vector<WordOverride>& overrides);
+
+    const Locale& locale() const { return *locale_; }
+    // The form of `key` for plural category `p` (`other` when that form is empty); "" for Key::Count.
+    const std::string& form(Key key, Plural p) const;
+    // The category a count of `n` takes for `key`: by the catalogue's language when the key is in it.
+    Plural category(Key key, double n) const;
+    // True when `key` is in the catalogue's language (built in or overridden), false when it fell back to English.
+    bool translated(Key key) const;
+
+private:
+    struct Entry {
+        std::string forms[kPluralCount];
+        bool translated = false;
+    };
+    const Locale* locale_;
+    std::vector<Entry> entries_;  // one per Key
+};
+
+// True when the widget has its own words for `language`'s base language (English and German).
+bool has_words(std::string_view language);
+
+// The current catalogue, which tr(), tr_count(), tr_number() and tr_money() read. English until set. Like ImGui's
+// current context, the platform sets it when a quiz becomes the one shown (src/web on each load, the CLI after
+// loading, tests around what they render), so the many callers in ui, report and advice need not pass it; one per
+// thread.
+void set_catalogue(Catalogue catalogue);
+const Catalogue& catalogue();
+
 // The text for `key` with {0}, {1}, ... replaced by `args` in order (missing ones stay as written).
 std::string tr(Key key, std::initializer_list<std::string> args = {});
 
-// The singular or plural form for `n` (English: singular for exactly one), {n} replaced by the number as
-// format_number writes it, and {0}, {1}, ... by `args`.
+// The form for `n`'s CLDR plural category, {n} replaced by the number as tr_number writes it, and {0}, {1}, ...
+// by `args`.
 std::string tr_count(Key key, double n, std::initializer_list<std::string> args = {});
+
+// A number for readers, as the current catalogue's locale writes it (format_number(const Locale&, double)).
+std::string tr_number(double n);
+
+// An amount of money for readers, as the current catalogue's locale writes it (format_money).
+std::string tr_money(double amount, std::string_view currency);
 
 // The verdict on one knowledge answer, one word for the page and the CLI: Right, Partly right, Not quite, Skipped.
 std::string verdict_word(const ReviewItem& item);

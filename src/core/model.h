@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "catalogue.h"
+
 namespace cr {
 
 enum class QuestionKind { Single, Multiple, TrueFalse, Scale };
@@ -162,7 +164,8 @@ struct Quiz {
     int version = 1;
     std::string title;
     std::string intro;
-    std::string language = "en";
+    std::string language = "en";  // BCP 47; picks the catalogue by its base language (Catalogue)
+    std::vector<WordOverride> strings;  // "strings": the widget's own words as the quiz gives them, at most one per key
     double minutes = 0;
     std::vector<Outcome> outcomes;
     std::vector<Section> sections;

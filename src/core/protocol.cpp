@@ -24,6 +24,7 @@ std::string page_state_json(const Session* session, const std::vector<Diagnostic
     j["errors"] = list;
     if (!session) {
         j["screen"] = "error";
+        j["language"] = "en";
         return j.dump(-1, ' ', false, Json::error_handler_t::replace);
     }
     const Session& s = *session;
@@ -33,6 +34,7 @@ std::string page_state_json(const Session* session, const std::vector<Diagnostic
     j["adopt_offered"] = info.adopt_offered;
     j["notice"] = info.notice;
     j["status"] = info.status;
+    j["language"] = q.language;
     j["quiz"] = q.id;
     j["version"] = q.version;
     j["title"] = q.title;

@@ -29,7 +29,8 @@ struct PageInfo {
 //  "answers":{"question-id":["option-id",...] | number},  (answers of questions the reader can see)
 //  "result":null | result_json + outcome_title, outcome_summary, band_title, band_feedback,
 //  "resume_offered","shared","adopt_offered","notice","status"}
-// With no session (the quiz did not load) only frames, errors and "screen":"error" are given.
+// "language": the quiz's BCP 47 tag as written (for <html lang>), "en" on the error screen, whose words are English.
+// With no session (the quiz did not load) only frames, errors, "screen":"error" and "language" are given.
 std::string page_state_json(const Session* session, const std::vector<Diagnostic>& errors, const std::string& source,
                             const PageInfo& info);
 

@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <unordered_map>
 
 #include "advice.h"
@@ -14,27 +12,8 @@
 
 namespace cr {
 
-std::string format_number(double v) {
-    char buf[32];
-    if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(std::llround(v)));
-    else std::snprintf(buf, sizeof buf, "%.2f", v);
-    std::string s = buf;
-    if (s.find('.') != std::string::npos) {
-        s.erase(s.find_last_not_of('0') + 1);
-        if (s.back() == '.') s.pop_back();
-    }
-    return s == "-0" ? "0" : s;
-}
-
 std::string format_amount(double v, const std::string& currency) {
-    std::string digits = std::to_string(std::llabs(std::llround(v)));
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<size_t>(i), ",");
-    if (v <= -0.5) digits.insert(0, "-");
-    static const std::pair<const char*, const char*> kSigns[] = {{"USD", "$"}, {"EUR", "\xE2\x82\xAC"}, {"GBP", "\xC2\xA3"}};
-    std::string sign = currency.empty() ? std::string() : currency + " ";
-    for (const auto& [code, s] : kSigns)
-        if (currency == code) sign = s;
-    return sign.empty() ? digits : tr(Key::Amount, {sign, digits});
+    return currency.empty() ? tr_number(std::round(v)) : tr_money(v, currency);
 }
 
 double range_factor(const RangeChart& chart, const RangeItem& item) {
@@ -63,7 +42,7 @@ std::string knowledge_title(const Quiz& quiz) {
 }
 
 std::string knowledge_score_text(const Result& r) {
-    return tr_count(Key::PointsOf, r.knowledge_max, {format_number(r.knowledge_points), format_number(std::round(r.knowledge_percent))});
+    return tr_count(Key::PointsOf, r.knowledge_max, {tr_number(r.knowledge_points), tr_number(std::round(r.knowledge_percent))});
 }
 
 bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::string& error) {
@@ -158,9 +137,9 @@ std::string reason_text(const Quiz& quiz, const Answers& answers, const Contribu
     } else {
         const Question& q = quiz.questions[c.question];
         source = c.option >= 0 ? tr(Key::ReasonOption, {q.options[c.option].label, q.prompt})
-                               : tr(Key::ReasonScale, {format_number(answers[c.question].value), q.prompt});
+                               : tr(Key::ReasonScale, {tr_number(answers[c.question].value), q.prompt});
     }
-    return tr(Key::ReasonLine, {source, (c.weight > 0 ? "+" : "") + format_number(c.weight), quiz.outcomes[c.outcome].title});
+    return tr(Key::ReasonLine, {source, (c.weight > 0 ? "+" : "") + tr_number(c.weight), quiz.outcomes[c.outcome].title});
 }
 
 std::string reason_explanation(const Quiz& quiz, const Contribution& c) {
@@ -176,22 +155,22 @@ std::string decision_text(const Quiz& quiz, const Result& r) {
         const std::string margin = quiz.tie.unit == TieUnit::Percent ? tr_count(Key::MarginPercent, quiz.tie.margin)
                                                                      : tr_count(Key::MarginPoints, quiz.tie.margin);
         return tr(gap == 0 ? Key::TieLevel : Key::TieApart,
-                  {quiz.outcomes[d.tied_a].title, format_number(r.totals[d.tied_a]), quiz.outcomes[d.tied_b].title,
-                   format_number(r.totals[d.tied_b]), margin, chosen.title, format_number(gap)});
+                  {quiz.outcomes[d.tied_a].title, tr_number(r.totals[d.tied_a]), quiz.outcomes[d.tied_b].title,
+                   tr_number(r.totals[d.tied_b]), margin, chosen.title, tr_number(gap)});
     }
     if (d.blocked >= 0) {
-        std::string out = tr(Key::BlockedLead, {quiz.outcomes[d.blocked].title, format_number(r.totals[d.blocked])});
+        std::string out = tr(Key::BlockedLead, {quiz.outcomes[d.blocked].title, tr_number(r.totals[d.blocked])});
         for (const std::string& m : missing_requirements(quiz, r, d.blocked)) out += " " + m;
-        return out + tr(Key::BlockedEnd, {chosen.title, format_number(r.totals[d.chosen])});
+        return out + tr(Key::BlockedEnd, {chosen.title, tr_number(r.totals[d.chosen])});
     }
     int runner_up = -1;
     for (size_t i = 0; i < r.totals.size(); ++i)
         if (static_cast<int>(i) != d.chosen && (runner_up < 0 || r.totals[i] > r.totals[runner_up])) runner_up = static_cast<int>(i);
     if (runner_up >= 0 && r.totals[runner_up] == r.totals[d.chosen])
-        return tr(Key::LevelInOrder, {chosen.title, quiz.outcomes[runner_up].title, format_number(r.totals[d.chosen])});
-    if (runner_up < 0) return tr(Key::Highest, {chosen.title, format_number(r.totals[d.chosen])});
-    return tr(Key::HighestAhead, {chosen.title, format_number(r.totals[d.chosen]), quiz.outcomes[runner_up].title,
-                                  format_number(r.totals[runner_up])});
+        return tr(Key::LevelInOrder, {chosen.title, quiz.outcomes[runner_up].title, tr_number(r.totals[d.chosen])});
+    if (runner_up < 0) return tr(Key::Highest, {chosen.title, tr_number(r.totals[d.chosen])});
+    return tr(Key::HighestAhead, {chosen.title, tr_number(r.totals[d.chosen]), quiz.outcomes[runner_up].title,
+                                  tr_number(r.totals[runner_up])});
 }
 
 std::string result_text(const Quiz& quiz, const Answers& answers, const Result& r) {
@@ -220,7 +199,7 @@ std::string result_text(const Quiz& quiz, const Answers& answers, const Result& 
         }
         out += "\n" + tr(Key::TextTotals) + "\n";
         for (size_t i = 0; i < quiz.outcomes.size(); ++i)
-            out += "- " + quiz.outcomes[i].title + ": " + format_number(r.totals[i]) + "\n";
+            out += "- " + quiz.outcomes[i].title + ": " + tr_number(r.totals[i]) + "\n";
     }
     if (r.has_knowledge) {
         out += "\n" + tr(Key::TextKnowledge, {knowledge_score_text(r)});

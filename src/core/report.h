@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "locale.h"
 #include "model.h"
 #include "scoring.h"
 
@@ -17,11 +18,8 @@ bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::s
 // One sentence per given answer that cannot count because its question is hidden by the other answers.
 std::vector<std::string> ignored_answers(const Quiz& quiz, const Answers& answers);
 
-// "3", "2.5", "-1"
-std::string format_number(double v);
-
-// An amount of a range chart: whole units with thousands grouped, after the currency's sign ("$70,000"); a code
-// without a sign of its own is written before the number ("CHF 70,000"), and no currency gives the number alone.
+// An amount of a range chart in the current catalogue's number format: whole units with the currency as the language
+// writes it (tr_money: "$70,000", "70.000 $"), or the number alone when the chart has no currency.
 std::string format_amount(double v, const std::string& currency);
 
 // How many of an item's periods make one of its chart's (12 months to a year; 1 when they are the same).

@@ -474,14 +474,14 @@ bool scale_slider(View& v, const cr::Question& q, double& value) {
     ImGui::PopFont();
     ImGui::PopStyleVar(2);
     const double shown_value = s.min + index * s.step;
-    const std::string shown = cr::format_number(shown_value);
+    const std::string shown = cr::tr_number(shown_value);
     focus_ring(v, "scale:" + q.id, 8);
     SceneItem& item = record(v, "scale:" + q.id, Role::Slider, q.prompt, false, true);
     item.min = s.min;
     item.max = s.max;
     item.step = s.step;
     item.value = shown_value;
-    item.value_text = shown + " (" + cr::format_number(s.min) + ": " + s.min_label + ", " + cr::format_number(s.max) + ": " + s.max_label + ")";
+    item.value_text = shown + " (" + cr::tr_number(s.min) + ": " + s.min_label + ", " + cr::tr_number(s.max) + ": " + s.max_label + ")";
     // The value, centred on the slider as ImGui would print it.
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImFont* bold = v.fonts.bold;
@@ -509,7 +509,7 @@ void outcome_bars(View& v, const cr::Quiz& quiz, const cr::Result& r) {
         // The tie rule's outcome has no points of its own: it sits between the two it decided between.
         const bool between = chosen && r.decision.tie_fired;
         const std::string value = between ? cr::tr(cr::Key::BetweenTwo, {quiz.outcomes[r.decision.tied_a].title, quiz.outcomes[r.decision.tied_b].title})
-                                          : cr::format_number(r.totals[i]);
+                                          : cr::tr_number(r.totals[i]);
         SceneItem& figure = open_item(v, Part::Figure);
         figure.name = cr::tr(chosen ? cr::Key::BarChosen : cr::Key::BarValue, {quiz.outcomes[i].title, value});
         const ImVec2 p = ImGui::GetCursorScreenPos();

@@ -75,6 +75,8 @@ bool load_quiz_text(const std::string& text, const std::string& source) {
     a.loaded.reset();
     a.errors = result.diagnostics;
     if (result.ok) a.loaded = std::make_unique<Loaded>(std::move(result.quiz), fresh_seed());
+    // The widget's words follow the quiz shown; the error screen is in English.
+    cr::set_catalogue(a.loaded ? cr::Catalogue(a.quiz().language, a.quiz().strings) : cr::Catalogue());
     restore_progress();
     if (a.loaded && before) a.loaded->session = cr::Session(a.loaded->quiz, cr::carry_over(before->quiz, before->session.state(), a.loaded->quiz));
     else if (before) a.last_good = std::move(before);

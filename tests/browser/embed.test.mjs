@@ -280,9 +280,13 @@ describe("embed.js on a cross-origin host page", () => {
       const ready = (await events()).filter((e) => e.type === "ready");
       assert.equal(ready.length, 1);
       const readiness = loadJson("content/python-readiness.json");
-      assert.deepEqual(ready[0].detail, { quiz: "python-readiness", version: readiness.version, title: readiness.title },
+      assert.deepEqual(ready[0].detail, { quiz: "python-readiness", version: readiness.version, title: readiness.title,
+                                          language: readiness.language },
         "crossroads:ready reported another quiz than the one on screen");
       assert.equal(await w0.el.getAttribute("title"), readiness.title, "the iframe is not named by its quiz");
+      assert.equal(await w0.el.getAttribute("lang"), readiness.language, "the iframe's title is not in the quiz's language");
+      assert.equal(await w0.frame.evaluate(() => document.documentElement.lang), readiness.language,
+        "the widget's page does not say the quiz's language");
       assertNoProblems(problems);
     } finally {
       await context.close();

@@ -18,7 +18,7 @@ TEST_CASE("protocol: a question screen, exactly") {
     info.status = "ok";
     const Json j = Json::parse(page_state_json(&s, {}, "mini.json", info));
     CHECK(j == Json::parse(R"({"frames":4,"errors":[],"resume_offered":false,"shared":false,"adopt_offered":false,
-        "notice":"","status":"ok","quiz":"mini","version":2,"title":"Mini path quiz",
+        "notice":"","status":"ok","language":"en","quiz":"mini","version":2,"title":"Mini path quiz",
         "intro":"Three questions and a short check.","screen":"question","question":"built","kind":"single",
         "prompt":"What have you built?","code":"","section":"About you","can_advance":true,"position":1,"total":4,
         "progress":{"part":1,"parts":1,"position":1,"total":4},
@@ -45,12 +45,13 @@ TEST_CASE("protocol: a scale question reports its range and value; results carry
     CHECK(r["result"].contains("totals"));
 }
 
-TEST_CASE("protocol: a quiz that did not load gives its located errors only") {
+TEST_CASE("protocol: a quiz that did not load gives its located errors, in English, only") {
     const LoadResult bad = load_quiz("{\"format\": 1,}");
     REQUIRE_FALSE(bad.ok);
     const Json j = Json::parse(page_state_json(nullptr, bad.diagnostics, "bad.json", {}));
     CHECK(j["screen"] == "error");
-    CHECK(j.size() == 3);
+    CHECK(j["language"] == "en");
+    CHECK(j.size() == 4);
     REQUIRE(j["errors"].size() >= 1);
     CHECK(j["errors"][0].get<std::string>().rfind("bad.json:1:", 0) == 0);
 }
