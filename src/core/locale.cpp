@@ -15,7 +15,7 @@ constexpr unsigned kOneOther = bit(Plural::One) | bit(Plural::Other);
 constexpr unsigned kOneManyOther = kOneOther | bit(Plural::Many);
 constexpr unsigned kOneFewManyOther = kOneManyOther | bit(Plural::Few);
 
-const char* const kNbsp = "\xC2\xA0";
+constexpr const char* kNbsp = "\xC2\xA0";
 
 // CLDR 44: numbers.xml symbols (decimal, group), minimumGroupingDigits, the currency pattern's side, USD's symbol.
 constexpr Locale kLocales[] = {
