@@ -15,6 +15,7 @@
     mono: ["400", "'JetBrains Mono', ui-monospace, monospace"]
   };
   var shownKey = "", shownScreen = "", announced = "";
+  var linkTarget = new URLSearchParams(location.search).get("links") === "top" ? "_top" : "_blank";
   var controls = {};  // hit id -> element
   var spans = [];     // [element, run] of the text layer, for moves without a rebuild
 
@@ -46,10 +47,20 @@
   }
   // The item's runs into `into`; between lines a space (a line break in code, inside <pre>), so the text that is
   // copied, found and spoken reads as drawn.
+  // A link's runs go into one real <a>, which opens as the page's links do: a new tab, or with ?links=top (an embed
+  // whose editor chose it) the whole window.
   function addRuns(into, item, lineBreak) {
+    var link = null;
     item.runs.forEach(function (run, i) {
-      if (i > 0) into.appendChild(document.createTextNode(lineBreak ? "\n" : " "));
-      into.appendChild(runSpan(run));
+      var parent = run.href ? (link && link.getAttribute("href") === run.href ? link : null) : into;
+      if (i > 0) (parent || into).appendChild(document.createTextNode(lineBreak ? "\n" : " "));
+      if (run.href && !parent) {
+        link = el("a", { href: run.href, target: linkTarget, rel: "noopener noreferrer" });
+        into.appendChild(link);
+        parent = link;
+      }
+      if (!run.href) link = null;
+      parent.appendChild(runSpan(run));
     });
     return into;
   }

@@ -12,6 +12,7 @@
 
 #include "characters.h"
 #include "json_doc.h"
+#include "markdown.h"
 #include "reachability.h"
 #include "report.h"
 
@@ -75,8 +76,9 @@ class Reader {
 public:
     explicit Reader(std::vector<Diagnostic>& out) : out_(out) {}
 
-    void error(const std::string& path, std::string message, Check check = Check::Rule) {
-        out_.push_back({Severity::Error, path, std::move(message), 0, 0, check});
+    // `mark`: the text inside the value the error is about; line:column then point at it.
+    void error(const std::string& path, std::string message, Check check = Check::Rule, std::string mark = {}) {
+        out_.push_back({Severity::Error, path, std::move(message), 0, 0, check, {}, std::move(mark)});
     }
     void warning(const std::string& path, std::string message) {
         out_.push_back({Severity::Warning, path, std::move(message)});
@@ -129,6 +131,7 @@ public:
             return false;
         }
         check_characters(path_key(path, key), out);
+        check_links(path_key(path, key), out);
         return true;
     }
 
@@ -250,6 +253,15 @@ private:
         }
     }
 
+    // A markdown link whose address a reader could not, or should not, open (javascript:, a relative path, ...).
+    void check_links(const std::string& path, const std::string& text) {
+        if (text.find("](") == std::string::npos) return;
+        for (const std::string& href : links_in(text)) {
+            std::string problem = link_problem(href);
+            if (!problem.empty()) error(path, std::move(problem), Check::Rule, href);
+        }
+    }
+
     std::set<char32_t> characters_;
     std::vector<Diagnostic>& out_;
 };
@@ -304,7 +316,7 @@ private:
             return;
         }
         std::unordered_set<std::string> seen;
-        r_.each_object(*list, "outcomes", {"id", "title", "summary", "details", "requires", "next_steps"}, [&](const Json& o, const std::string& path) {
+        r_.each_object(*list, "outcomes", {"id", "title", "summary", "details", "requires", "next_steps", "cta"}, [&](const Json& o, const std::string& path) {
             Outcome out;
             if (r_.id(o, path, out.id)) {
                 unique(seen, out.id, path, "outcome");
@@ -314,8 +326,23 @@ private:
             r_.text(o, path, "title", out.title, true);
             r_.text(o, path, "summary", out.summary, true);
             r_.text(o, path, "details", out.details, false);
+            read_cta(o, path, out.cta);
             quiz_.outcomes.push_back(std::move(out));
         });
+    }
+
+    // An outcome's call to action: {"label": "...", "url": "https://..."}, a button on its result.
+    void read_cta(const Json& o, const std::string& path, CallToAction& out) {
+        const Json* cta = r_.field(o, path, "cta", false);
+        if (!cta) return;
+        const std::string at = path_key(path, "cta");
+        if (!r_.is_object(*cta, at)) return;
+        r_.check_keys(*cta, at, {"label", "url"});
+        r_.text(*cta, at, "label", out.label, true);
+        if (r_.text(*cta, at, "url", out.url, true)) {
+            const std::string problem = link_problem(out.url);
+            if (!problem.empty()) r_.error(path_key(at, "url"), problem, Check::Pattern, out.url);
+        }
     }
 
     // `seen` holds the ids of one list so far.

@@ -12,12 +12,39 @@ std::string_view trim(std::string_view s) {
     return s.substr(b, e - b + 1);
 }
 
+// A link "[label](address)" starting at s[at] ('['): its label and address, and where it ends; false when the text
+// there is not a link (it then stays plain).
+bool link_at(std::string_view s, size_t at, std::string& label, std::string& href, size_t& end) {
+    const size_t close = s.find(']', at + 1);
+    if (close == std::string_view::npos || close == at + 1 || close + 1 >= s.size() || s[close + 1] != '(') return false;
+    size_t paren = close + 2;  // the ")" that closes "(", past any balanced pair inside the address
+    for (int depth = 1; paren < s.size(); ++paren) {
+        if (s[paren] == '(') ++depth;
+        if (s[paren] == ')' && --depth == 0) break;
+    }
+    if (paren >= s.size() || paren == close + 2) return false;
+    const std::string_view address = s.substr(close + 2, paren - close - 2);
+    if (address.find_first_of(" \t") != std::string_view::npos || s.substr(at + 1, close - at - 1).find('[') != std::string_view::npos)
+        return false;
+    label = std::string(s.substr(at + 1, close - at - 1));
+    href = std::string(address);
+    end = paren;
+    return true;
+}
+
 Line inline_runs(std::string_view s) {
     Line out;
     bool bold = false;
     std::string current;
     for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '*' && i + 1 < s.size() && s[i + 1] == '*') {
+        std::string label, href;
+        size_t end = 0;
+        if (s[i] == '[' && link_at(s, i, label, href, end)) {
+            if (!current.empty()) out.push_back({current, bold});
+            current.clear();
+            out.push_back({label, bold, href});
+            i = end;
+        } else if (s[i] == '*' && i + 1 < s.size() && s[i + 1] == '*') {
             if (!current.empty()) out.push_back({current, bold});
             current.clear();
             bold = !bold;
@@ -80,6 +107,28 @@ std::vector<Block> parse_markdown(std::string_view text) {
     }
     flush();
     return blocks;
+}
+
+std::string link_problem(std::string_view href) {
+    for (std::string_view scheme : {"https://", "http://", "mailto:"}) {
+        if (href.size() > scheme.size() && href.substr(0, scheme.size()) == scheme) return {};
+    }
+    return "the link address '" + std::string(href) +
+           "' cannot be opened from a quiz: use a full address starting with https://, http:// or mailto:";
+}
+
+std::vector<std::string> links_in(std::string_view text) {
+    std::vector<std::string> out;
+    for (const Block& b : parse_markdown(text)) {
+        auto take = [&](const Line& line) {
+            for (const Run& r : line)
+                if (!r.href.empty()) out.push_back(r.href);
+        };
+        take(b.text);
+        for (const auto& row : b.rows)
+            for (const Line& cell : row) take(cell);
+    }
+    return out;
 }
 
 std::string plain_text(const Line& line) {

@@ -103,6 +103,12 @@ struct Section {
     int first = 0, count = 0;  // its questions: Quiz::questions[first, first + count)
 };
 
+// A button on an outcome's result that leads the reader on (a course, the article's next section, a newsletter).
+struct CallToAction {
+    std::string label;
+    std::string url;  // http(s) or mailto (the loader refuses anything else)
+};
+
 struct Outcome {
     std::string id;
     std::string title;
@@ -110,6 +116,7 @@ struct Outcome {
     std::string details;  // markdown subset
     std::vector<Requirement> requirements;
     std::vector<NextStep> next_steps;
+    CallToAction cta;  // empty label: none
 };
 
 struct Band {

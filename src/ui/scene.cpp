@@ -54,9 +54,12 @@ std::string scene_json(const Scene& scene) {
             }
         }
         Json runs = Json::array();
-        for (const TextRun& r : it.runs)
-            runs.push_back({{"text", r.text}, {"x", r.min.x}, {"y", r.min.y}, {"w", r.max.x - r.min.x}, {"h", r.max.y - r.min.y},
-                            {"font", font_name(r.font)}, {"size", r.size}});
+        for (const TextRun& r : it.runs) {
+            Json run = {{"text", r.text}, {"x", r.min.x}, {"y", r.min.y}, {"w", r.max.x - r.min.x}, {"h", r.max.y - r.min.y},
+                        {"font", font_name(r.font)}, {"size", r.size}};
+            if (!r.href.empty()) run["href"] = r.href;
+            runs.push_back(std::move(run));
+        }
         j["runs"] = runs;
         items.push_back(std::move(j));
     }

@@ -22,6 +22,7 @@ struct TextRun {
     ImVec2 min, max;
     FontRole font = FontRole::Body;
     float size = 0;  // font size in CSS px
+    std::string href;  // the run is (part of) a link to this address (markdown [text](https://...)), or ""
 };
 
 struct SceneItem {

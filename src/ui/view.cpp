@@ -90,6 +90,10 @@ void draw_outcome_part(const cr::Session& s, View& v, const cr::Result& r) {
     muted_text(v, tr(Key::SuggestionFor));
     title_text(v, o.title, 1);
     markdown(v, o.summary);
+    if (!o.cta.label.empty()) {
+        ImGui::Dummy(ImVec2(0, 4));
+        if (primary_button(v, "cta", o.cta.label, true)) v.request = Request::OpenCta;
+    }
     section_heading(v, tr(Key::WhyResult));
     markdown(v, cr::decision_text(quiz, r));
     const cr::Answers& answers = s.state().answers;

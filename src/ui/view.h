@@ -64,7 +64,7 @@ struct Intent {
 };
 
 // What the page asked the widget to do, or what the widget asks of the page.
-enum class Request { None, CopyResult, CopyShareLink, OpenRelated, Resume, DiscardResume, AdoptShared, LeaveShared };
+enum class Request { None, CopyResult, CopyShareLink, OpenRelated, OpenCta, Resume, DiscardResume, AdoptShared, LeaveShared };
 
 struct View {
     Fonts fonts;

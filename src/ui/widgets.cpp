@@ -53,14 +53,14 @@ SceneItem& current_item(View& v) {
     return v.scene.items.back();
 }
 
-void add_run(View& v, FontRole role, float size, ImVec2 a, const char* b, const char* e) {
+void add_run(View& v, FontRole role, float size, ImVec2 a, const char* b, const char* e, const std::string& href) {
     while (e > b && (e[-1] == ' ' || e[-1] == '\n')) --e;  // the run is what is drawn, not trailing blanks
     if (e == b) return;
     ImFont* font = font_of(v, role);
     const ImVec2 s = font->CalcTextSizeA(size, FLT_MAX, 0, b, e);
     SceneItem& item = current_item(v);
     const ImVec2 min = local(a), max(min.x + s.x, min.y + size);
-    item.runs.push_back({std::string(b, e), min, max, role, size});
+    item.runs.push_back({std::string(b, e), min, max, role, size, href});
     if (item.runs.size() == 1 && item.part != Part::Control) item.rect_min = min;
     item.rect_min = ImVec2(std::min(item.rect_min.x, min.x), std::min(item.rect_min.y, min.y));
     item.rect_max = ImVec2(std::max(item.rect_max.x, max.x), std::max(item.rect_max.y, max.y));
@@ -100,7 +100,7 @@ ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::strin
             if (line_end == s) line_end = fitting_prefix(font, size, s, nl, wrap);
         }
         dl()->AddText(font, size, ImVec2(pos.x, y), col, s, line_end);
-        add_run(v, role, size, ImVec2(pos.x, y), s, line_end);
+        add_run(v, role, size, ImVec2(pos.x, y), s, line_end, {});
         width = std::max(width, font->CalcTextSizeA(size, FLT_MAX, 0, s, line_end).x);
         y += size;
         s = line_end;
@@ -155,7 +155,8 @@ bool activated(View& v, const std::string& id) {
 }
 
 // Lays out styled runs word by word, wrapping at the column edge; a word wider than the line breaks inside.
-// Consecutive words in one font on one line are recorded as one run.
+// Consecutive words in one font on one line are recorded as one run. A link is drawn in the accent colour,
+// underlined; its runs carry its address, and the text layer makes them a real link (web/a11y.js).
 void rich_line(View& v, const cr::Line& line, float indent) {
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float x0 = start.x + indent;
@@ -165,14 +166,16 @@ void rich_line(View& v, const cr::Line& line, float indent) {
     float x = x0, y = start.y;
     std::string pending;  // words drawn but not yet recorded
     FontRole pending_role = FontRole::Body;
+    const std::string* pending_href = nullptr;
     ImVec2 pending_at;
     auto flush = [&]() {
-        if (!pending.empty()) add_run(v, pending_role, font_of(v, pending_role)->FontSize, pending_at, pending.c_str(), pending.c_str() + pending.size());
+        if (!pending.empty()) add_run(v, pending_role, font_of(v, pending_role)->FontSize, pending_at, pending.c_str(), pending.c_str() + pending.size(), *pending_href);
         pending.clear();
     };
     for (const cr::Run& run : line) {
         const FontRole role = run.bold ? FontRole::Bold : FontRole::Body;
         ImFont* font = font_of(v, role);
+        const ImU32 ink = run.href.empty() ? col : color(v, Tone::Accent);
         const float ty = (line_h - font->FontSize) * 0.5f;
         const std::string& t = run.text;
         size_t i = 0;
@@ -196,12 +199,18 @@ void rich_line(View& v, const cr::Line& line, float indent) {
                 w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, b, e).x;
                 broke = true;
             }
-            if (pending.empty() || pending_role != role) {
+            if (pending.empty() || pending_role != role || pending_href != &run.href) {
                 flush();
                 pending_role = role;
+                pending_href = &run.href;
                 pending_at = ImVec2(x, y + ty);
             }
-            dl()->AddText(font, font->FontSize, ImVec2(x, y + ty), col, b, e);
+            dl()->AddText(font, font->FontSize, ImVec2(x, y + ty), ink, b, e);
+            if (!run.href.empty()) {
+                const float trimmed = e > b && e[-1] == ' ' ? font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, b, e - 1).x : w;
+                const float base = y + ty + font->FontSize - 1;
+                dl()->AddLine(ImVec2(x, base), ImVec2(x + trimmed, base), ink, 1.0f);
+            }
             pending.append(b, e);
             x += w;
             i = j;

@@ -36,7 +36,12 @@ EM_JS(void, js_open_quiz, (const char* base, const char* path), {
     var h = Module["onopenquiz"];
     if (h) h(UTF8ToString(base), UTF8ToString(path));
 });
-
+// The page opens `url` for the reader (web/app.js's openLink): "cta" for an outcome's call to action, which the host
+// page hears about first, as crossroads:cta.
+EM_JS(void, js_open_link, (const char* url, const char* kind, const char* label, const char* outcome), {
+    var h = Module["openLink"];
+    if (h) h(UTF8ToString(url), UTF8ToString(kind), UTF8ToString(label), UTF8ToString(outcome));
+});
 
 uint32_t fresh_seed() {
     return static_cast<uint32_t>(std::chrono::steady_clock::now().time_since_epoch().count() & 0x7FFFFFFF) | 1u;
@@ -102,6 +107,9 @@ void handle_view_requests() {
         request_frames(2);
     } else if (request == ui::Request::OpenRelated && a.session()) {
         js_open_quiz(a.source == kBuiltInSource ? kBuiltInUrl : a.source.c_str(), a.quiz().related.quiz.c_str());
+    } else if (request == ui::Request::OpenCta && a.session()) {
+        const cr::Outcome& o = a.quiz().outcomes[a.session()->result().decision.chosen];
+        js_open_link(o.cta.url.c_str(), "cta", o.cta.label.c_str(), o.id.c_str());
     } else if (request == ui::Request::Resume || request == ui::Request::DiscardResume) {
         answer_resume(request == ui::Request::Resume);
     } else if (request == ui::Request::AdoptShared || request == ui::Request::LeaveShared) {

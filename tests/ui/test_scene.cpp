@@ -317,3 +317,30 @@ TEST_CASE("scene: a quiz on another topic draws its own link, section intro, exp
     CHECK(has_heading(v, "Data basics check"));
     CHECK(control(v, "related") == nullptr);  // the reader took the check
 }
+
+TEST_CASE("scene: a link is drawn as runs that carry its address, and a call to action is a button on its result") {
+    const cr::Quiz quiz = crt::load_ok(R"json({"format": 1, "id": "links", "version": 1, "title": "T",
+ "outcomes": [{"id": "a", "title": "A", "summary": "Read [the next part of the post](https://example.org/post#next) now.",
+   "cta": {"label": "Join the course", "url": "https://example.org/course"}}, {"id": "b", "title": "B", "summary": "S"}],
+ "sections": [{"id": "s", "title": "S", "questions": [{"id": "q", "type": "single", "prompt": "P",
+   "options": [{"id": "x", "label": "X", "weights": {"a": 1}}, {"id": "y", "label": "Y", "weights": {"b": 1}}]}]}]})json");
+    cr::Session s = results_for(quiz, "q=x");
+    ui::View v = make_view();
+    settle(s, v, 360);  // narrow: the link wraps onto a second line
+    check_glyphs(frame(s, v, 360), v);
+    std::string linked;
+    int linked_runs = 0;
+    for (const auto& item : v.scene.items)
+        for (const auto& run : item.runs)
+            if (!run.href.empty()) {
+                CHECK(run.href == "https://example.org/post#next");
+                linked += (linked.empty() ? "" : " ") + run.text;
+                ++linked_runs;
+            }
+    CHECK(linked == "the next part of the post");
+    const ui::Hit* cta = nullptr;
+    for (const auto& h : v.hits)
+        if (h.id == "cta") cta = &h;
+    REQUIRE(cta);
+    CHECK(cta->label == "Join the course");
+}

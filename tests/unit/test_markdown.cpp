@@ -39,3 +39,31 @@ TEST_CASE("markdown: an unclosed bold marker stays harmless") {
     REQUIRE(blocks.size() == 1);
     CHECK(plain_text(blocks[0].text) == "open");
 }
+
+TEST_CASE("markdown: a link is a run with its address; what only looks like one stays text") {
+    const auto blocks = parse_markdown("Read [the next part](https://example.org/next) or **[a bold link](mailto:a@b.c)**. [not](a link) [x]");
+    REQUIRE(blocks.size() == 1);
+    const Line& l = blocks[0].text;
+    REQUIRE(l.size() == 5);
+    CHECK(l[0].text == "Read ");
+    CHECK(l[1].text == "the next part");
+    CHECK(l[1].href == "https://example.org/next");
+    CHECK(l[3].text == "a bold link");
+    CHECK(l[3].bold);
+    CHECK(l[3].href == "mailto:a@b.c");
+    CHECK(l[4].href.empty());
+    CHECK(l[4].text == ". [not](a link) [x]");
+    CHECK(plain_text(l) == "Read the next part or a bold link. [not](a link) [x]");
+}
+
+TEST_CASE("markdown: only http, https and mailto addresses may be opened") {
+    CHECK(link_problem("https://example.org").empty());
+    CHECK(link_problem("http://example.org/a?b=c").empty());
+    CHECK(link_problem("mailto:editor@example.org").empty());
+    CHECK(link_problem("javascript:alert(1)") ==
+          "the link address 'javascript:alert(1)' cannot be opened from a quiz: use a full address starting with "
+          "https://, http:// or mailto:");
+    CHECK(!link_problem("next.html").empty());
+    CHECK(!link_problem("https://").empty());
+    CHECK(links_in("- [a](https://x.org)\n| [b](mailto:c@d.e) |") == std::vector<std::string>{"https://x.org", "mailto:c@d.e"});
+}

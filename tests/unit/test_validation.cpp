@@ -626,3 +626,23 @@ TEST_CASE("validation: standalone is for knowledge sections, with an id of its o
           "quiz.json:2:77: error: section \"s\" › standalone.id: the standalone quiz needs an id of its own, not the quiz's 'k'\n"
           "quiz.json:2:102: error: section \"s\" › standalone.outro: unknown key 'outro'\n");
 }
+
+TEST_CASE("validation: a link or a call to action a reader could not safely open is located at its address") {
+    CHECK(errors_of(edit(kBase, R"j({"id": "a", "title": "A", "summary": "S"})j",
+                         R"j({"id": "a", "title": "A", "summary": "See [this](javascript:alert(1))"})j")) ==
+          "quiz.json:3:52: error: outcome \"a\" › summary: the link address 'javascript:alert(1)' cannot be opened from "
+          "a quiz: use a full address starting with https://, http:// or mailto:\n");
+    CHECK(errors_of(edit(kBase, R"j({"id": "a", "title": "A", "summary": "S"})j",
+                         R"j({"id": "a", "title": "A", "summary": "S", "cta": {"label": "Go", "url": "/next"}})j")) ==
+          "quiz.json:3:76: error: outcome \"a\" › cta.url: the link address '/next' cannot be opened from a quiz: use "
+          "a full address starting with https://, http:// or mailto:\n");
+    CHECK(errors_of(edit(kBase, R"j({"id": "a", "title": "A", "summary": "S"})j",
+                         R"j({"id": "a", "title": "A", "summary": "S", "cta": {"url": "https://x.org", "target": 1}})j")) ==
+          "quiz.json:3:45: error: outcome \"a\" › cta.label: missing required key 'label'\n"
+          "quiz.json:3:77: error: outcome \"a\" › cta.target: unknown key 'target'\n");
+    const LoadResult ok = load_quiz(edit(kBase, R"j({"id": "a", "title": "A", "summary": "S"})j",
+                                         R"j({"id": "a", "title": "A", "summary": "S", "cta": {"label": "Go on", "url": "https://x.org/a"}})j"));
+    REQUIRE(ok.ok);
+    CHECK(ok.quiz.outcomes[0].cta.label == "Go on");
+    CHECK(ok.quiz.outcomes[0].cta.url == "https://x.org/a");
+}
