@@ -1,8 +1,11 @@
-// Crossroads page loader and JS bridge: starts the wasm module, applies page options (?quiz, theme, accent,
-// start, share links), exposes window.crossroads for hosts and tests, talks to an embedding parent, reports
-// every start-up failure in words (never "Loading…" forever) and registers the offline worker.
+// Crossroads page loader and JS bridge: starts the wasm module, applies page options (?quiz, theme, accent, start,
+// share links, campaign, links), exposes window.crossroads for hosts and tests, sends an embedding parent the
+// reader's events and opens the widget's links, reports every start-up failure in words and registers the offline worker.
 (function () {
   "use strict";
+  // Start-up milestones as performance marks, read by bench/first-load.mjs (the wasm marks its own steps in between).
+  function mark(name) { if (window.performance && performance.mark) performance.mark(name); }
+  mark("cr:script");
   var PROTOCOL = 1;
   var root = document.getElementById("cr-root");
   var message = document.getElementById("cr-message");
@@ -15,11 +18,21 @@
   var fromDisk = location.protocol === "file:";
   var preview = params.get("preview") === "1";
 
+  // Campaign fields for the host's analytics: ?campaign_source=newsletter&campaign_medium=email (embed.js passes its
+  // data-campaign-* attributes so) go into every event as campaign: { source, medium }.
+  var campaign = null;
+  params.forEach(function (value, key) {
+    var m = /^campaign_([a-z0-9_-]{1,40})$/.exec(key);
+    if (m && value && value.length <= 200) (campaign = campaign || {})[m[1]] = value;
+  });
+
   // ---- messages to the embedding page (only ever to window.parent) ----------------------------------
   function post(event, detail) {
     if (!embedded) return;
+    detail = detail || {};
+    if (campaign) detail.campaign = campaign;
     try {
-      window.parent.postMessage({ type: "crossroads", v: PROTOCOL, id: params.get("id") || "", event: event, detail: detail || {} }, hostOrigin);
+      window.parent.postMessage({ type: "crossroads", v: PROTOCOL, id: params.get("id") || "", event: event, detail: detail }, hostOrigin);
     } catch (e) { /* a wrong host origin drops the message; nothing else to do */ }
   }
 
@@ -96,19 +109,58 @@
     listeners.forEach(function (fn) { try { fn(s); } catch (e) { console.warn(e); } });
     return s;
   }
+  // The reader's run, for the timing fields: when they started (null before), the question on screen and when it was
+  // shown, and whether the run is open (started, neither completed nor abandoned yet).
+  var run = { at: null, shown: null, open: false };
+  function since(t) { return t === null ? null : Math.round(performance.now() - t); }
   function onState() {
     var s = notify();
     if (!s || s.screen === "error") { last = s; return; }
     var before = last && last.quiz === s.quiz ? last : { screen: "start", answers: {} };
-    if (before.screen === "start" && s.screen === "question") post("started", { quiz: s.quiz, version: s.version });
+    if (before.screen === "start" && s.screen === "question") {
+      run = { at: performance.now(), shown: null, open: true };
+      post("started", { quiz: s.quiz, version: s.version });
+    }
     Object.keys(s.answers).forEach(function (q) {
-      if (JSON.stringify(s.answers[q]) !== JSON.stringify(before.answers[q])) post("answered", { quiz: s.quiz, question: q, options: s.answers[q] });
+      if (JSON.stringify(s.answers[q]) === JSON.stringify(before.answers[q])) return;
+      // Time on the question: only for the one the reader is answering (not for answers a resume brings back).
+      var onScreen = run.shown && run.shown.question === q;
+      post("answered", { quiz: s.quiz, question: q, options: s.answers[q], time_ms: onScreen ? since(run.shown.at) : null });
     });
+    if (s.screen === "question" && (before.screen !== "question" || before.question !== s.question)) {
+      run.shown = { quiz: s.quiz, question: s.question, position: s.position, total: s.total, at: performance.now() };
+      post("question", { quiz: s.quiz, question: s.question, position: s.position, total: s.total, section: s.section,
+                         elapsed_ms: since(run.at) });
+    }
     if (before.screen !== "results" && s.screen === "results" && s.result) {
-      post("completed", { quiz: s.quiz, outcome: s.result.outcome, totals: s.result.totals,
+      run.open = false;
+      post("completed", { quiz: s.quiz, outcome: s.result.outcome, outcome_title: s.result.outcome_title || null,
+                          totals: s.result.totals, elapsed_ms: since(run.at),
                           knowledge: s.result.knowledge ? { percent: s.result.knowledge.percent, band: s.result.knowledge.band } : null });
     }
     last = s;
+  }
+
+  // The reader leaves mid-quiz: this page is hidden or unloaded before the results, once per run. When the host page
+  // itself goes away its message handlers may not run any more; embed.js then sends the event from the host's side.
+  function leaving() {
+    var at = run.shown;
+    if (!run.open || !at) return;
+    run.open = false;
+    post("abandoned", { quiz: at.quiz, question: at.question, position: at.position, total: at.total, elapsed_ms: since(run.at) });
+  }
+  window.addEventListener("pagehide", leaving);
+  document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") leaving(); });
+
+  // A link the widget opens (src/web): an outcome's call to action ("cta", announced to the host first) or a link in
+  // text ("link"). Absolute http(s) and mailto addresses only; in a new tab, or in the whole window with ?links=top.
+  function openLink(url, kind, label, outcome) {
+    var target;
+    try { target = new URL(String(url)); } catch (e) { return; }
+    if (["http:", "https:", "mailto:"].indexOf(target.protocol) < 0) return;
+    if (kind === "cta") post("cta", { quiz: last && last.quiz, outcome: outcome, label: label, url: target.href });
+    if (params.get("links") === "top") window.open(target.href, "_top");
+    else window.open(target.href, "_blank", "noopener");
   }
 
   // ---- commands from the embedding page: only from the parent window, only well-formed --------------
@@ -333,6 +385,7 @@
     root.classList.add("cr-ready");
     root.setAttribute("aria-busy", "false");
     window.crossroads.ready = true;
+    mark("cr:first-frame");
     notify();
     reportHeight();
     var s = state();
@@ -381,6 +434,7 @@
       location.href = u.href;
     },
     "requestFont": requestFont,
+    "openLink": openLink,
     "quizRequested": !!params.get("quiz"),
     "shareCode": takeShareCode(),
     "shareBase": shareBase,
@@ -391,6 +445,7 @@
   try { started = createCrossroads(options); } catch (e) { started = Promise.reject(e); }
   started.then(function (m) {
     mod = m;
+    mark("cr:module");
     if (fromDisk) m._cr_set_links(0);
     var accent = /^#?([0-9a-fA-F]{6})$/.exec(params.get("accent") || "");
     if (accent) m._cr_set_accent(parseInt(accent[1], 16));

@@ -1,8 +1,9 @@
-// Helpers for the embed, offline, resume and single-file browser tests, on top of lib.mjs: host pages with
-// embedded widgets and their event capture, waits on a widget inside a frame, pixel reads in the page.
+// Helpers for the embed, funnel, offline, resume and single-file browser tests, on top of lib.mjs: host pages with
+// embedded widgets and their event capture (in the page and by beacon), waits on a widget inside a frame, pixel reads.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileHandler, serve } from "../../scripts/serve.mjs";
 
 export const STEP = 15000;
 
@@ -31,15 +32,50 @@ export function tempDir(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-// Init script for a host page: records every crossroads:* DOM event with the index of the iframe it came from.
-export function recordHostEvents() {
+// Init script for a host page: records every crossroads:* DOM event with the index of the iframe it came from, in
+// window.__events. With { beacon: url } it also sends each with navigator.sendBeacon, as a site's analytics would
+// (beacons are delivered also while the page goes away), and a last { type: "left", seen } on pagehide, registered on
+// "load" so after embed.js's own pagehide listener (async scripts run before "load").
+export function recordHostEvents({ beacon = null } = {}) {
+  if (window.top !== window) return;  // the host page, not the widgets inside it
   window.__events = [];
-  for (const type of ["ready", "started", "answered", "completed", "resized"]) {
+  const send = (entry) => { if (beacon) navigator.sendBeacon(beacon, JSON.stringify(entry)); };
+  for (const type of ["ready", "started", "question", "answered", "completed", "abandoned", "cta", "resized"]) {
     document.addEventListener("crossroads:" + type, (e) => {
       const frames = Array.from(document.querySelectorAll("iframe.crossroads-embed"));
-      window.__events.push({ type, widget: frames.indexOf(e.target), detail: e.detail });
+      const entry = { type, widget: frames.indexOf(e.target), detail: e.detail };
+      window.__events.push(entry);
+      send(entry);
     });
   }
+  addEventListener("load", () => addEventListener("pagehide", () => send({ type: "left", seen: window.__events.length })));
+}
+
+// Serves host pages from `dir` on 127.0.0.2 (another site than the widget's 127.0.0.1) and collects the beacons of
+// recordHostEvents sent to beacon(key). received(key): the entries so far; reported(key): all of them, once the page
+// has said it left.
+export async function serveHost(dir) {
+  const beacons = [];
+  const files = fileHandler(dir);
+  const server = await serve(dir, 0, "127.0.0.2", (req, res) => {
+    const url = new URL(req.url, "http://host");
+    if (req.method !== "POST" || url.pathname !== "/collect") return files(req, res);
+    let body = "";
+    req.on("data", (chunk) => { body += chunk; });
+    req.on("end", () => { beacons.push({ key: url.searchParams.get("key"), ...JSON.parse(body) }); res.writeHead(204).end(); });
+  });
+  const received = (key) => beacons.filter((b) => b.key === key);
+  return {
+    origin: `http://127.0.0.2:${server.address().port}`,
+    beacon: (key) => `/collect?key=${encodeURIComponent(key)}`,
+    received,
+    reported: (key) => until(() => {
+      const left = received(key).find((b) => b.type === "left");
+      const events = received(key).filter((b) => b.type !== "left");
+      return left && events.length === left.seen ? events : null;
+    }, `every event of host page ${key}`),
+    close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+  };
 }
 
 // The Frame of the n-th embedded widget, once its index.html has loaded and drawn its first frame.

@@ -4,12 +4,22 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { assertNoProblems, findHit, launchBrowser, loadJson, screenshotPath, startServer, state, waitForState, watchProblems } from "./lib.mjs";
-import { STEP, colourDistance, dominantColour, recordHostEvents, tempDir, until, widgetFrame } from "./embed-lib.mjs";
+import { DIST, assertNoProblems, findHit, launchBrowser, loadJson, screenshotPath, startServer, state, waitForState, watchProblems } from "./lib.mjs";
+import { STEP, colourDistance, dominantColour, recordHostEvents, serveHost, tempDir, until, waitReady, widgetFrame } from "./embed-lib.mjs";
 import { answerCurrent, click, frameSurface, next, playThrough } from "./play.mjs";
-import { serve } from "../../scripts/serve.mjs";
 
 const QUIZ = "content/python-path.json";
+
+// Init script for the widget's frames: keeps the Module options web/app.js gives createCrossroads (window.__crModuleOptions),
+// so a test can call a hook the way the wasm calls it.
+function captureModuleOptions() {
+  let create;
+  Object.defineProperty(window, "createCrossroads", {
+    configurable: true,
+    get: () => create && ((options) => { window.__crModuleOptions = options; return create(options); }),
+    set: (fn) => { create = fn; },
+  });
+}
 
 function hostPage(widgetOrigin, snippets) {
   const paragraph = "<p>Some text of the blog post between the widgets. It is long enough to wrap over a couple of lines " +
@@ -41,14 +51,23 @@ describe("embed.js on a cross-origin host page", () => {
     fs.writeFileSync(path.join(hostDir, "readiness.html"), hostPage(widget.origin, ['data-quiz="content/python-readiness.json"']));
     fs.writeFileSync(path.join(hostDir, "share.html"), hostPage(widget.origin,
       [`data-quiz="${QUIZ}"`, 'data-quiz="content/python-readiness.json"']));
-    host = await serve(hostDir, 0, "127.0.0.2");
-    hostOrigin = `http://127.0.0.2:${host.address().port}`;
+    fs.writeFileSync(path.join(hostDir, "links.html"), hostPage(widget.origin,
+      [`data-quiz="${QUIZ}" data-campaign-source="blog" data-campaign-medium=""`, `data-quiz="${QUIZ}" data-links="top"`]));
+    fs.writeFileSync(path.join(hostDir, "landing.html"), '<!doctype html><link rel="icon" href="data:,"><title>Landing</title><p>Apply here.</p>');
+    host = await serveHost(hostDir);
+    hostOrigin = host.origin;
+    const plain = new URL("index.html", widget.origin + "/");
+    for (const [k, v] of [["quiz", QUIZ], ["host", hostOrigin], ["campaign_source", "course"], ["campaign_medium", "lms"], ["campaign_Term", "x"]]) {
+      plain.searchParams.set(k, v);
+    }
+    fs.writeFileSync(path.join(hostDir, "plain.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<title>A course page</title></head><body><iframe src="${plain.href}" title="Career quiz" style="width:100%;height:900px;border:0"></iframe></body></html>`);
   });
 
   after(async () => {
     await browser?.close();
     await widget?.close();
-    if (host) await new Promise((r) => { host.closeAllConnections?.(); host.close(() => r()); });
+    await host?.close();
     if (hostDir) fs.rmSync(hostDir, { recursive: true, force: true });
   });
 
@@ -62,7 +81,8 @@ describe("embed.js on a cross-origin host page", () => {
     const problems = watchProblems(page);
     const warnings = [];
     page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
-    await page.addInitScript(recordHostEvents);
+    await page.addInitScript(recordHostEvents, { beacon: opts.beacon ? host.beacon(opts.beacon) : null });
+    if (opts.init) await page.addInitScript(opts.init);
     await page.goto(`${hostOrigin}/${file}`, { waitUntil: "load" });
     return { context, page, problems, warnings, events: () => page.evaluate(() => window.__events) };
   }
@@ -130,16 +150,30 @@ describe("embed.js on a cross-origin host page", () => {
       const mine = all.filter((e) => e.widget === 0);
       const flow = mine.filter((e) => e.type !== "resized");
       assert.deepEqual(flow.map((e) => e.type),
-        ["ready", "started", ...answered.map(() => "answered"), "completed"], "event order of widget 1");
-      const title = "Internship or junior job: which should you target first?";
-      const version = loadJson(QUIZ).version;
-      assert.deepEqual(flow[0].detail, { quiz: "python-path", version, title });
-      assert.deepEqual(flow[1].detail, { quiz: "python-path", version });
-      answered.forEach((a, i) => assert.deepEqual(flow[2 + i].detail, { quiz: "python-path", question: a.question, options: a.options }));
+        ["ready", "started", ...answered.flatMap(() => ["question", "answered"]), "completed"], "event order of widget 1");
+      const quiz = loadJson(QUIZ);
+      assert.deepEqual(flow[0].detail, { quiz: "python-path", version: quiz.version, title: quiz.title, language: quiz.language });
+      assert.deepEqual(flow[1].detail, { quiz: "python-path", version: quiz.version });
+      // Each question: where it is and when it came (ms since the start); each answer: how long the reader took.
+      let at = 0;
+      answered.forEach((a, i) => {
+        const { total, section, elapsed_ms, ...shown } = flow[2 + 2 * i].detail;
+        assert.deepEqual(shown, { quiz: "python-path", question: a.question, position: i + 1 });
+        assert.ok(Number.isInteger(total) && total >= i + 1, `question ${i + 1} of ${total}`);
+        assert.ok(typeof section === "string" && section, `question ${a.question} without its section's title`);
+        assert.ok(Number.isInteger(elapsed_ms) && elapsed_ms >= at, `question ${i + 1} came at ${elapsed_ms} ms, after ${at}`);
+        at = elapsed_ms;
+        const { time_ms, ...answer } = flow[3 + 2 * i].detail;
+        assert.deepEqual(answer, { quiz: "python-path", question: a.question, options: a.options });
+        assert.ok(Number.isInteger(time_ms) && time_ms >= 0, `${a.question} answered after ${time_ms} ms`);
+      });
       const done = flow[flow.length - 1].detail;
       assert.equal(done.quiz, "python-path");
       assert.equal(done.outcome, final.result.outcome);
       assert.ok(done.outcome, "completed carries an outcome id");
+      assert.ok(final.result.outcome_title, "the results state names the outcome");
+      assert.equal(done.outcome_title, final.result.outcome_title);
+      assert.ok(done.elapsed_ms >= at, `completed at ${done.elapsed_ms} ms, the last question came at ${at}`);
       assert.deepEqual(done.totals, final.result.totals);
       assert.ok(Object.keys(done.totals).length >= 2, "completed carries the totals of every outcome");
       assert.equal(done.knowledge, null, "no readiness block was taken");
@@ -272,6 +306,120 @@ describe("embed.js on a cross-origin host page", () => {
     }
   });
 
+  test("data-campaign-* and data-links reach the widget; a widget taken away mid-quiz is abandoned once, also when the post then closes", async () => {
+    const { context, page, problems, warnings } = await openHost("links.html", { beacon: "leave" });
+    try {
+      const w0 = await widgetFrame(page, 0);
+      const w1 = await widgetFrame(page, 1);
+      const src0 = new URL(await w0.el.getAttribute("src")), src1 = new URL(await w1.el.getAttribute("src"));
+      assert.equal(src0.searchParams.get("campaign_source"), "blog");
+      assert.equal(src0.searchParams.has("campaign_medium"), false, "an empty data-campaign-medium was passed on");
+      assert.equal(src0.searchParams.has("links"), false);
+      assert.equal(src1.searchParams.get("links"), "top");
+      assert.ok(warnings.some((t) => t.includes('data-campaign-medium=""')), `no warning for the empty campaign field: ${JSON.stringify(warnings)}`);
+
+      const surface = frameSurface(page, w0.frame);
+      await click(surface, "start");
+      await answerCurrent(surface);
+      const second = await next(surface);
+      assert.equal(second.position, 2);
+      await page.waitForFunction(() => window.__events.some((e) => e.type === "question" && e.detail.position === 2));
+      // The post takes the widget away (a single-page site changing its view): the widget says the reader left it.
+      await w0.el.evaluate((f, url) => { f.src = url; }, `${hostOrigin}/landing.html`);
+      await page.waitForFunction(() => window.__events.some((e) => e.type === "abandoned"));
+      assertNoProblems(problems);
+      // Then the post closes: the run was already reported as abandoned, once is enough.
+      await page.close({ runBeforeUnload: true });
+      const heard = await host.reported("leave");
+      const gone = heard.filter((e) => e.type === "abandoned");
+      assert.equal(gone.length, 1, "abandoned twice");
+      assert.equal(gone[0].widget, 0);
+      assert.ok(Number.isInteger(gone[0].detail.elapsed_ms) && gone[0].detail.elapsed_ms >= 0, `elapsed_ms ${gone[0].detail.elapsed_ms}`);
+      assert.deepEqual({ ...gone[0].detail, elapsed_ms: 0 }, { quiz: "python-path", question: second.question, position: 2,
+                                                              total: second.total, elapsed_ms: 0, campaign: { source: "blog" } });
+      // Every event of the first widget names its campaign; the second widget was given none.
+      for (const e of heard) {
+        assert.deepEqual(e.detail.campaign, e.widget === 0 ? { source: "blog" } : undefined, `${e.type} of widget ${e.widget + 1}`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a plain iframe: campaign_* parameters go into every message, and leaving mid-quiz posts abandoned once", async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: "light" });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(STEP);
+      const problems = watchProblems(page);
+      await page.addInitScript(() => {
+        if (window.top !== window) return;
+        window.__messages = [];
+        addEventListener("message", (e) => window.__messages.push(e.data));
+      });
+      await page.goto(`${hostOrigin}/plain.html`, { waitUntil: "load" });
+      const frame = await until(() => page.frames().find((f) => /\/index\.html\?/.test(f.url())), "the widget's frame");
+      await waitReady(frame);
+      const surface = frameSurface(page, frame);
+      await click(surface, "start");
+      await answerCurrent(surface);
+      const second = await next(surface);
+      await page.evaluate((url) => { document.querySelector("iframe").src = url; }, `${hostOrigin}/landing.html`);
+      await until(() => page.evaluate(() => window.__messages.some((m) => m.event === "abandoned")), "the widget's abandoned message");
+      await page.waitForFunction(() => document.querySelector("iframe").contentDocument?.readyState === "complete");
+      const messages = await page.evaluate(() => window.__messages);
+      assert.deepEqual(messages.map((m) => m.event).filter((e) => e !== "resized"),
+        ["ready", "started", "question", "answered", "question", "abandoned"]);
+      for (const m of messages) {
+        assert.deepEqual(m.detail.campaign, { source: "course", medium: "lms" }, `${m.event} without the campaign (or with campaign_Term)`);
+      }
+      const gone = messages.find((m) => m.event === "abandoned").detail;
+      assert.deepEqual({ ...gone, elapsed_ms: 0 }, { quiz: "python-path", question: second.question, position: 2, total: second.total,
+                                                     elapsed_ms: 0, campaign: { source: "course", medium: "lms" } });
+      assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // Until the C++ side draws an outcome's call to action and a text's links (issue 14), this calls the hook as the wasm
+  // will, Module.openLink(url, kind, label, outcome); then the calls below become clicks on the results' CTA button.
+  test("a link the widget opens: a CTA is announced first, then opens in a new tab without opener, or in the post's window with data-links=top; other schemes are ignored", async () => {
+    const { context, page, problems, events } = await openHost("links.html", { beacon: "open", init: captureModuleOptions });
+    try {
+      const tabs = [];
+      context.on("page", (p) => tabs.push(p));
+      const w0 = await widgetFrame(page, 0);
+      const w1 = await widgetFrame(page, 1);
+      const open = (w, ...args) => w.frame.evaluate((args) => window.__crModuleOptions.openLink(...args), args);
+      const landing = (via) => `${hostOrigin}/landing.html?via=${via}`;
+      for (const url of ["javascript:alert(1)", "data:text/html,hi", "ftp://127.0.0.2/file", "landing.html"]) {
+        await open(w0, url, "cta", "Apply now", "internship");
+      }
+      await open(w0, landing("link"), "link", "the survey", "");
+      await open(w0, landing("cta"), "cta", "Apply now", "internship");
+      await until(() => tabs.length >= 2, "two new tabs");
+      for (const tab of tabs) await tab.waitForURL(/landing\.html/);
+      assert.deepEqual(tabs.map((t) => t.url()), [landing("link"), landing("cta")], "the tabs opened");
+      for (const tab of tabs) assert.equal(await tab.evaluate(() => window.opener), null, "a tab has the widget as its opener");
+      await page.waitForFunction(() => window.__events.some((e) => e.type === "cta"));
+      const cta = (await events()).filter((e) => e.type === "cta");
+      assert.deepEqual(cta.map((e) => [e.widget, e.detail]), [[0, { quiz: "python-path", outcome: "internship", label: "Apply now",
+                                                                     url: landing("cta"), campaign: { source: "blog" } }]]);
+      assertNoProblems(problems);
+
+      // data-links="top": the post itself goes to the link, after it has heard of the click.
+      await open(w1, landing("top"), "cta", "Apply now", "junior-job");
+      await page.waitForURL(landing("top"));
+      const heard = (await host.reported("open")).filter((e) => e.type === "cta");
+      assert.deepEqual(heard.map((e) => [e.widget, e.detail.outcome, e.detail.url]), [[0, "internship", landing("cta")], [1, "junior-job", landing("top")]]);
+      assert.deepEqual(heard[1].detail, { quiz: "python-path", outcome: "junior-job", label: "Apply now", url: landing("top") });
+      assert.equal(tabs.length, 2, "data-links=top opened a tab");
+    } finally {
+      await context.close();
+    }
+  });
+
   test("crossroads:ready names the quiz given by data-quiz", async () => {
     const { context, page, problems, events } = await openHost("readiness.html");
     try {
@@ -279,7 +427,7 @@ describe("embed.js on a cross-origin host page", () => {
       await waitForState(w0.frame, (s) => s.quiz === "python-readiness");
       const ready = (await events()).filter((e) => e.type === "ready");
       assert.equal(ready.length, 1);
-      const readiness = loadJson("content/python-readiness.json");
+      const readiness = JSON.parse(fs.readFileSync(path.join(DIST, "content/python-readiness.json"), "utf8"));  // derived at build time
       assert.deepEqual(ready[0].detail, { quiz: "python-readiness", version: readiness.version, title: readiness.title,
                                           language: readiness.language },
         "crossroads:ready reported another quiz than the one on screen");
