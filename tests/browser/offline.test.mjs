@@ -152,9 +152,14 @@ describe("offline and new deployments", () => {
     fs.writeFileSync(path.join(web, "app.js"), oldFiles.get(appName));
     fs.writeFileSync(path.join(web, "style.css"), oldFiles.get(oldCssName).toString() + "\n/* deployment 2 */\n");
     fs.mkdirSync(content);
-    for (const [name, data] of oldFiles) if (name.startsWith("content/")) fs.writeFileSync(path.join(work, name), data);
-    const readiness = path.join(content, "python-readiness.json");
-    fs.writeFileSync(readiness, fs.readFileSync(readiness, "utf8").replace(/"title":\s*"/, '"title": "(v2) '));
+    fs.mkdirSync(path.join(build, "fonts"));
+    for (const [name, data] of oldFiles) {
+      if (name.startsWith("fonts/")) fs.writeFileSync(path.join(build, name), data);  // the font packs, as built
+    }
+    // The readiness quiz is derived from the path quiz's "standalone" section at assembly: change it there.
+    const pathQuiz = path.join(content, "python-path.json");
+    fs.writeFileSync(pathQuiz, oldFiles.get("content/python-path.json").toString()
+      .replace(/("standalone":\s*\{[^}]*"title":\s*")/, "$1(v2) "));
     execFileSync("python3", [path.join(ROOT, "scripts/assemble.py"), "--build", build, "--web", web, "--content", content,
                              "--out", next], { stdio: "ignore" });
     const newFiles = snapshot(next);
