@@ -31,6 +31,11 @@ const { count, size, warnings } = await generateSW({
     urlPattern: /\/[^/?#]+\.json(\?[^#]*)?$/,
     handler: "StaleWhileRevalidate",
     options: { cacheName: "crossroads-quizzes", expiration: { maxEntries: 50 } },
+  }, {
+    // A quiz's pictures, once seen, are there offline too.
+    urlPattern: /\/[^/?#]+\.(png|jpe?g|webp|gif)(\?[^#]*)?$/i,
+    handler: "StaleWhileRevalidate",
+    options: { cacheName: "crossroads-pictures", expiration: { maxEntries: 200 } },
   }],
 });
 for (const w of warnings) console.warn("make-sw:", w);

@@ -263,6 +263,38 @@
     });
   }
 
+  // ---- pictures: the wasm asks for each file beside the quiz (src/web/images.cpp) ---------------------------
+  // Fetched (same origin only), decoded, scaled to at most twice the size it is drawn at, and handed over as RGBA.
+  // One that cannot be had (from disk, offline before it was seen, missing) is reported, and its alt text shows.
+  function requestPicture(index, base, src, width, height) {
+    var url;
+    try { url = new URL(src, new URL(base, location.href)); } catch (e) { url = null; }
+    var failed = function () { started.then(function (m) { m._cr_picture_failed(index); }); };
+    if (!url || url.origin !== location.origin || fromDisk || !window.createImageBitmap) { failed(); return; }
+    fetch(url.href).then(function (r) {
+      if (!r.ok) throw new Error(src + ": HTTP " + r.status);
+      return r.blob();
+    }).then(function (blob) { return createImageBitmap(blob); }).then(function (bitmap) {
+      var scale = Math.min(1, 2 * width / bitmap.width, 2 * height / bitmap.height);
+      var w = Math.max(1, Math.round(bitmap.width * scale)), h = Math.max(1, Math.round(bitmap.height * scale));
+      var c = document.createElement("canvas");
+      c.width = w;
+      c.height = h;
+      var g = c.getContext("2d");
+      g.drawImage(bitmap, 0, 0, w, h);
+      var pixels = g.getImageData(0, 0, w, h).data;
+      return started.then(function (m) {
+        var p = m._malloc(pixels.length);
+        if (!p) throw new Error("no memory for " + src);
+        m.HEAPU8.set(pixels, p);
+        try { m._cr_picture(index, p, w, h); } finally { m._free(p); }
+      });
+    }).catch(function (e) {
+      console.warn("Crossroads: a picture could not be shown; its description is shown instead.", e);
+      failed();
+    });
+  }
+
   // Reads a response body, stopping one byte past `limit` (the core then refuses the file with its own
   // message). Content-Length is only a hint: servers often report the compressed size.
   function readLimited(response, limit) {
@@ -434,6 +466,7 @@
       location.href = u.href;
     },
     "requestFont": requestFont,
+    "requestPicture": requestPicture,
     "openLink": openLink,
     "quizRequested": !!params.get("quiz"),
     "shareCode": takeShareCode(),

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
+#include <system_error>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -13,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/explore.h"
+#include "core/json_doc.h"
 #include "core/loader.h"
 #include "core/report.h"
 #include "core/scoring.h"
@@ -62,11 +65,50 @@ bool read_quiz_file(const std::string& path, std::string& text) {
     return false;
 }
 
+// The quiz's pictures must be files beside it, of at most kMaxPictureBytes: the page fetches them from there. Adds a
+// located error for each one missing or too large (the core knows no files; this edge does).
+constexpr std::uintmax_t kMaxPictureBytes = 1024 * 1024;
+
+void check_picture_files(const std::string& path, std::string_view text, cr::LoadResult& result) {
+    if (!result.ok) return;
+    const cr::Quiz& q = result.quiz;
+    std::vector<std::pair<std::string, const cr::Image*>> pictures = {{"image", &q.image}};
+    for (size_t i = 0; i < q.questions.size(); ++i) {
+        const cr::Section& s = q.sections[q.questions[i].section];
+        pictures.push_back({"sections[" + std::to_string(q.questions[i].section) + "].questions[" +
+                                std::to_string(i - static_cast<size_t>(s.first)) + "].image",
+                            &q.questions[i].image});
+    }
+    for (size_t i = 0; i < q.outcomes.size(); ++i) pictures.push_back({"outcomes[" + std::to_string(i) + "].image", &q.outcomes[i].image});
+    const std::filesystem::path dir = std::filesystem::path(path).parent_path();
+    std::vector<cr::Diagnostic> found;
+    for (const auto& [at, image] : pictures) {
+        if (image->src.empty()) continue;
+        const std::filesystem::path file = dir / image->src;
+        std::error_code ec;
+        const std::uintmax_t size = std::filesystem::file_size(file, ec);
+        std::string message;
+        if (ec) message = "the picture '" + image->src + "' is not beside the quiz (looked for " + file.string() + ")";
+        else if (size > kMaxPictureBytes)
+            message = "the picture '" + image->src + "' is " + std::to_string(size) + " bytes; a picture may be at most 1 MB (" +
+                      std::to_string(kMaxPictureBytes) + " bytes), so readers on slow connections are not kept waiting";
+        if (!message.empty()) found.push_back({cr::Severity::Error, at + ".src", message, 0, 0, cr::Check::Rule, {}, image->src});
+    }
+    if (found.empty()) return;
+    cr::locate_diagnostics(text, found);
+    result.diagnostics.insert(result.diagnostics.end(), found.begin(), found.end());
+    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const cr::Diagnostic& a, const cr::Diagnostic& b) {
+        return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    result.ok = false;
+}
+
 // Loads and reports; returns false when the file is missing or has errors.
 bool load(const std::string& path, cr::LoadResult& result, bool print_warnings) {
     std::string text;
     if (!read_quiz_file(path, text)) return false;
     result = cr::load_quiz(text);
+    check_picture_files(path, text, result);
     for (const auto& d : result.diagnostics)
         if (print_warnings || d.severity == cr::Severity::Error)
             std::fprintf(stderr, "%s\n", cr::format_diagnostic(d, path).c_str());
@@ -109,6 +151,7 @@ int validate(int argc, char** argv) {
         if (json) {
             if (read_quiz_file(file, text)) {
                 result = cr::load_quiz(text);
+                check_picture_files(file, text, result);
                 report.push_back(file_json(file, result));
             }
             if (!result.ok) ++failed;

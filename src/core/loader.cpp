@@ -47,6 +47,8 @@ namespace {
 constexpr size_t kMaxOptions = 12;
 // Every outcome is a target of the reachability check, so their number multiplies its work.
 constexpr size_t kMaxOutcomes = 100;
+constexpr int kMaxImages = 40;          // pictures in one quiz
+constexpr int kMaxImageSide = 2000;     // CSS px, each of width and height
 // Requirement conditions nest (all/any/not); a limit keeps reading them (and the schema's recursion) shallow.
 constexpr int kMaxRuleDepth = 8;
 
@@ -275,7 +277,7 @@ public:
         if (!r_.is_object(root, "")) return;
         r_.check_keys(root, "", {"$schema", "format", "id", "version", "title", "intro", "language", "minutes",
                                  "shuffle_options", "strings", "outcomes", "sections", "bands", "tie", "faq", "ranges",
-                                 "related"});
+                                 "related", "image"});
         int format = 0;
         if (r_.integer(root, "", "format", format, true) && format != 1)
             r_.error("format", "unsupported format " + std::to_string(format) + "; this version reads format 1", Check::Enum);
@@ -284,6 +286,7 @@ public:
             r_.error("version", "must be 1 or more", Check::Bound);
         r_.text(root, "", "title", quiz_.title, true);
         r_.text(root, "", "intro", quiz_.intro, false);
+        read_image(root, "", quiz_.image);
         r_.text(root, "", "language", quiz_.language, false);
         read_strings(root);
         if (r_.number(root, "", "minutes", quiz_.minutes, false) && quiz_.minutes <= 0)
@@ -316,7 +319,7 @@ private:
             return;
         }
         std::unordered_set<std::string> seen;
-        r_.each_object(*list, "outcomes", {"id", "title", "summary", "details", "requires", "next_steps", "cta"}, [&](const Json& o, const std::string& path) {
+        r_.each_object(*list, "outcomes", {"id", "title", "summary", "details", "requires", "next_steps", "cta", "image"}, [&](const Json& o, const std::string& path) {
             Outcome out;
             if (r_.id(o, path, out.id)) {
                 unique(seen, out.id, path, "outcome");
@@ -327,6 +330,7 @@ private:
             r_.text(o, path, "summary", out.summary, true);
             r_.text(o, path, "details", out.details, false);
             read_cta(o, path, out.cta);
+            read_image(o, path, out.image);
             quiz_.outcomes.push_back(std::move(out));
         });
     }
@@ -343,6 +347,40 @@ private:
             const std::string problem = link_problem(out.url);
             if (!problem.empty()) r_.error(path_key(at, "url"), problem, Check::Pattern, out.url);
         }
+    }
+
+    // A picture: {"src": "images/a.jpg", "alt": "...", "width": 640, "height": 360}. The file is the page's to fetch
+    // (the CLI checks that it exists); here its path must stay beside the quiz and its size within bounds.
+    void read_image(const Json& o, const std::string& path, Image& out) {
+        const Json* image = r_.field(o, path, "image", false);
+        if (!image) return;
+        const std::string at = path_key(path, "image");
+        if (!r_.is_object(*image, at)) return;
+        r_.check_keys(*image, at, {"src", "alt", "width", "height"});
+        if (r_.text(*image, at, "src", out.src, true) && !image_path(out.src)) {
+            r_.error(path_key(at, "src"), "'" + out.src + "' is not a picture beside the quiz: give a relative path such as "
+                                          "images/desk.jpg (letters, digits, '-', '_', '.', '/', no '..'), ending in .png, "
+                                          ".jpg, .jpeg, .webp or .gif", Check::Pattern, out.src);
+        }
+        r_.text(*image, at, "alt", out.alt, true);
+        for (const char* key : {"width", "height"}) {
+            int& side = key[0] == 'w' ? out.width : out.height;
+            if (r_.integer(*image, at, key, side, true) && (side < 1 || side > kMaxImageSide))
+                r_.error(path_key(at, key), "must be 1 to " + std::to_string(kMaxImageSide) + " (CSS pixels)", Check::Bound);
+        }
+        if (++images_ == kMaxImages + 1)
+            r_.error(at, "a quiz has at most " + std::to_string(kMaxImages) + " pictures; this is one more", Check::Rule);
+    }
+
+    static bool image_path(const std::string& src) {
+        if (src.empty() || src.front() == '/' || src.find("..") != std::string::npos) return false;
+        for (char c : src)
+            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.' && c != '/') return false;
+        const size_t dot = src.find_last_of('.');
+        if (dot == std::string::npos) return false;
+        std::string ext = src.substr(dot + 1);
+        for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return ext == "png" || ext == "jpg" || ext == "jpeg" || ext == "webp" || ext == "gif";
     }
 
     // `seen` holds the ids of one list so far.
@@ -447,7 +485,7 @@ private:
         const bool knowledge = quiz_.sections[section_index].kind == SectionKind::Knowledge;
         r_.check_keys(q, path, {"id", "type", "prompt", "code", "code_language", "required", "show_if", "shuffle",
                                 "explanation", "options", "min", "max", "scale", "weights", "correct", "points",
-                                "partial", "changeable", "tipped"});
+                                "partial", "changeable", "tipped", "image"});
         Question out;
         out.section = section_index;
         out.shuffle = shuffle_options_;
@@ -474,6 +512,7 @@ private:
             return;
         }
         r_.text(q, path, "prompt", out.prompt, true);
+        read_image(q, path, out.image);
         read_code(q, path, out);
         r_.text(q, path, "explanation", out.explanation, knowledge && out.kind != QuestionKind::Scale);
         r_.boolean(q, path, "required", out.required);
@@ -1244,6 +1283,7 @@ private:
     std::unordered_set<int> conditioned_on_;
     std::unordered_set<std::string> broken_question_ids_;  // declared but not built (bad type, too many options)
     std::unordered_map<std::string, int> question_at_;  // id -> index of questions built so far
+    int images_ = 0;  // pictures read so far
 };
 
 }  // namespace

@@ -62,6 +62,14 @@ struct Option {
     bool correct = false;
 };
 
+// A picture on the start screen, a question or a result: a file beside the quiz (same origin, so the page's strict
+// content security policy needs nothing more), drawn at width x height CSS px (scaled down to the column).
+struct Image {
+    std::string src;  // relative path, e.g. "images/desk.jpg"; empty: no image
+    std::string alt;  // what it shows, for readers who cannot see it (and shown where it cannot load)
+    int width = 0, height = 0;
+};
+
 struct ScaleRule {
     double from = 0, to = 0;  // inclusive
     std::vector<OutcomeWeight> weights;
@@ -80,6 +88,7 @@ struct Question {
     std::string prompt;
     std::string code;
     std::string explanation;
+    Image image;
     bool required = true;
     bool shuffle = false;
     bool changeable = false;  // a reader could honestly change this answer ("what would change your result")
@@ -117,6 +126,7 @@ struct Outcome {
     std::vector<Requirement> requirements;
     std::vector<NextStep> next_steps;
     CallToAction cta;  // empty label: none
+    Image image;
 };
 
 struct Band {
@@ -182,6 +192,7 @@ struct Quiz {
     std::vector<FaqEntry> faq;
     RangeChart ranges;
     RelatedQuiz related;
+    Image image;  // on the start screen
     std::u32string characters;  // every code point above U+007F in the text a reader may see, sorted, unique
 
     int question_index(const std::string& id) const;

@@ -28,6 +28,7 @@ void draw_start(const cr::Session& s, View& v) {
     const cr::Quiz& q = s.quiz();
     title_text(v, q.title, 1);
     ImGui::Dummy(ImVec2(0, 4));
+    picture(v, q.image);
     if (!q.intro.empty()) markdown(v, q.intro);
     std::string meta = cr::tr_count(Key::QuestionCount, s.total());
     if (q.minutes > 0) meta += tr(Key::MetaSeparator) + cr::tr_count(Key::MinuteCount, q.minutes);
@@ -54,6 +55,7 @@ void draw_question(const cr::Session& s, View& v) {
     if (!section.intro.empty() && s.section_starts()) markdown(v, section.intro);
     ImGui::Dummy(ImVec2(0, 10));
     heading_text(v, q.prompt, 1);
+    picture(v, q.image);
     // An outcome question's explanation says what it asks (a knowledge question's would give the answer away).
     if (!q.scored && !q.explanation.empty()) markdown(v, q.explanation);
     if (q.kind == cr::QuestionKind::Multiple) {
@@ -89,6 +91,7 @@ void draw_outcome_part(const cr::Session& s, View& v, const cr::Result& r) {
     const cr::Outcome& o = quiz.outcomes[r.decision.chosen];
     muted_text(v, tr(Key::SuggestionFor));
     title_text(v, o.title, 1);
+    picture(v, o.image);
     markdown(v, o.summary);
     if (!o.cta.label.empty()) {
         ImGui::Dummy(ImVec2(0, 4));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <deque>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -66,6 +67,12 @@ struct Intent {
 // What the page asked the widget to do, or what the widget asks of the page.
 enum class Request { None, CopyResult, CopyShareLink, OpenRelated, OpenCta, Resume, DiscardResume, AdoptShared, LeaveShared };
 
+// A quiz picture as the platform has it (web/images.cpp): its texture once loaded, or failed (its alt text is shown).
+struct Picture {
+    ImTextureID texture{};
+    bool failed = false;
+};
+
 struct View {
     Fonts fonts;
     Theme theme;
@@ -97,6 +104,7 @@ struct View {
     std::deque<std::string> activations;  // hit ids the page activated (keys, screen reader), oldest first
     int activations_taken = 0;            // how many of them widgets took during this frame
     std::string dom_focus;       // the hit whose page control has keyboard focus: it gets the focus ring
+    std::map<std::string, Picture> pictures;  // by the image's src; absent while it loads
 };
 
 // Fills view.theme.palette from its settings (scheme, accent, contrast) and styles ImGui to match.

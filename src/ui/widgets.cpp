@@ -207,7 +207,9 @@ void rich_line(View& v, const cr::Line& line, float indent) {
             }
             dl()->AddText(font, font->FontSize, ImVec2(x, y + ty), ink, b, e);
             if (!run.href.empty()) {
-                const float trimmed = e > b && e[-1] == ' ' ? font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, b, e - 1).x : w;
+                // Underlined between the link's words too, but not past its last one.
+                const bool last = static_cast<size_t>(e - t.c_str()) >= t.size();
+                const float trimmed = last && e[-1] == ' ' ? font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, b, e - 1).x : w;
                 const float base = y + ty + font->FontSize - 1;
                 dl()->AddLine(ImVec2(x, base), ImVec2(x + trimmed, base), ink, 1.0f);
             }
@@ -506,6 +508,30 @@ bool scale_slider(View& v, const cr::Question& q, double& value) {
     ImGui::Dummy(ImVec2(v.column_width, small->FontSize));
     if (changed) value = s.min + index * s.step;
     return changed;
+}
+
+void picture(View& v, const cr::Image& image) {
+    if (image.src.empty()) return;
+    const float w = std::min(static_cast<float>(image.width), v.column_width);
+    const float h = w * static_cast<float>(image.height) / static_cast<float>(image.width);
+    const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + w, a.y + h);
+    SceneItem& figure = open_item(v, Part::Figure);
+    figure.name = image.alt;
+    const auto it = v.pictures.find(image.src);
+    if (it != v.pictures.end() && it->second.texture) {
+        dl()->AddImageRounded(it->second.texture, a, b, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, 8);
+    } else {
+        dl()->AddRectFilled(a, b, color(v, Tone::Card), 8);
+        if (it != v.pictures.end() && it->second.failed) {  // it will not come: say what it shows
+            dl()->AddRect(a, b, color(v, Tone::Border), 8, 0, 1.5f);
+            dl()->PushClipRect(a, b, true);
+            draw_text(v, FontRole::Small, ImVec2(a.x + 12, a.y + 10), color(v, Tone::Muted), image.alt, std::max(1.0f, w - 24));
+            dl()->PopClipRect();
+        }
+    }
+    figure.rect_min = local(a);
+    figure.rect_max = local(b);
+    ImGui::Dummy(ImVec2(w, h + 8));
 }
 
 void outcome_bars(View& v, const cr::Quiz& quiz, const cr::Result& r) {

@@ -25,6 +25,9 @@ void checklist_item(View& v, const std::string& text, bool done);  // a box, tic
 void markdown(View& v, const std::string& text);
 void code_block(View& v, const std::string& code);
 void notice_card(View& v, const std::string& text);  // a highlighted message across the column
+// A quiz picture at its size (scaled down to the column); its box is kept while it loads, so nothing moves when it
+// arrives, and shows its alt text when it cannot load. A figure in the scene, named by its alt text.
+void picture(View& v, const cr::Image& image);
 
 // With same_row, the button follows the previous item on its row when it fits, else starts a new row.
 bool primary_button(View& v, const char* id, const std::string& label, bool enabled, bool same_row = false);

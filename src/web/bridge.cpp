@@ -86,6 +86,7 @@ bool load_quiz_text(const std::string& text, const std::string& source) {
     if (a.loaded && before) a.loaded->session = cr::Session(a.loaded->quiz, cr::carry_over(before->quiz, before->session.state(), a.loaded->quiz));
     else if (before) a.last_good = std::move(before);
     request_fonts();
+    request_pictures();
     ++a.view.revision;
     request_frames(3);
     return result.ok;

@@ -194,6 +194,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
     // The lost context took its objects with it: make new ones rather than delete the old (which WebGL refuses).
     emscripten_webgl_make_context_current(app().gpu.context);
     app().gpu.ready = ImGui_ImplOpenGL3_CreateDeviceObjects();
+    forget_picture_textures();
     js_context_lost(app().gpu.ready ? 0 : 1);
     request_frames(3);
     return EM_TRUE;

@@ -91,6 +91,7 @@ struct App {
     Touch touch;
     Progress progress;
     Fonts fonts;
+    std::vector<std::string> picture_requests;  // images.cpp: the srcs asked of the page, by request index
     std::string out;                     // backing store for strings handed to JavaScript
 
     cr::Session* session() { return loaded ? &loaded->session : nullptr; }
@@ -108,6 +109,11 @@ void request_frames(int count);
 void init_fonts();
 void request_fonts();
 bool fonts_ready(double dpr);
+
+// Pictures (images.cpp): asks the page for every picture of the quiz on screen (dropping the last quiz's), and
+// again after the GL context was lost.
+void request_pictures();
+void forget_picture_textures();
 
 // Replaces the quiz with `text`; on errors keeps them for the error screen. Returns true when loaded.
 bool load_quiz_text(const std::string& text, const std::string& source);

@@ -307,5 +307,18 @@ expect_status 2
 expect_stderr_has "crossroads: unknown command 'frobnicate'"
 end
 
+begin "validate: a quiz's pictures must be files beside it, of at most 1 MB"
+mkdir -p media && cp -r "$fixtures/media/." media/
+run validate media/media.json
+expect_status 0
+expect_stdout "media/media.json: ok"
+rm media/images/moon.png
+head -c 1048577 /dev/zero > media/images/fork.png
+run validate media/media.json
+expect_status 1
+expect_stderr "media/media.json:34:17: error: outcomes[1].image.src: the picture 'images/moon.png' is not beside the quiz (looked for media/images/moon.png)
+media/media.json:51:21: error: sections[0].questions[0].image.src: the picture 'images/fork.png' is 1048577 bytes; a picture may be at most 1 MB (1048576 bytes), so readers on slow connections are not kept waiting"
+end
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
