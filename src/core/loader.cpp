@@ -1288,12 +1288,12 @@ private:
 
 }  // namespace
 
-LoadResult load_quiz(std::string_view text) {
+LoadResult load_quiz(std::string_view text, bool reachability) {
     LoadResult result;
     Json root;
     if (parse_json(text, root, result.diagnostics)) {
         QuizBuilder(result.quiz, result.diagnostics).build(root);
-        if (!has_errors(result.diagnostics)) check_reachability(result.quiz, result.diagnostics);
+        if (reachability && !has_errors(result.diagnostics)) check_reachability(result.quiz, result.diagnostics);
         locate_diagnostics(text, result.diagnostics);
         for (auto& d : result.diagnostics) d.where = describe_path(root, d.path);
         std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -16,6 +16,8 @@ struct LoadResult {
     std::vector<Diagnostic> diagnostics;  // errors and warnings in document order of discovery
 };
 
-LoadResult load_quiz(std::string_view text);
+// `reachability` false skips the walk of the answer space that finds outcomes no answers reach (and requirements
+// none meet): an editor's verdict, which `validate` and the preview give; a reader's page needs only the quiz.
+LoadResult load_quiz(std::string_view text, bool reachability = true);
 
 }  // namespace cr

@@ -71,7 +71,7 @@ std::string hits_json(const ui::View& v) {
 
 bool load_quiz_text(const std::string& text, const std::string& source) {
     App& a = app();
-    cr::LoadResult result = cr::load_quiz(text);
+    cr::LoadResult result = cr::load_quiz(text, a.preview);  // the walk for unreachable outcomes is the editor's
     // Previewing an edit of the same file: the reader's place and answers carry over to the new version (from the
     // last version that loaded, if the file had errors in between).
     std::unique_ptr<Loaded> before;

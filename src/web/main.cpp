@@ -47,6 +47,11 @@ EM_JS(void, js_notify_layout, (), {
     var h = Module["onlayout"];
     if (h) h();
 });
+// A start-up milestone as a performance mark (bench/first-load.mjs prints them); a name is marked once only.
+EM_JS(void, js_mark, (const char* name), {
+    var p = globalThis["performance"], n = UTF8ToString(name);
+    if (p && p["mark"] && !p["getEntriesByName"](n, "mark")["length"]) p["mark"](n);
+});
 EM_JS(void, js_first_frame, (), {
     var h = Module["onfirstframe"];
     if (h) h();
@@ -95,7 +100,8 @@ bool init_gl() {
     attrs.depth = false;
     attrs.stencil = false;
     attrs.antialias = false;
-    attrs.premultipliedAlpha = false;
+    attrs.premultipliedAlpha = false;  // web/app.js probes the canvas with these same attributes
+    attrs.enableExtensionsByDefault = EM_FALSE;  // Dear ImGui needs only WebGL2 itself; each extension costs start-up time
     app().gpu.context = emscripten_webgl_create_context(kCanvas, &attrs);
     if (app().gpu.context <= 0) return false;
     emscripten_webgl_make_context_current(app().gpu.context);
@@ -125,7 +131,9 @@ void draw_pass(App& a) {
 void render_frame(double now_ms) {
     App& a = app();
     update_size();
+    if (a.frames == 0) js_mark("cr:frame");  // the first animation frame begins
     if (!fonts_ready(a.dpr)) return;  // a font pack is on its way: draw nothing rather than "?"
+    if (a.frames == 0) js_mark("cr:fonts");  // the font atlas is rasterised at this density
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(a.css_width), static_cast<float>(a.css_height));
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(a.dpr), static_cast<float>(a.dpr));
@@ -134,6 +142,7 @@ void render_frame(double now_ms) {
     a.view.time = now_ms / 1000.0;
 
     ImGui_ImplOpenGL3_NewFrame();
+    if (a.frames == 0) js_mark("cr:gl-objects");  // shaders compiled, font atlas uploaded
     draw_pass(a);
     // The reader changed the session: draw the new screen before showing anything, so the picture, the clickable
     // rectangles, the scene and the state the page reads all describe the same screen. (A redraw may take the
@@ -144,6 +153,7 @@ void render_frame(double now_ms) {
         draw_pass(a);
     }
     ImGui::Render();
+    if (a.frames == 0) js_mark("cr:layout");  // the first screen is laid out and its draw lists built
     // ImGui takes at most one press or release per frame: keep drawing until quick clicks are all processed.
     if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || !a.view.activations.empty()) request_frames(2);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -221,6 +231,7 @@ void set_theme(bool dark) {
 int main() {
     using namespace web;
     App& a = app();
+    js_mark("cr:main");  // the wasm is compiled and instantiated, the runtime is up
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -235,12 +246,14 @@ int main() {
         js_show_fatal(cr::tr(cr::Key::NeedsWebgl2).c_str());
         return 0;
     }
+    js_mark("cr:gl");  // the WebGL2 context exists and the renderer is set up
     emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_FALSE, on_context_lost);
     emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, on_context_restored);
     a.provisional = js_quiz_requested() != 0;
     a.preview = js_preview() != 0;
     a.view.can_link = true;  // until the page says links cannot work (cr_set_links)
     load_quiz_text(std::string(reinterpret_cast<const char*>(cr_default_quiz), cr_default_quiz_size), kBuiltInSource);
+    js_mark("cr:quiz");  // the built-in quiz is loaded and the saved progress read
     install_input_handlers();
     request_frames(3);
     return 0;
