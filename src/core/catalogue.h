@@ -56,6 +56,8 @@ struct ReviewItem;
     X(YourAnswer, "**Your answer:** {0}", nullptr)                                                                   \
     X(RightAnswer, "**Right answer:** {0}", nullptr)                                                                 \
     X(NoAnswer, "(none)", nullptr)                                                                                   \
+    X(OptionTrue, "True", nullptr)                                                                                   \
+    X(OptionFalse, "False", nullptr)                                                                                 \
     X(RangeYear, "{0} - {1} a year", nullptr)                                                                        \
     X(RangeMonth, "{0} - {1} a month", nullptr)                                                                      \
     X(RangePlain, "{0} - {1}", nullptr)                                                                              \

@@ -46,6 +46,8 @@ constexpr WordEntry kGerman[] = {
     {Key::YourAnswer, "**Deine Antwort:** {0}", nullptr},
     {Key::RightAnswer, "**Richtige Antwort:** {0}", nullptr},
     {Key::NoAnswer, "(keine)", nullptr},
+    {Key::OptionTrue, "Wahr", nullptr},
+    {Key::OptionFalse, "Falsch", nullptr},
     {Key::RangeYear, "{0} bis {1} im Jahr", nullptr},
     {Key::RangeMonth, "{0} bis {1} im Monat", nullptr},
     {Key::RangePlain, "{0} bis {1}", nullptr},

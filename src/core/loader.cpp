@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "catalogue.h"
 #include "characters.h"
 #include "json_doc.h"
 #include "markdown.h"
@@ -571,7 +572,10 @@ private:
         const bool true_false = out.kind == QuestionKind::TrueFalse;
         const Json* list = r_.array(q, path, "options", !true_false);
         if (true_false) {
-            out.options = {{"true", "True", "", {}, false}, {"false", "False", "", {}, false}};
+            // The two answers' default labels in the quiz's language (its "strings" included).
+            const Catalogue words(quiz_.language, quiz_.strings);
+            out.options = {{"true", words.form(Key::OptionTrue, Plural::Other), "", {}, false},
+                           {"false", words.form(Key::OptionFalse, Plural::Other), "", {}, false}};
         }
         if (list) {
             if (!true_false && (list->size() < 2 || list->size() > kMaxOptions)) {
