@@ -17,6 +17,7 @@
 #include "core/explore.h"
 #include "core/json_doc.h"
 #include "core/loader.h"
+#include "core/profiles.h"
 #include "core/report.h"
 #include "core/scoring.h"
 
@@ -204,33 +205,6 @@ int score(int argc, char** argv) {
     return 0;
 }
 
-// One profile of `crossroads test`: "" when it holds, else what came out instead.
-std::string check_profile(const cr::Quiz& quiz, const nlohmann::json& p, std::string& name) {
-    for (const auto& item : p.items())
-        if (item.key() != "name" && item.key() != "source" && item.key() != "answers" && item.key() != "expect" &&
-            item.key() != "band" && item.key() != "not")
-            return "unknown key '" + item.key() + "' (a profile has name, source, answers, expect, band, not)";
-    auto text = [&](const char* key) { return p.contains(key) && p[key].is_string() ? p[key].get<std::string>() : std::string(); };
-    name = text("name");
-    const std::string expect = text("expect");
-    if (name.empty() || expect.empty() || !p.contains("answers") || !p["answers"].is_string())
-        return "a profile needs \"name\", \"answers\" and \"expect\" as strings";
-    cr::Answers answers;
-    std::string error;
-    if (!cr::parse_answers(quiz, p["answers"].get<std::string>(), answers, error)) return "answers: " + error;
-    const cr::Result r = cr::score(quiz, answers);
-    const std::string got = r.decision.chosen >= 0 ? quiz.outcomes[r.decision.chosen].id : "(none)";
-    std::string problems;
-    if (got != expect) problems += "expected " + expect + ", got " + got;
-    const std::string band = text("band"), got_band = r.band >= 0 ? quiz.bands[r.band].id : "(skipped)";
-    if (!band.empty() && band != got_band) problems += (problems.empty() ? "" : "; ") + ("expected band " + band + ", got " + got_band);
-    if (p.contains("not") && p["not"].is_array())
-        for (const auto& n : p["not"])
-            if (n.is_string() && n.get<std::string>() == got) problems += (problems.empty() ? "" : "; ") + ("must not be " + got);
-    for (const std::string& note : cr::ignored_answers(quiz, answers)) problems += (problems.empty() ? "" : "; ") + note;
-    return problems;
-}
-
 int test(int argc, char** argv) {
     if (argc != 4) {
         std::fprintf(stderr, "crossroads test: name a quiz file and a profiles file\n%s", kUsage);
@@ -240,20 +214,19 @@ int test(int argc, char** argv) {
     if (!load(argv[2], loaded, false)) return 1;
     std::string text;
     if (!read_quiz_file(argv[3], text)) return 2;
-    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("profiles") || !doc["profiles"].is_array() || doc["profiles"].empty()) {
-        std::fprintf(stderr, "%s: error: expected {\"profiles\": [...]} with at least one profile\n", argv[3]);
+    std::vector<cr::ProfileVerdict> verdicts;
+    std::string error;
+    if (!cr::run_profiles(loaded.quiz, text, verdicts, error)) {
+        std::fprintf(stderr, "%s: error: %s\n", argv[3], error.c_str());
         return 2;
     }
     int failed = 0;
-    for (const auto& p : doc["profiles"]) {
-        std::string name;
-        const std::string problems = p.is_object() ? check_profile(loaded.quiz, p, name) : "a profile is an object";
-        if (problems.empty()) std::printf("ok    %s: %s\n", name.c_str(), p["expect"].get<std::string>().c_str());
-        else std::printf("FAIL  %s: %s\n", name.empty() ? "(unnamed)" : name.c_str(), problems.c_str());
-        failed += problems.empty() ? 0 : 1;
+    for (const cr::ProfileVerdict& v : verdicts) {
+        if (v.problems.empty()) std::printf("ok    %s: %s\n", v.name.c_str(), v.expect.c_str());
+        else std::printf("FAIL  %s: %s\n", v.name.empty() ? "(unnamed)" : v.name.c_str(), v.problems.c_str());
+        failed += v.problems.empty() ? 0 : 1;
     }
-    std::printf("%zu profiles, %d failed\n", doc["profiles"].size(), failed);
+    std::printf("%zu profiles, %d failed\n", verdicts.size(), failed);
     return failed == 0 ? 0 : 1;
 }
 

@@ -152,6 +152,7 @@ describe("offline and new deployments", () => {
     fs.writeFileSync(path.join(web, "app.js"), oldFiles.get(appName));
     fs.writeFileSync(path.join(web, "style.css"), oldFiles.get(oldCssName).toString() + "\n/* deployment 2 */\n");
     fs.mkdirSync(content);
+    fs.cpSync(path.join(ROOT, "content/demo"), path.join(content, "demo"), { recursive: true });  // the demo post
     fs.mkdirSync(path.join(build, "fonts"));
     for (const [name, data] of oldFiles) {
       if (name.startsWith("fonts/")) fs.writeFileSync(path.join(build, name), data);  // the font packs, as built
