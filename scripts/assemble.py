@@ -5,10 +5,10 @@ the one-file quiz.html, the studio (studio.html, CodeMirror bundled by esbuild),
 import argparse
 import base64
 import gzip
-import json
 import hashlib
 import html
 import json
+import os
 import pathlib
 import shutil
 import subprocess
@@ -85,9 +85,12 @@ def main() -> None:
         shutil.copy(web / asset, out / asset)
     # The studio: web/studio.js and the CodeMirror packages it imports (node_modules, from the lock file) bundled into one
     # classic script, so the page also works from disk; the built-in quiz and its reader profiles are its first text.
-    esbuild = pathlib.Path(__file__).resolve().parent.parent / "node_modules" / ".bin" / "esbuild"
-    bundle = subprocess.run([str(esbuild), str(web / "studio.js"), "--bundle", "--minify", "--format=iife", "--target=es2020",
-                             "--legal-comments=eof", "--log-level=warning"], check=True, capture_output=True).stdout
+    # The packages come from this repository's node_modules also when --web is a copy elsewhere (NODE_PATH).
+    modules = pathlib.Path(__file__).resolve().parent.parent / "node_modules"
+    env = dict(os.environ, NODE_PATH=os.pathsep.join(filter(None, [str(modules), os.environ.get("NODE_PATH")])))
+    bundle = subprocess.run([str(modules / ".bin" / "esbuild"), str(web / "studio.js"), "--bundle", "--minify", "--format=iife",
+                             "--target=es2020", "--legal-comments=eof", "--log-level=warning"],
+                            check=True, capture_output=True, env=env).stdout
     names["studio.js"] = hashed_name(pathlib.Path("studio.js"), bundle)
     (out / names["studio.js"]).write_bytes(bundle)
     css = (web / "studio.css").read_bytes()
