@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Assembles dist/ from the wasm build, web/ and content/: content-hashed asset names, the page shell filled in,
 quiz files copied with the quizzes they derive (scripts/derive.py), the offline worker (scripts/make-sw.mjs),
-the one-file quiz.html, the demo blog post (content/demo/), and a table of raw / gzip / brotli sizes printed for every file."""
+the one-file quiz.html, the studio (studio.html, CodeMirror bundled by esbuild), the demo blog post (content/demo/), and a table of raw / gzip / brotli sizes printed for every file."""
 import argparse
 import base64
 import gzip
-import json
 import hashlib
 import html
 import json
+import os
 import pathlib
 import shutil
 import subprocess
@@ -24,6 +24,12 @@ def hashed_name(path: pathlib.Path, data: bytes) -> str:
 def script_safe(js: str) -> str:
     """Keeps inline JavaScript from closing its own <script> element."""
     return js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+
+
+def fill(page: str, names: dict) -> str:
+    for key, value in names.items():
+        page = page.replace("{{" + key + "}}", value)
+    return page
 
 
 def main() -> None:
@@ -56,10 +62,7 @@ def main() -> None:
     default = pathlib.Path(args.content) / "python-path.json"
     title = html.escape(json.loads(default.read_text(encoding="utf-8"))["title"])
     shell = (web / "index.html").read_text().replace("{{quiz-title}}", title)
-    page = shell
-    for key, value in names.items():
-        page = page.replace("{{" + key + "}}", value)
-    (out / "index.html").write_text(page)
+    (out / "index.html").write_text(fill(shell, names))
     # Font packs beyond the base one (built into the wasm): the page fetches those a quiz needs (src/web/fonts.cpp).
     font_packs = sorted(f for f in (build / "fonts").glob("*.ttf") if not f.name.startswith("base-"))
     (out / "fonts").mkdir()
@@ -80,6 +83,24 @@ def main() -> None:
     (out / "embed.js").write_text((web / "embed.js").read_text().replace("{{first-screen-heights}}", heights))
     for asset in ("favicon.svg", "sw-cleanup.js"):
         shutil.copy(web / asset, out / asset)
+    # The studio: web/studio.js and the CodeMirror packages it imports (node_modules, from the lock file) bundled into one
+    # classic script, so the page also works from disk; the built-in quiz and its reader profiles are its first text.
+    # The packages come from this repository's node_modules also when --web is a copy elsewhere (NODE_PATH).
+    modules = pathlib.Path(__file__).resolve().parent.parent / "node_modules"
+    env = dict(os.environ, NODE_PATH=os.pathsep.join(filter(None, [str(modules), os.environ.get("NODE_PATH")])))
+    bundle = subprocess.run([str(modules / ".bin" / "esbuild"), str(web / "studio.js"), "--bundle", "--minify", "--format=iife",
+                             "--target=es2020", "--legal-comments=eof", "--log-level=warning"],
+                            check=True, capture_output=True, env=env).stdout
+    names["studio.js"] = hashed_name(pathlib.Path("studio.js"), bundle)
+    (out / names["studio.js"]).write_bytes(bundle)
+    css = (web / "studio.css").read_bytes()
+    names["studio.css"] = hashed_name(pathlib.Path("studio.css"), css)
+    (out / names["studio.css"]).write_bytes(css)
+    profiles = pathlib.Path(__file__).resolve().parent.parent / "tests" / "content" / "python-path.profiles.json"
+    names["example-quiz"] = script_safe(default.read_text(encoding="utf-8"))
+    names["example-profiles"] = script_safe(profiles.read_text(encoding="utf-8"))
+    (out / "studio.html").write_text(fill((web / "studio.html").read_text(), names))
+
     # Offline worker: Workbox's precache manifest, a content revision for every file the page needs.
     subprocess.run(["node", str(pathlib.Path(__file__).with_name("make-sw.mjs")), str(out)], check=True)
 

@@ -8,8 +8,8 @@ import { generateSW } from "workbox-build";
 const dist = path.resolve(process.argv[2] || "dist");
 const { count, size, warnings } = await generateSW({
   globDirectory: dist,
-  // What the page needs to run offline. quiz.html carries everything itself; embed.js runs on the host page.
-  globPatterns: ["index.html", "*.{js,css,wasm,svg}", "content/*.json", "fonts/*.ttf"],
+  // What the page and the studio need to run offline. quiz.html carries everything itself; embed.js runs on the host page.
+  globPatterns: ["index.html", "studio.html", "*.{js,css,wasm,svg}", "content/*.json", "fonts/*.ttf"],
   globIgnores: ["sw.js", "sw-cleanup.js", "embed.js", "quiz.html", "demo/**"],
   swDest: path.join(dist, "sw.js"),
   inlineWorkboxRuntime: true,

@@ -1,6 +1,7 @@
 // Crossroads page loader and JS bridge: starts the wasm module, applies page options (?quiz, theme, accent, start,
 // share links, campaign, links), exposes window.crossroads for hosts and tests, sends an embedding parent the
 // reader's events and opens the widget's links, reports every start-up failure in words and registers the offline worker.
+// Inside the studio (studio.html, ?studio=1) it is the live preview and the checker of the text its parent sends.
 (function () {
   "use strict";
   // Start-up milestones as performance marks, read by bench/first-load.mjs (the wasm marks its own steps in between).
@@ -16,7 +17,9 @@
   var embedded = window.parent !== window;
   var hostOrigin = params.get("host") || "*";
   var fromDisk = location.protocol === "file:";
-  var preview = params.get("preview") === "1";
+  // The studio's preview (web/studio.js): quiz text comes from the parent page; like a preview it stores nothing.
+  var studio = embedded && params.get("studio") === "1";
+  var preview = studio || params.get("preview") === "1";
 
   // Campaign fields for the host's analytics: ?campaign_source=newsletter&campaign_medium=email (embed.js passes its
   // data-campaign-* attributes so) go into every event as campaign: { source, medium }.
@@ -173,6 +176,7 @@
     var d = e.data;
     if (!d || typeof d !== "object" || d.type !== "crossroads" || d.v !== PROTOCOL || typeof d.command !== "string") return;
     if (d.command === "restart") window.crossroads.command("restart");
+    else if (studio && (e.origin === location.origin || (fromDisk && e.origin === "null"))) studioCommand(d);  // from disk: opaque
   });
 
   // ---- the page reports its own height so the host can size the iframe ------------------------------
@@ -212,14 +216,24 @@
   }
 
   // ---- quiz files: streamed up to the core's size limit, handed to the wasm through its heap -----------
-  function passBytes(bytes, source) {
-    bytes = composed(bytes);
+  // Calls export `fn(data, size, name, name_size)` with `bytes` and the name `source` copied into the heap; -1 when
+  // the heap has no room for them.
+  function withBytes(fn, bytes, source) {
     var name = new TextEncoder().encode(source);
     var p = mod._malloc(bytes.length + 1), n = mod._malloc(name.length + 1);
     if (!p || !n) { mod._free(p); mod._free(n); return -1; }
     mod.HEAPU8.set(bytes, p);
     mod.HEAPU8.set(name, n);
-    try { return mod._cr_load_quiz(p, bytes.length, n, name.length); } finally { mod._free(p); mod._free(n); }
+    try { return fn(p, bytes.length, n, name.length); } finally { mod._free(p); mod._free(n); }
+  }
+
+  // Loads quiz bytes named `source`: "ok", or "invalid" with the error lines to show; `all` has the warnings too.
+  function loadBytes(bytes, source) {
+    var ok = withBytes(mod._cr_load_quiz, composed(bytes), source);
+    var s = ok >= 0 ? state() : null;
+    var all = s ? s.errors : [texts.noMemory];
+    if (ok === 1) return { kind: "ok", all: all };
+    return { kind: "invalid", lines: all.filter(function (l) { return !s || l.indexOf(": error: ") >= 0; }), all: all };
   }
 
   // Text in Unicode's composed form (NFC), so an accent typed apart from its letter is drawn as one letter: the
@@ -342,10 +356,7 @@
       if (!r.ok) throw new Error(texts.serverAnswered.replace("{status}", r.status).replace("{url}", url));
       return readLimited(r, mod._cr_max_quiz_bytes());
     }).then(function (bytes) {
-      var ok = passBytes(bytes, url);
-      if (ok === 1) return { kind: "ok" };
-      var s = state();
-      return { kind: "invalid", lines: s && ok === 0 ? s.errors.filter(function (l) { return l.indexOf(": error: ") >= 0; }) : [texts.noMemory] };
+      return loadBytes(bytes, url);
     }).catch(function (e) {
       return { kind: "unavailable", lines: [String(e && e.message || e)] };
     });
@@ -364,17 +375,27 @@
   // reader's question where it still exists, or shows the file's problems until the next save fixes them.
   function watchEdits(url) {
     if (!window.EventSource) return;
-    new EventSource("preview/events").addEventListener("change", function () {
-      fetchQuiz(url).then(function (got) {
-        if (got.kind === "ok") {
-          message.hidden = true;
-          root.classList.remove("cr-failed");
-          notify();
-        } else {
-          showMessage(texts.notLoaded, got.lines);
-        }
-      });
-    });
+    new EventSource("preview/events").addEventListener("change", function () { fetchQuiz(url).then(showReloaded); });
+  }
+  function showReloaded(got) {
+    if (got.kind === "ok") {
+      message.hidden = true;
+      root.classList.remove("cr-failed");
+      notify();
+    } else {
+      showMessage(texts.notLoaded, got.lines);
+    }
+  }
+
+  // The studio's protocol (docs/embedding.md, "The studio"): from the parent page, and only from one on this site,
+  // { command: "load", seq, name, text } loads the text as quiz file `name` in place; the answer is the event
+  // "loaded" { seq, ok, diagnostics: every line of the core's check, warnings too }.
+  function studioCommand(d) {
+    if (d.command !== "load" || typeof d.text !== "string" || typeof d.name !== "string" || !/^[^\/\\:]{1,200}$/.test(d.name) ||
+        typeof d.seq !== "number" || !mod) return;
+    var got = loadBytes(new TextEncoder().encode(d.text), d.name);
+    showReloaded(got);
+    post("loaded", { seq: d.seq, ok: got.kind === "ok", diagnostics: got.all });
   }
 
   // ---- page options: theme, accent, start ------------------------------------------------------------
@@ -495,7 +516,7 @@
   });
 
   // ---- offline: the service worker precaches this deployment (not from disk) -------------------------
-  if ("serviceWorker" in navigator && preview) {
+  if ("serviceWorker" in navigator && preview && !studio) {
     // A preview shows the file as saved: no worker may answer from an older copy.
     navigator.serviceWorker.getRegistrations().then(function (list) { list.forEach(function (r) { r.unregister(); }); });
   } else if ("serviceWorker" in navigator && window.isSecureContext && !fromDisk) {

@@ -1,0 +1,149 @@
+// The studio (dist/studio.html): a mistake typed in the quiz editor is marked at validate's line with validate's
+// message, under the documented strict CSP; fixing it updates the live quiz in place; a reload keeps the work; and the
+// page works from file:// too. Every wait is on the page: lint markers, the frame's widget state, the status line.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import * as L from "./lib.mjs";
+import { STEP, tempDir, until } from "./embed-lib.mjs";
+
+const EXAMPLE = fs.readFileSync(path.join(L.ROOT, "content/python-path.json"), "utf8");
+const TITLE_LINE = EXAMPLE.split("\n").findIndex((l) => l.startsWith('  "title": ')) + 1;
+
+// The policy docs/embedding.md tells hosts to serve (the studio needs no more), on every page of one context.
+async function withDocumentedCsp(context) {
+  const doc = fs.readFileSync(path.join(L.ROOT, "docs/embedding.md"), "utf8");
+  const policy = /```\nContent-Security-Policy: ([^`]+)```/.exec(doc)[1].replace(/\s+/g, " ").trim();
+  await context.route(/\.html(\?.*)?$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": policy } });
+  });
+}
+
+// What `crossroads validate` says (on stderr) about `text` saved as quiz.json (the studio's name for an unsaved quiz).
+function validate(text) {
+  const dir = tempDir("crossroads-studio-");
+  try {
+    fs.writeFileSync(path.join(dir, "quiz.json"), text);
+    return spawnSync(L.CLI, ["validate", "quiz.json"], { cwd: dir, encoding: "utf8" }).stderr.trim().split("\n");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const editor = (page) => page.locator("#st-quiz-editor .cm-content");
+const widget = (page) => page.frame({ url: /[?&]studio=1/ });
+const texts = (page) => page.evaluate(() => JSON.parse(document.getElementById("st-texts").textContent));
+
+// Puts `text` in place of line `n` of the quiz editor, as typed (without the auto-closed brackets of single keys).
+async function replaceLine(page, n, text) {
+  await editor(page).click();
+  await page.keyboard.press("Control+Home");
+  for (let i = 1; i < n; i++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await page.keyboard.press("Shift+Home");
+  await page.keyboard.press("Shift+Home");  // the first press stops after the indentation
+  await page.keyboard.insertText(text);
+}
+
+// The line numbers beside the error markers in the lint gutter, read from where they are drawn.
+const markedLines = (page) => page.evaluate(() => {
+  const root = document.getElementById("st-quiz-editor").shadowRoot;
+  const numbers = [...root.querySelectorAll(".cm-lineNumbers .cm-gutterElement")];
+  return [...root.querySelectorAll(".cm-lint-marker-error")].map((m) => {
+    const top = m.closest(".cm-gutterElement").getBoundingClientRect().top;
+    const row = numbers.find((e) => Math.abs(e.getBoundingClientRect().top - top) < 2);
+    return row ? Number(row.textContent) : null;
+  });
+});
+
+// Waits until the live quiz's widget is ready and its state satisfies `predicate`; returns that state.
+async function frameState(page, predicate) {
+  return until(async () => {
+    const frame = widget(page);
+    const s = frame && await frame.evaluate(() => window.crossroads && window.crossroads.ready && window.crossroads.state()).catch(() => null);
+    return s && predicate(s) ? s : null;
+  }, "the live quiz's state");
+}
+
+describe("studio", () => {
+  let env;
+  before(async () => { env = await L.setup(); });
+  after(async () => { await env?.close(); });
+
+  test("a typed mistake is located with validate's message; the fix updates the live quiz in place; a reload keeps it", async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await withDocumentedCsp(context);
+    await context.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP);
+    const problems = L.watchProblems(page);
+    try {
+      await page.goto(env.origin + "/studio.html", { waitUntil: "load" });
+      const words = await texts(page);
+      await page.locator("#st-quiz-status", { hasText: words.ok }).waitFor();
+      const title = JSON.parse(EXAMPLE).title;
+      await frameState(page, (s) => s.title === title);
+      const frame = widget(page);
+      await frame.evaluate(() => window.crossroads.command("start"));
+      const reading = await frameState(page, (s) => s.screen === "question");
+
+      // A missing comma after the title.
+      const broken = EXAMPLE.split("\n");
+      broken[TITLE_LINE - 1] = broken[TITLE_LINE - 1].replace(/,$/, "");
+      const expected = validate(broken.join("\n")).filter((l) => l.includes(": error: "));
+      assert.equal(expected.length, 1, expected.join("\n"));
+      const [, line, , message] = /^quiz\.json:(\d+):(\d+): error: (.*)$/.exec(expected[0]);
+      await replaceLine(page, TITLE_LINE, broken[TITLE_LINE - 1].trim());
+      await page.locator("#st-quiz-editor .cm-lint-marker-error").waitFor();
+      assert.deepEqual(await markedLines(page), [Number(line)]);
+      await page.locator("#st-quiz-editor .cm-lint-marker-error").hover();
+      assert.equal(await page.locator("#st-quiz-editor .cm-tooltip-lint .cm-diagnosticText").innerText(), message);
+      await frame.locator("#cr-message").waitFor({ state: "visible" });  // the live quiz shows the problem too
+
+      // Fixed, with a new title: the live quiz follows and keeps the reader's question.
+      await replaceLine(page, TITLE_LINE, '"title": "Studio test title",');
+      const s = await frameState(page, (s) => s.title === "Studio test title");
+      assert.equal(s.screen, "question");
+      assert.equal(s.question, reading.question, "the live quiz lost the reader's question");
+      await page.locator("#st-quiz-status", { hasText: words.ok }).waitFor();
+      assert.equal(await page.locator("#st-quiz-editor .cm-lint-marker-error").count(), 0);
+      assert.equal(await page.locator("#st-results").innerText(), words.profilesUnavailable);
+
+      // The work survives a reload.
+      await page.reload({ waitUntil: "load" });
+      await editor(page).getByText('"title": "Studio test title",').waitFor();
+      await frameState(page, (s) => s.title === "Studio test title");
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      L.assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("from file:// the editor, its diagnostics and the live quiz work", async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP);
+    const problems = L.watchProblems(page);
+    try {
+      await page.goto(pathToFileURL(path.join(L.DIST, "studio.html")).href, { waitUntil: "load" });
+      const words = await texts(page);
+      await page.locator("#st-quiz-status", { hasText: words.ok }).waitFor();
+      await replaceLine(page, TITLE_LINE, '"title": 7,');
+      await page.locator("#st-quiz-editor .cm-lint-marker-error").waitFor();
+      assert.deepEqual(await markedLines(page), [TITLE_LINE]);
+      await replaceLine(page, TITLE_LINE, '"title": "From disk",');
+      await frameState(page, (s) => s.title === "From disk");
+      L.assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,155 @@
+// Crossroads studio (studio.html): CodeMirror 6 editors for a quiz file and its reader profiles, kept in localStorage.
+// The live quiz beside them is the widget itself (index.html?studio=1, or quiz.html from disk): each edit is sent to
+// it, and its answer, the wasm core's own check, becomes the editor's diagnostics. Bundled by scripts/assemble.py.
+import { EditorState } from "@codemirror/state";
+import { EditorView, keymap, lineNumbers, highlightActiveLine } from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { bracketMatching, foldGutter, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from "@codemirror/language";
+import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
+import { json, jsonParseLinter } from "@codemirror/lang-json";
+import { linter, lintGutter, lintKeymap } from "@codemirror/lint";
+
+const PROTOCOL = 1;
+const texts = JSON.parse(document.getElementById("st-texts").textContent);
+const example = (id) => document.getElementById(id).textContent;
+const fromDisk = location.protocol === "file:";
+const STORE = "crossroads-studio:";
+
+// ---- the live quiz: one request at a time is answered, in order, by the widget in the frame --------------------
+const frame = document.getElementById("st-frame");
+const frameOrigin = fromDisk ? "*" : location.origin;  // a file:// page's origin is opaque: it cannot be named
+frame.src = fromDisk ? "quiz.html?studio=1" : "index.html?studio=1&host=" + encodeURIComponent(location.origin);
+let frameReady = null;
+const ready = new Promise((resolve) => { frameReady = resolve; });
+const waiting = new Map();  // seq -> resolve
+let seq = 0;
+
+window.addEventListener("message", (e) => {
+  if (e.source !== frame.contentWindow || (!fromDisk && e.origin !== location.origin)) return;
+  const d = e.data;
+  if (!d || typeof d !== "object" || d.type !== "crossroads" || d.v !== PROTOCOL) return;
+  if (d.event === "ready") frameReady();
+  else if (d.event === "error") setStatus(quizStatus, fromDisk ? texts.needsHttp : d.detail.message);
+  else if (d.event === "loaded" && waiting.has(d.detail.seq)) {
+    waiting.get(d.detail.seq)(d.detail);
+    waiting.delete(d.detail.seq);
+  }
+});
+
+// Loads `text` as quiz file `name` in the live quiz; resolves to { ok, diagnostics } (the core's lines).
+async function check(text, name) {
+  await ready;
+  const id = ++seq;
+  return new Promise((resolve) => {
+    waiting.set(id, resolve);
+    frame.contentWindow.postMessage({ type: "crossroads", v: PROTOCOL, command: "load", seq: id, name, text }, frameOrigin);
+  });
+}
+
+// "name:line:col: error: where: message" -> a CodeMirror diagnostic. The core counts columns in characters
+// (code points), CodeMirror in UTF-16 units.
+const LINE = /^.*?:(\d+):(\d+): (error|warning): (.*)$/;
+function toDiagnostic(doc, text) {
+  const m = LINE.exec(text);
+  if (!m) return { from: 0, to: 0, severity: "error", message: text };
+  const line = doc.line(Math.min(Math.max(1, Number(m[1])), doc.lines));
+  let at = 0;
+  for (let col = 1; col < Number(m[2]) && at < line.length; col++) at += line.text.codePointAt(at) > 0xffff ? 2 : 1;
+  const from = line.from + at;
+  return { from, to: Math.min(line.to, from + 1), severity: m[3], message: m[4] };
+}
+
+// ---- editors ------------------------------------------------------------------------------------------------------
+const quizStatus = document.getElementById("st-quiz-status");
+function setStatus(el, text) { el.textContent = text; }
+
+function editor(parent, key, startText, extra) {
+  const saved = localStorage.getItem(STORE + key);
+  const keep = EditorView.updateListener.of((u) => {
+    if (!u.docChanged) return;
+    try { localStorage.setItem(STORE + key, u.state.doc.toString()); } catch (e) { setStatus(quizStatus, texts.notSaved); }
+  });
+  return new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: saved !== null ? saved : startText,
+      extensions: [
+        lineNumbers(), foldGutter(), lintGutter(), history(), indentOnInput(), bracketMatching(), closeBrackets(),
+        highlightActiveLine(), syntaxHighlighting(defaultHighlightStyle, { fallback: true }), json(), keep,
+        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...lintKeymap]),
+        EditorView.theme({
+          "&": { height: "100%" }, ".cm-scroller": { overflow: "auto" },
+          // Gutter markers drawn with CSS: CodeMirror's own are data: images, which img-src 'self' refuses.
+          ".cm-lint-marker": { content: "normal", borderRadius: "50%", width: "0.7em", height: "0.7em", margin: "0.15em" },
+          ".cm-lint-marker-error": { background: "#d11" }, ".cm-lint-marker-warning": { background: "#e80" },
+          ".cm-lint-marker-info": { background: "#999" },
+        }),
+        extra,
+      ],
+    }),
+  });
+}
+
+// The editors live in shadow roots: CodeMirror's styles then go into adopted style sheets, which the widget's strict
+// Content-Security-Policy (style-src 'self', no 'unsafe-inline') allows, where it would refuse <style> elements.
+function host(id) {
+  const shadow = document.getElementById(id).attachShadow({ mode: "open" });
+  const box = document.createElement("div");
+  box.style.height = "100%";
+  shadow.appendChild(box);
+  return box;
+}
+
+const names = { quiz: localStorage.getItem(STORE + "quiz-name") || "quiz.json",
+                profiles: localStorage.getItem(STORE + "profiles-name") || "profiles.json" };
+function setName(key, name) {
+  names[key] = name;
+  document.getElementById(`st-${key}-name`).textContent = name;
+  try { localStorage.setItem(STORE + key + "-name", name); } catch (e) { setStatus(quizStatus, texts.notSaved); }
+}
+
+const quizLint = linter(async (view) => {
+  const got = await check(view.state.doc.toString(), names.quiz);
+  setStatus(quizStatus, got.diagnostics.length ? texts.problems.replace("{n}", got.diagnostics.length) : texts.ok);
+  return got.diagnostics.map((l) => toDiagnostic(view.state.doc, l));
+}, { delay: 400 });
+
+const quiz = editor(host("st-quiz-editor"), "quiz", example("st-example-quiz"), quizLint);
+// The profiles are checked as JSON here; running them needs an export the wasm core does not have yet (see the
+// studio section of docs/embedding.md), so the panel says so.
+const profiles = editor(host("st-profiles-editor"), "profiles", example("st-example-profiles"), linter(jsonParseLinter()));
+document.getElementById("st-results").textContent = texts.profilesUnavailable;
+setStatus(quizStatus, texts.waiting);
+setName("quiz", names.quiz);
+setName("profiles", names.profiles);
+
+function replaceText(view, text) { view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }); }
+
+// ---- open, download, copy, start over -----------------------------------------------------------------------------
+for (const [key, view] of [["quiz", quiz], ["profiles", profiles]]) {
+  document.getElementById(`st-${key}-open`).addEventListener("change", async (e) => {
+    const file = e.target.files[0];
+    if (!file) return;
+    setName(key, file.name);
+    replaceText(view, await file.text());
+    e.target.value = "";
+  });
+  document.getElementById(`st-${key}-download`).addEventListener("click", () => {
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([view.state.doc.toString()], { type: "application/json" }));
+    a.download = names[key];
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 0);  // after the click has started the download
+  });
+  document.getElementById(`st-${key}-copy`).addEventListener("click", () => {
+    navigator.clipboard.writeText(view.state.doc.toString()).then(
+      () => setStatus(quizStatus, texts.copied), () => setStatus(quizStatus, texts.copyFailed));
+  });
+}
+document.getElementById("st-reset").addEventListener("click", () => {
+  for (const key of ["quiz", "profiles", "quiz-name", "profiles-name"]) localStorage.removeItem(STORE + key);
+  setName("quiz", "quiz.json");
+  setName("profiles", "profiles.json");
+  replaceText(quiz, example("st-example-quiz"));
+  replaceText(profiles, example("st-example-profiles"));
+});
