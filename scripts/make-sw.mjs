@@ -8,9 +8,10 @@ import { generateSW } from "workbox-build";
 const dist = path.resolve(process.argv[2] || "dist");
 const { count, size, warnings } = await generateSW({
   globDirectory: dist,
-  // What the page and the studio need to run offline. quiz.html carries everything itself; embed.js runs on the host page.
-  globPatterns: ["index.html", "studio.html", "*.{js,css,wasm,svg}", "content/*.json", "fonts/*.ttf"],
-  globIgnores: ["sw.js", "sw-cleanup.js", "embed.js", "quiz.html", "demo/**"],
+  // What the page needs to run offline. quiz.html carries everything itself; embed.js runs on the host page; the
+  // studio is an editor's, cached when an editor opens it (below), not downloaded by every reader.
+  globPatterns: ["index.html", "*.{js,css,wasm,svg}", "content/*.json", "fonts/*.ttf"],
+  globIgnores: ["sw.js", "sw-cleanup.js", "embed.js", "quiz.html", "demo/**", "studio.*"],
   swDest: path.join(dist, "sw.js"),
   inlineWorkboxRuntime: true,
   sourcemap: false,
@@ -31,6 +32,11 @@ const { count, size, warnings } = await generateSW({
     urlPattern: /\/[^/?#]+\.json(\?[^#]*)?$/,
     handler: "StaleWhileRevalidate",
     options: { cacheName: "crossroads-quizzes", expiration: { maxEntries: 50 } },
+  }, {
+    // The studio, once opened, works offline too.
+    urlPattern: /\/studio(\.[0-9a-f]{10})?\.(html|js|css)$/,
+    handler: "StaleWhileRevalidate",
+    options: { cacheName: "crossroads-studio" },
   }, {
     // A quiz's pictures, once seen, are there offline too.
     urlPattern: /\/[^/?#]+\.(png|jpe?g|webp|gif)(\?[^#]*)?$/i,

@@ -390,10 +390,18 @@
   // The studio's protocol (docs/embedding.md, "The studio"): from the parent page, and only from one on this site,
   // { command: "load", seq, name, text } loads the text as quiz file `name` in place; the answer is the event
   // "loaded" { seq, ok, diagnostics: every line of the core's check, warnings too }.
+  // { command: "test", seq, name, text } runs the reader profiles in the text against the quiz loaded last; the
+  // answer is "tested" { seq, result: { ok, error, failed, profiles: [{ name, expect, pass, problems }] } }.
   function studioCommand(d) {
-    if (d.command !== "load" || typeof d.text !== "string" || typeof d.name !== "string" || !/^[^\/\\:]{1,200}$/.test(d.name) ||
-        typeof d.seq !== "number" || !mod) return;
-    var got = loadBytes(new TextEncoder().encode(d.text), d.name);
+    if ((d.command !== "load" && d.command !== "test") || typeof d.text !== "string" || typeof d.name !== "string" ||
+        !/^[^\/\\:]{1,200}$/.test(d.name) || typeof d.seq !== "number" || !mod) return;
+    var bytes = new TextEncoder().encode(d.text);
+    if (d.command === "test") {
+      var at = withBytes(mod._cr_test_profiles, bytes, d.name);
+      post("tested", { seq: d.seq, result: at > 0 ? JSON.parse(mod.UTF8ToString(at)) : { ok: false, error: texts.noMemory, failed: 0, profiles: [] } });
+      return;
+    }
+    var got = loadBytes(bytes, d.name);
     showReloaded(got);
     post("loaded", { seq: d.seq, ok: got.kind === "ok", diagnostics: got.all });
   }

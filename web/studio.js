@@ -30,21 +30,23 @@ window.addEventListener("message", (e) => {
   if (!d || typeof d !== "object" || d.type !== "crossroads" || d.v !== PROTOCOL) return;
   if (d.event === "ready") frameReady();
   else if (d.event === "error") setStatus(quizStatus, fromDisk ? texts.needsHttp : d.detail.message);
-  else if (d.event === "loaded" && waiting.has(d.detail.seq)) {
+  else if ((d.event === "loaded" || d.event === "tested") && waiting.has(d.detail.seq)) {
     waiting.get(d.detail.seq)(d.detail);
     waiting.delete(d.detail.seq);
   }
 });
 
-// Loads `text` as quiz file `name` in the live quiz; resolves to { ok, diagnostics } (the core's lines).
-async function check(text, name) {
+// Sends `command` ("load": the quiz text, "test": the profiles) to the live quiz; resolves to its answer's detail.
+async function ask(command, text, name) {
   await ready;
   const id = ++seq;
   return new Promise((resolve) => {
     waiting.set(id, resolve);
-    frame.contentWindow.postMessage({ type: "crossroads", v: PROTOCOL, command: "load", seq: id, name, text }, frameOrigin);
+    frame.contentWindow.postMessage({ type: "crossroads", v: PROTOCOL, command, seq: id, name, text }, frameOrigin);
   });
 }
+// Loads `text` as quiz file `name` in the live quiz; resolves to { ok, diagnostics } (the core's lines).
+const check = (text, name) => ask("load", text, name);
 
 // "name:line:col: error: where: message" -> a CodeMirror diagnostic. The core counts columns in characters
 // (code points), CodeMirror in UTF-16 units.
@@ -108,17 +110,42 @@ function setName(key, name) {
   try { localStorage.setItem(STORE + key + "-name", name); } catch (e) { setStatus(quizStatus, texts.notSaved); }
 }
 
+// Every profile, run by the core against the quiz as the live quiz has it now: one line each, holding or not.
+const results = document.getElementById("st-results");
+async function runProfiles() {
+  const { result } = await ask("test", profiles.state.doc.toString(), names.profiles);
+  results.textContent = "";
+  if (!result.ok) { results.textContent = result.error; return; }
+  const held = result.profiles.length - result.failed;
+  const head = document.createElement("p");
+  head.textContent = texts.profilesSummary.replace("{held}", held).replace("{total}", result.profiles.length);
+  results.appendChild(head);
+  const list = document.createElement("ul");
+  for (const p of result.profiles) {
+    const li = document.createElement("li");
+    li.className = p.pass ? "st-pass" : "st-fail";
+    li.textContent = (p.pass ? texts.profileHolds : texts.profileFails).replace("{name}", p.name || texts.unnamed)
+      .replace("{expect}", p.expect).replace("{problems}", p.problems);
+    list.appendChild(li);
+  }
+  results.appendChild(list);
+}
+
 const quizLint = linter(async (view) => {
   const got = await check(view.state.doc.toString(), names.quiz);
   setStatus(quizStatus, got.diagnostics.length ? texts.problems.replace("{n}", got.diagnostics.length) : texts.ok);
+  if (got.ok) runProfiles();
   return got.diagnostics.map((l) => toDiagnostic(view.state.doc, l));
 }, { delay: 400 });
 
 const quiz = editor(host("st-quiz-editor"), "quiz", example("st-example-quiz"), quizLint);
-// The profiles are checked as JSON here; running them needs an export the wasm core does not have yet (see the
-// studio section of docs/embedding.md), so the panel says so.
-const profiles = editor(host("st-profiles-editor"), "profiles", example("st-example-profiles"), linter(jsonParseLinter()));
-document.getElementById("st-results").textContent = texts.profilesUnavailable;
+// The profiles: checked as JSON by CodeMirror, then run by the core on each change.
+const profilesLint = linter((view) => {
+  const found = jsonParseLinter()(view);
+  if (!found.length) runProfiles();
+  return found;
+}, { delay: 400 });
+const profiles = editor(host("st-profiles-editor"), "profiles", example("st-example-profiles"), profilesLint);
 setStatus(quizStatus, texts.waiting);
 setName("quiz", names.quiz);
 setName("profiles", names.profiles);

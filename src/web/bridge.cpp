@@ -8,6 +8,7 @@
 #include "core/catalogue.h"
 #include "core/report.h"
 #include "core/json_doc.h"
+#include "core/profiles.h"
 #include "core/protocol.h"
 #include "platform.h"
 
@@ -154,6 +155,19 @@ EMSCRIPTEN_KEEPALIVE int cr_load_quiz(const char* data, int size, const char* so
 }
 
 // The largest quiz file the core accepts, in bytes: the page stops downloading past it.
+// The studio's profiles panel: runs the reader profiles in `size` bytes at `data` (a `crossroads test` file named
+// `source`) against the quiz on screen; returns cr::profiles_json's {"ok", "error", "failed", "profiles": [...]}.
+EMSCRIPTEN_KEEPALIVE const char* cr_test_profiles(const char* data, int size, const char* source, int source_size) {
+    web::App& a = web::app();
+    std::vector<cr::ProfileVerdict> verdicts;
+    std::string error;
+    if (!a.loaded) error = a.source + " has errors: fix them first";
+    else if (!cr::run_profiles(a.quiz(), std::string_view(data, static_cast<size_t>(size)), verdicts, error))
+        error = std::string(source, static_cast<size_t>(source_size)) + ": " + error;
+    a.out = cr::profiles_json(verdicts, error);
+    return a.out.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE int cr_max_quiz_bytes() { return static_cast<int>(cr::kMaxDocumentBytes); }
 
 EMSCRIPTEN_KEEPALIVE void cr_command(const char* name) {

@@ -1,5 +1,6 @@
 // The studio (dist/studio.html): a mistake typed in the quiz editor is marked at validate's line with validate's
-// message, under the documented strict CSP; fixing it updates the live quiz in place; a reload keeps the work; and the
+// message, under the documented strict CSP; fixing it updates the live quiz in place; the reader profiles run on each
+// change and a changed weight breaks them; a reload keeps the work; and the
 // page works from file:// too. Every wait is on the page: lint markers, the frame's widget state, the status line.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -114,7 +115,18 @@ describe("studio", () => {
       assert.equal(s.question, reading.question, "the live quiz lost the reader's question");
       await page.locator("#st-quiz-status", { hasText: words.ok }).waitFor();
       assert.equal(await page.locator("#st-quiz-editor .cm-lint-marker-error").count(), 0);
-      assert.equal(await page.locator("#st-results").innerText(), words.profilesUnavailable);
+      // The reader profiles run against the quiz: all hold; a weight changed breaks some, and they say how.
+      const total = JSON.parse(fs.readFileSync(path.join(L.ROOT, "tests/content/python-path.profiles.json"), "utf8")).profiles.length;
+      const summary = (held) => words.profilesSummary.replace("{held}", held).replace("{total}", total);
+      await page.locator("#st-results", { hasText: summary(total) }).waitFor();
+      const weightLine = EXAMPLE.split("\n").findIndex((l, i, all) => all[i - 3]?.includes('"id": "none",') && l.includes('"internship": 3')) + 1;
+      await replaceLine(page, weightLine, '"internship": -30');
+      await page.locator("#st-results .st-fail").first().waitFor();
+      const failing = await page.locator("#st-results .st-fail").allInnerTexts();
+      assert.ok(failing.length > 0 && failing.every((t) => /expected \S+, got \S+/.test(t)), failing.join("\n"));
+      await page.locator("#st-results", { hasText: summary(total - failing.length) }).waitFor();
+      await replaceLine(page, weightLine, '"internship": 3');
+      await page.locator("#st-results", { hasText: summary(total) }).waitFor();
 
       // The work survives a reload.
       await page.reload({ waitUntil: "load" });
