@@ -55,7 +55,7 @@
       var parent = run.href ? (link && link.getAttribute("href") === run.href ? link : null) : into;
       if (i > 0) (parent || into).appendChild(document.createTextNode(lineBreak ? "\n" : " "));
       if (run.href && !parent) {
-        link = el("a", { href: run.href, target: linkTarget, rel: "noopener noreferrer" });
+        link = el("a", { href: run.href, target: linkTarget, rel: "noopener" });
         into.appendChild(link);
         parent = link;
       }

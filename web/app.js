@@ -256,7 +256,7 @@
     var data = document.getElementById("cr-font-data");
     if (data) {
       inlineFonts = inlineFonts || JSON.parse(data.textContent);
-      if (!inlineFonts[file]) return Promise.reject(new Error(file + " is not in this page"));
+      if (!inlineFonts[file]) return Promise.reject(new Error(file));
       var text = atob(inlineFonts[file]), bytes = new Uint8Array(text.length);
       for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
       return Promise.resolve(bytes);
@@ -302,7 +302,7 @@
       var pixels = g.getImageData(0, 0, w, h).data;
       return started.then(function (m) {
         var p = m._malloc(pixels.length);
-        if (!p) throw new Error("no memory for " + src);
+        if (!p) throw new Error(src);
         m.HEAPU8.set(pixels, p);
         try { m._cr_picture(index, p, w, h); } finally { m._free(p); }
       });

@@ -180,3 +180,13 @@ document.getElementById("st-reset").addEventListener("click", () => {
   replaceText(quiz, example("st-example-quiz"));
   replaceText(profiles, example("st-example-profiles"));
 });
+
+// ---- offline: once the widget's worker runs (the live quiz registers it), this page's own files are kept in the
+// cache its route answers from (scripts/make-sw.mjs), so the studio opens offline after one visit; readers, who never
+// open the studio, do not download it.
+if (!fromDisk && "serviceWorker" in navigator && "caches" in window) {
+  navigator.serviceWorker.ready.then(() => caches.open("crossroads-studio")).then((cache) => {
+    const own = [location.pathname, ...[...document.querySelectorAll("script[src], link[rel=stylesheet]")].map((e) => e.src || e.href)];
+    return cache.addAll(own);
+  }).catch((e) => console.warn("Crossroads studio: offline use is not ready:", e && e.message));
+}

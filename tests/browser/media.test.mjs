@@ -122,3 +122,24 @@ test("a picture that cannot be had shows what it shows, in words, in the same bo
     await app.close();
   }
 });
+
+test("a picture seen once is there offline too", async () => {
+  const app = await open(env);
+  try {
+    const { page, context } = app;
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller);  // the offline worker runs this page
+    await page.reload({ waitUntil: "load" });  // this visit's pictures come through the worker, which keeps them
+    await page.waitForFunction(() => window.crossroads && window.crossroads.ready);
+    const [seen] = await figures(page);
+    await figureColour(page, seen, 0xf08c28);
+    await context.setOffline(true);
+    await page.reload({ waitUntil: "load" });
+    await page.waitForFunction(() => window.crossroads && window.crossroads.ready);
+    const [offline] = await figures(page);
+    assert.equal(offline.name, quiz.image.alt);
+    assert.equal((await figureColour(page, offline, 0xf08c28)).toString(16), "f08c28", "offline, the picture seen before is not drawn");
+    assert.equal(offline.runs.length, 0, "offline, the picture shows its alt text instead");
+  } finally {
+    await app.close();
+  }
+});

@@ -158,4 +158,26 @@ describe("studio", () => {
       await context.close();
     }
   });
+
+  test("after one visit the studio opens offline, checks the quiz and shows the live quiz", async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP);
+    try {
+      await page.goto(env.origin + "/studio.html", { waitUntil: "load" });
+      const words = await texts(page);
+      await page.locator("#st-quiz-status", { hasText: words.ok }).waitFor();
+      // The live quiz registered the widget's worker; the studio then keeps its own three files in the worker's cache.
+      await until(() => page.evaluate(() => caches.open("crossroads-studio").then((c) => c.keys()).then((k) => k.length >= 3)),
+                  "the studio's files in its cache");
+      await until(() => widget(page).evaluate(() => navigator.serviceWorker.controller !== null), "the worker in control of the live quiz");
+      await context.setOffline(true);
+      await page.reload({ waitUntil: "load" });
+      await page.locator("#st-quiz-status", { hasText: words.ok }).waitFor();
+      await replaceLine(page, TITLE_LINE, '"title": "Offline edit",');
+      await frameState(page, (s) => s.title === "Offline edit");
+    } finally {
+      await context.close();
+    }
+  });
 });
