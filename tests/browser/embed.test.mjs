@@ -112,8 +112,6 @@ describe("embed.js on a cross-origin host page", () => {
     return m;
   }
 
-  // First in the file: after the tests that open tabs and take widgets away, this one has failed in full runs
-  // (the shared result did not reach the post's widget); alone, and first, it holds. Not yet understood.
   test("a share link made in an embed leads to the post, where the widget opens the shared result", async () => {
     const a = await openHost("share.html", { clipboard: true });
     let link, final;

@@ -26,6 +26,11 @@ async function toViewport(surface, x, y) {
   const vy = box.y + y;
   if (vy < 8 || vy > vh - 8) {
     await surface.page.evaluate((d) => window.scrollBy(0, d), vy - vh / 2);
+    // Two frames of both documents, so the browser's hit testing (done by the compositor for a cross-origin
+    // iframe) knows the new scroll position before the press: without it a click can land on the host page.
+    for (const t of new Set([surface.page, surface.target])) {
+      await t.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
     box = await surface.canvas.boundingBox();
   }
   return { x: box.x + x, y: box.y + y };
