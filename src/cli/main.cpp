@@ -45,12 +45,21 @@ const char* kUsage =
     "  crossroads --help | crossroads COMMAND --help\n";
 
 bool read_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) return false;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    out = buffer.str();
-    return true;
+    const std::streamoff size = in.tellg();
+    if (size < 0) {  // not a regular file (a pipe): read it as a stream
+        in.clear();
+        std::ostringstream buffer;
+        buffer << in.rdbuf();
+        out = buffer.str();
+        return true;
+    }
+    out.resize(static_cast<size_t>(size));  // one read of the known size: a stream copy costs as much as the parse
+    in.seekg(0);
+    in.read(out.data(), size);
+    out.resize(static_cast<size_t>(in.gcount()));
+    return !in.bad();
 }
 
 bool wants_help(int argc, char** argv) {

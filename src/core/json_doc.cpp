@@ -185,17 +185,17 @@ public:
     bool string(std::string& v) { return add(Json(std::move(v))); }
     bool binary(Json::binary_t&) { return false; }
 
-    bool start_object(std::size_t) { return open(Json::object()); }
-    bool start_array(std::size_t) { return open(Json::array()); }
+    bool start_object(std::size_t) { return open(true); }
+    bool start_array(std::size_t) { return open(false); }
     bool end_object() { return close(); }
     bool end_array() { return close(); }
 
     bool key(std::string& k) {
         Frame& top = frames_.back();
-        const auto [at, added] = top.keys.emplace(k, top.node->size());
+        const auto [at, added] = top.keys.emplace(k, top.members.size());
         if (!added) duplicates_.push_back(path_key(top.path, k));
-        pending_slot_ = at->second;
-        pending_key_ = std::move(k);
+        top.slot = at->second;
+        top.key = std::move(k);
         return true;
     }
 
@@ -221,38 +221,40 @@ public:
     std::vector<std::string> duplicates_;
 
 private:
+    // A container being read. Its values are gathered here and the container is put in its parent when it closes,
+    // so nothing already read is copied again: an ordered_json object is a vector of pairs with a const key, which
+    // a growing vector copies (deeply) instead of moving.
     struct Frame {
-        Json* node;
+        bool object = false;
         std::string path;
-        // Object keys -> position. ordered_json finds keys by a linear search; this keeps a big object linear.
+        std::vector<std::pair<std::string, Json>> members;  // an object's, in document order
+        Json::array_t items;                                // an array's
+        // Object keys -> position in members. ordered_json finds keys by a linear search; this keeps a big object linear.
         std::unordered_map<std::string, size_t> keys;
+        std::string key;  // the key whose value comes next
+        size_t slot = 0;  // its position in members (their count when the key is new)
     };
 
     // Path of the value about to be added under the current frame.
     std::string child_path() const {
         if (frames_.empty()) return std::string();
         const Frame& top = frames_.back();
-        return top.node->is_object() ? path_key(top.path, pending_key_) : path_index(top.path, top.node->size());
+        return top.object ? path_key(top.path, top.key) : path_index(top.path, top.items.size());
     }
 
-    Json* place(Json&& value) {
+    void place(Json&& value) {
         if (frames_.empty()) {
             root_ = std::move(value);
-            return &root_;
+            return;
         }
-        Json& parent = *frames_.back().node;
-        if (parent.is_object()) {
-            auto& members = *parent.get_ptr<Json::object_t*>();
-            if (pending_slot_ < members.size()) {  // a repeated key: the last value wins
-                Json& slot = (members.begin() + static_cast<std::ptrdiff_t>(pending_slot_))->second;
-                slot = std::move(value);
-                return &slot;
-            }
-            members.emplace_back(std::move(pending_key_), std::move(value));
-            return &members.back().second;
+        Frame& top = frames_.back();
+        if (!top.object) {
+            top.items.push_back(std::move(value));
+        } else if (top.slot < top.members.size()) {  // a repeated key: the last value wins
+            top.members[top.slot].second = std::move(value);
+        } else {
+            top.members.emplace_back(std::move(top.key), std::move(value));
         }
-        parent.push_back(std::move(value));
-        return &parent.back();
     }
 
     bool add(Json&& value) {
@@ -260,27 +262,38 @@ private:
         return true;
     }
 
-    bool open(Json&& container) {
+    bool open(bool object) {
         std::string path = child_path();
         if (static_cast<int>(frames_.size()) >= kMaxNestingDepth) {
             too_deep = true;
             too_deep_path = path;
             return false;
         }
-        Json* node = place(std::move(container));
-        frames_.push_back({node, std::move(path), {}});
+        frames_.emplace_back();
+        frames_.back().object = object;
+        frames_.back().path = std::move(path);
         return true;
     }
 
     bool close() {
+        Frame& top = frames_.back();
+        Json value;
+        if (top.object) {
+            value = Json::object();
+            auto& members = *value.get_ptr<Json::object_t*>();
+            members.reserve(top.members.size());
+            for (auto& [k, v] : top.members) members.emplace_back(std::move(k), std::move(v));
+        } else {
+            value = Json::array();
+            *value.get_ptr<Json::array_t*>() = std::move(top.items);
+        }
         frames_.pop_back();
+        place(std::move(value));
         return true;
     }
 
     Json& root_;
     std::vector<Frame> frames_;
-    std::string pending_key_;
-    size_t pending_slot_ = 0;  // position of pending_key_ in its object (its size when the key is new)
 };
 
 }  // namespace

@@ -453,6 +453,10 @@ private:
     void read_sections(const Json& root) {
         const Json* list = r_.array(root, "", "sections", true);
         if (!list) return;
+        size_t questions = 0;  // room for all of them at once: a growing vector would move each question many times
+        for (const Json& s : *list)
+            if (s.is_object() && s.contains("questions")) questions += s["questions"].size();
+        quiz_.questions.reserve(questions);
         r_.each_object(*list, "sections", {"id", "title", "intro", "kind", "show_if", "standalone", "questions"}, [&](const Json& s, const std::string& path) {
             Section section;
             if (r_.id(s, path, section.id)) unique(section_ids_, section.id, path, "section");
