@@ -99,6 +99,7 @@ def main() -> None:
     profiles = pathlib.Path(__file__).resolve().parent.parent / "tests" / "content" / "python-path.profiles.json"
     names["example-quiz"] = script_safe(default.read_text(encoding="utf-8"))
     names["example-profiles"] = script_safe(profiles.read_text(encoding="utf-8"))
+    names["schema"] = script_safe((pathlib.Path(args.content) / "schema" / "quiz.schema.json").read_text(encoding="utf-8"))
     (out / "studio.html").write_text(fill((web / "studio.html").read_text(), names))
 
     # Offline worker: Workbox's precache manifest, a content revision for every file the page needs.

@@ -8,6 +8,7 @@ import { bracketMatching, foldGutter, indentOnInput, syntaxHighlighting, default
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { json, jsonParseLinter } from "@codemirror/lang-json";
 import { linter, lintGutter, lintKeymap } from "@codemirror/lint";
+import { schemaHelp } from "./schema-help.js";
 
 const PROTOCOL = 1;
 const texts = JSON.parse(document.getElementById("st-texts").textContent);
@@ -85,6 +86,12 @@ function editor(parent, key, startText, extra) {
           ".cm-lint-marker": { content: "normal", borderRadius: "50%", width: "0.7em", height: "0.7em", margin: "0.15em" },
           ".cm-lint-marker-error": { background: "#d11" }, ".cm-lint-marker-warning": { background: "#e80" },
           ".cm-lint-marker-info": { background: "#999" },
+          // The same for the wavy underline under a located problem.
+          ".cm-lintRange": { backgroundImage: "none", textDecoration: "underline wavy", textDecorationSkipInk: "none" },
+          ".cm-lintRange-error": { textDecorationColor: "#d11" }, ".cm-lintRange-warning": { textDecorationColor: "#e80" },
+          ".cm-lintRange-info": { textDecorationColor: "#999" },
+          ".cm-completionInfo, .st-help": { whiteSpace: "pre-line", maxWidth: "36em" },
+          ".st-help": { padding: "4px 8px" }, ".st-help-head": { fontFamily: "monospace", fontWeight: "bold" },
         }),
         extra,
       ],
@@ -138,7 +145,9 @@ const quizLint = linter(async (view) => {
   return got.diagnostics.map((l) => toDiagnostic(view.state.doc, l));
 }, { delay: 400 });
 
-const quiz = editor(host("st-quiz-editor"), "quiz", example("st-example-quiz"), quizLint);
+// Completion and hover help from the format's schema (content/schema/quiz.schema.json, inlined by scripts/assemble.py).
+const help = schemaHelp(JSON.parse(example("st-schema")), texts);
+const quiz = editor(host("st-quiz-editor"), "quiz", example("st-example-quiz"), [quizLint, help]);
 // The profiles: checked as JSON by CodeMirror, then run by the core on each change.
 const profilesLint = linter((view) => {
   const found = jsonParseLinter()(view);

@@ -139,6 +139,69 @@ describe("studio", () => {
     }
   });
 
+  test("the quiz editor completes keys and values from the format's schema and explains a key on hover", async () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(L.ROOT, "content/schema/quiz.schema.json"), "utf8"));
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await withDocumentedCsp(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP);
+    const problems = L.watchProblems(page);
+    const root = (sel) => page.locator(`#st-quiz-editor ${sel}`);
+    const offered = () => root(".cm-tooltip-autocomplete .cm-completionLabel").allInnerTexts();
+    try {
+      await page.goto(env.origin + "/studio.html", { waitUntil: "load" });
+      await page.locator("#st-quiz-status", { hasText: (await texts(page)).ok }).waitFor();
+
+      // A new top-level key: typing "i offers the keys the quiz lacks (image), not those it has (id, intro).
+      await replaceLine(page, TITLE_LINE, '"title": "Studio test title",');
+      await page.keyboard.press("End");
+      await page.keyboard.press("Enter");
+      await page.keyboard.type('"i');
+      await root(".cm-tooltip-autocomplete").waitFor();
+      const keys = await offered();
+      assert.equal(keys[0], "image", keys.join(", "));
+      assert.ok(!keys.includes("id") && !keys.includes("intro"), `keys the quiz has are offered: ${keys.join(", ")}`);
+      await page.keyboard.press("Enter");
+      const line = await root(".cm-activeLine").innerText();
+      assert.equal(line.trim(), '"image":', "accepting the completion writes the key and its colon");
+
+      // A value: a boolean key is offered true and false, with the key's description beside them.
+      await replaceLine(page, TITLE_LINE + 1, '"shuffle_options": ');
+      await page.keyboard.press("Control+Space");
+      await root(".cm-tooltip-autocomplete").waitFor();
+      assert.deepEqual((await offered()).sort(), ["false", "true"]);
+      const words = await texts(page);
+      assert.equal((await root(".cm-completionInfo").innerText()).trim(),
+        `${schema.properties.shuffle_options.description}\n${words.schemaDefault.replace("{value}", "false")}`);
+      await page.screenshot({ path: L.screenshotPath("studio-completion") });
+      await page.keyboard.press("Escape");
+
+      // Hover over a key: its kind and the schema's description.
+      // The key is plain text in its line (the highlighting styles only values): a Range finds where it is drawn.
+      const at = await root(".cm-line").filter({ hasText: /^\s*"language":/ }).evaluate((line) => {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const i = n.data.indexOf('"language"');
+          if (i < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, i + 2);
+          range.setEnd(n, i + 3);
+          const r = range.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        }
+        return null;
+      });
+      await page.mouse.move(at.x, at.y);
+      const help = await root(".st-help").innerText();
+      assert.ok(help.startsWith("language: string"), help);
+      assert.ok(help.includes(schema.properties.language.description), help);
+      await page.screenshot({ path: L.screenshotPath("studio-hover") });
+      L.assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("from file:// the editor, its diagnostics and the live quiz work", async () => {
     const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
