@@ -10,6 +10,7 @@ import html
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 
@@ -49,6 +50,7 @@ def main() -> None:
     wasm = (build / "crossroads.wasm").read_bytes()
     wasm_name = hashed_name(pathlib.Path("crossroads.wasm"), wasm)
     (out / wasm_name).write_bytes(wasm)
+    names["crossroads.wasm"] = wasm_name
     # The loader asks for "crossroads.wasm"; point it at the hashed file.
     js = (build / "crossroads.js").read_text().replace("crossroads.wasm", wasm_name)
     names["crossroads.js"] = hashed_name(pathlib.Path("crossroads.js"), js.encode())
@@ -109,6 +111,7 @@ def main() -> None:
     single = (build / "crossroads-single.js").read_text()
     # One file asks for nothing else: no icon file either (browsers show their default).
     inline = shell.replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">\n', "")
+    inline = re.sub(r"<!-- The wasm starts downloading[^\n]*\n<link rel=\"preload\"[^\n]*\n", "", inline)
     inline = inline.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + (web / "style.css").read_text() + "</style>")
     inline = inline.replace('<script src="{{crossroads.js}}"></script>', "<script>\n" + script_safe(single) + "\n</script>")
     for asset in ("app.js", "a11y.js"):

@@ -148,11 +148,13 @@ describe("offline and new deployments", () => {
     const appName = /src="(app\.[0-9a-f]+\.js)"/.exec(shell)[1];
     const oldCssName = /href="(style\.[0-9a-f]+\.css)"/.exec(shell)[1];
     fs.writeFileSync(path.join(web, "index.html"), shell.replace(jsName, "{{crossroads.js}}").replace(appName, "{{app.js}}")
-      .replace(oldCssName, "{{style.css}}"));
+      .replace(oldCssName, "{{style.css}}").replace(wasmName, "{{crossroads.wasm}}"));
     fs.writeFileSync(path.join(web, "app.js"), oldFiles.get(appName));
     fs.writeFileSync(path.join(web, "style.css"), oldFiles.get(oldCssName).toString() + "\n/* deployment 2 */\n");
     fs.mkdirSync(content);
-    fs.cpSync(path.join(ROOT, "content/demo"), path.join(content, "demo"), { recursive: true });  // the demo post
+    for (const dir of ["demo", "schema"]) {  // the demo post; the format's schema, for the studio's help
+      fs.cpSync(path.join(ROOT, "content", dir), path.join(content, dir), { recursive: true });
+    }
     fs.mkdirSync(path.join(build, "fonts"));
     for (const [name, data] of oldFiles) {
       if (name.startsWith("fonts/")) fs.writeFileSync(path.join(build, name), data);  // the font packs, as built
