@@ -2,12 +2,15 @@
 // (content/schema/quiz.schema.json, inlined in studio.html): the keys an object may have, the values a key allows,
 // and each one's description, found by walking CodeMirror's JSON syntax tree to the JSON path under the cursor.
 import { autocompletion, insertCompletionText, pickedCompletion } from "@codemirror/autocomplete";
-import { syntaxTree } from "@codemirror/language";
+import { ensureSyntaxTree, syntaxTree } from "@codemirror/language";
 import { hoverTooltip } from "@codemirror/view";
 
 const VALUE_NODES = new Set(["Object", "Array", "String", "Number", "True", "False", "Null"]);
 
 // ---- the schema: a node's variants and children ----------------------------------------------------------------
+
+// The schemas of if/then/else branches: what they require holds only under their condition.
+const conditional = new WeakSet();
 
 // `node` with its "$ref" (to "#/$defs/<name>") followed, and the schemas its allOf / anyOf / oneOf / then / else
 // branches add: a list of plain schema objects that together say what may stand at one place.
@@ -17,7 +20,10 @@ function variants(root, node, seen = new Set()) {
   const out = [node];
   if (typeof node.$ref === "string") out.push(...variants(root, root.$defs?.[node.$ref.replace("#/$defs/", "")], seen));
   for (const key of ["allOf", "anyOf", "oneOf"]) for (const branch of node[key] || []) out.push(...variants(root, branch, seen));
-  for (const key of ["then", "else"]) out.push(...variants(root, node[key], seen));
+  for (const key of ["then", "else"]) {
+    if (node[key] && typeof node[key] === "object") conditional.add(node[key]);
+    out.push(...variants(root, node[key], seen));
+  }
   return out;
 }
 
@@ -41,7 +47,7 @@ const first = (schemas, key) => schemas.map((s) => s[key]).find((v) => v !== und
 // The keys an object described by `schemas` may have: name -> { schemas, required }.
 function keysOf(root, schemas) {
   const keys = new Map();
-  const required = new Set(schemas.flatMap((s) => s.required || []));
+  const required = new Set(schemas.filter((s) => !conditional.has(s)).flatMap((s) => s.required || []));
   for (const s of schemas) {
     for (const [name, child] of Object.entries(s.properties || {})) {
       if (!keys.has(name)) keys.set(name, { schemas: [], required: required.has(name) });
@@ -109,9 +115,7 @@ function pathOf(state, node) {
     if (parent.name === "Property") {
       path.unshift(keyOf(state, parent));
     } else if (parent.name === "Array") {
-      let index = 0;
-      for (let c = parent.firstChild; c && c.from < n.from; c = c.nextSibling) if (VALUE_NODES.has(c.name)) index++;
-      path.unshift(index);
+      path.unshift(elements(parent).filter((c) => c.from < n.from).length);
     }
   }
   return path;
@@ -125,13 +129,66 @@ function containerAt(state, pos) {
   return null;
 }
 
+// ---- the quiz's own ids ---------------------------------------------------------------------------------------------
+
+// The value nodes of Array node `array`, in order.
+function elements(array) {
+  const out = [];
+  for (let c = array.firstChild; c; c = c.nextSibling) if (VALUE_NODES.has(c.name)) out.push(c);
+  return out;
+}
+
+// The value nodes at `pattern` (keys, and "*" for every element of an array) below node `start`, e.g. the outcome
+// objects at ["outcomes", "*"] below the document's value.
+function nodesAt(state, start, pattern) {
+  let nodes = start ? [start] : [];
+  for (const step of pattern) {
+    nodes = nodes.flatMap((n) => {
+      if (step === "*") return n.name === "Array" ? elements(n) : [];
+      if (n.name !== "Object") return [];
+      return n.getChildren("Property").filter((p) => keyOf(state, p) === step).map((p) => p.lastChild)
+        .filter((v) => v && VALUE_NODES.has(v.name));
+    });
+  }
+  return nodes;
+}
+
+// The string at key `key` of Object node `object`, or null.
+function stringIn(state, object, key) {
+  const [node] = nodesAt(state, object, [key]);
+  if (!node || node.name !== "String") return null;
+  try { return JSON.parse(state.sliceDoc(node.from, node.to)); } catch (e) { return null; }
+}
+
+// The objects of a list with their "id" and the text that names them for a person (`labelKey`).
+const named = (state, objects, labelKey) => objects.filter((o) => o.name === "Object")
+  .map((o) => ({ id: stringIn(state, o, "id"), label: stringIn(state, o, labelKey), node: o })).filter((x) => x.id);
+
+// The ids a place refers to, as { id, label }: outcome ids as the keys of "weights" (`asKeys`), question ids as a
+// condition's "question", and that question's option ids in its "any_of" and "none_of". `owner` is the Object the
+// place is in.
+function idsFor(state, path, owner, asKeys) {
+  const top = (ensureSyntaxTree(state, state.doc.length, 50) || syntaxTree(state)).topNode.firstChild;
+  const questions = () => named(state, nodesAt(state, top, ["sections", "*", "questions", "*"]), "prompt");
+  const last = path[path.length - 1], parent = path[path.length - 2];
+  if (asKeys) return last === "weights" ? named(state, nodesAt(state, top, ["outcomes", "*"]), "title") : [];
+  if (last === "question") return questions();
+  if (typeof last === "number" && (parent === "any_of" || parent === "none_of")) {
+    const asked = questions().find((q) => q.id === stringIn(state, owner, "question"));
+    return asked ? named(state, nodesAt(state, asked.node, ["options", "*"]), "label") : [];
+  }
+  return [];
+}
+
 // ---- completion -----------------------------------------------------------------------------------------------------
 
+// What a place means: its own description, then its definition's (e.g. "Outcome sections only." and what weights
+// are), and its default.
 function info(schemas, texts) {
-  const description = first(schemas, "description");
+  const descriptions = [...new Set(schemas.map((s) => s.description).filter(Boolean))];
   const fallback = first(schemas, "default");
-  const parts = [description, fallback !== undefined ? texts.schemaDefault.replace("{value}", JSON.stringify(fallback)) : null];
-  return parts.filter(Boolean).join("\n") || undefined;
+  if (fallback !== undefined) descriptions.push(texts.schemaDefault.replace("{value}", JSON.stringify(fallback)));
+  return descriptions.join("\n") || undefined;
 }
 
 // Inserts `text` for a picked completion, over the closing quote that closeBrackets put after the cursor, if any.
@@ -143,7 +200,7 @@ const applyQuoted = (text) => (view, completion, from, to) => {
 function complete(root, texts) {
   return (context) => {
     const { state, pos } = context;
-    const word = context.matchBefore(/"?[\w-]*/);
+    const word = context.matchBefore(/"?[\w$-]*/);
     const from = word ? word.from : pos;
     const quoted = state.sliceDoc(from, from + 1) === '"';
     const container = containerAt(state, from);
@@ -152,30 +209,33 @@ function complete(root, texts) {
     if (container.name === "Object" && (before === "{" || before === ",")) {
       const typed = state.sliceDoc(from + (quoted ? 1 : 0), pos);
       const present = keysIn(state, container.from);
-      const options = [];
-      for (const [name, key] of keysOf(root, schemasAt(root, pathOf(state, container)))) {
+      const path = pathOf(state, container);
+      const options = idsFor(state, path, container, true).filter((x) => !present.has(x.id) || x.id === typed)
+        .map((x) => ({ label: x.id, apply: applyQuoted(`${quoted ? "" : '"'}${x.id}": `), type: "variable", info: x.label || undefined }));
+      for (const [name, key] of keysOf(root, schemasAt(root, path))) {
         if (present.has(name) && name !== typed) continue;
         options.push({ label: name, apply: applyQuoted(`${quoted ? "" : '"'}${name}": `), type: "property", detail: kindOf(key.schemas),
                        info: info(key.schemas, texts), boost: key.required ? 1 : 0 });
       }
       // The label is matched against what follows the opening quote.
-      return options.length ? { from: from + (quoted ? 1 : 0), options, validFor: /^[\w-]*$/ } : null;
+      return options.length ? { from: from + (quoted ? 1 : 0), options, validFor: /^[\w$-]*$/ } : null;
     }
-    let path;
+    let path, owner = container;
     if (container.name === "Object" && before === ":") {
       const property = container.getChildren("Property").filter((p) => p.from < from).pop();
       if (!property) return null;
       path = [...pathOf(state, container), keyOf(state, property)];
     } else if (container.name === "Array" && (before === "[" || before === ",")) {
-      let index = 0;
-      for (let c = container.firstChild; c && c.to <= from; c = c.nextSibling) if (VALUE_NODES.has(c.name)) index++;
-      path = [...pathOf(state, container), index];
+      path = [...pathOf(state, container), elements(container).filter((c) => c.to <= from).length];
+      owner = container.parent && container.parent.name === "Property" ? container.parent.parent : null;
     } else {
       return null;
     }
     const schemas = schemasAt(root, path);
-    const options = valuesOf(schemas).map((v) => ({ label: JSON.stringify(v), apply: applyQuoted(JSON.stringify(v)),
-                                                    type: "enum", info: info(schemas, texts) }));
+    const ids = owner ? idsFor(state, path, owner, false) : [];
+    const options = [...ids.map((x) => ({ id: x.id, info: x.label || undefined, type: "variable" })),
+                     ...valuesOf(schemas).map((v) => ({ id: v, info: info(schemas, texts), type: "enum" }))]
+      .map((o) => ({ label: JSON.stringify(o.id), apply: applyQuoted(JSON.stringify(o.id)), type: o.type, info: o.info }));
     return options.length ? { from, options, validFor: /^"?[\w-]*$/ } : null;
   };
 }

@@ -119,10 +119,11 @@ function setName(key, name) {
 
 // Every profile, run by the core against the quiz as the live quiz has it now: one line each, holding or not.
 const results = document.getElementById("st-results");
+function setResults(text) { results.textContent = text; }
 async function runProfiles() {
   const { result } = await ask("test", profiles.state.doc.toString(), names.profiles);
-  results.textContent = "";
-  if (!result.ok) { results.textContent = result.error; return; }
+  if (!result.ok) { setResults(result.error); return; }
+  setResults("");
   const held = result.profiles.length - result.failed;
   const head = document.createElement("p");
   head.textContent = texts.profilesSummary.replace("{held}", held).replace("{total}", result.profiles.length);
@@ -142,6 +143,7 @@ const quizLint = linter(async (view) => {
   const got = await check(view.state.doc.toString(), names.quiz);
   setStatus(quizStatus, got.diagnostics.length ? texts.problems.replace("{n}", got.diagnostics.length) : texts.ok);
   if (got.ok) runProfiles();
+  else setResults(texts.profilesWaiting);  // results for a quiz that no longer loads would mislead
   return got.diagnostics.map((l) => toDiagnostic(view.state.doc, l));
 }, { delay: 400 });
 

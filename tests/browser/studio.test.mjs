@@ -107,6 +107,8 @@ describe("studio", () => {
       await page.locator("#st-quiz-editor .cm-lint-marker-error").hover();
       assert.equal(await page.locator("#st-quiz-editor .cm-tooltip-lint .cm-diagnosticText").innerText(), message);
       await frame.locator("#cr-message").waitFor({ state: "visible" });  // the live quiz shows the problem too
+      // The profiles say they wait for the quiz, rather than show results of the version before the mistake.
+      await page.locator("#st-results", { hasText: words.profilesWaiting }).waitFor();
 
       // Fixed, with a new title: the live quiz follows and keeps the reader's question.
       await replaceLine(page, TITLE_LINE, '"title": "Studio test title",');
@@ -125,6 +127,9 @@ describe("studio", () => {
       const failing = await page.locator("#st-results .st-fail").allInnerTexts();
       assert.ok(failing.length > 0 && failing.every((t) => /expected \S+, got \S+/.test(t)), failing.join("\n"));
       await page.locator("#st-results", { hasText: summary(total - failing.length) }).waitFor();
+      // However many fail, the profiles editor keeps room for a few lines: the results scroll instead.
+      const room = await page.locator("#st-profiles-editor").boundingBox();
+      assert.ok(room.height >= 80, `the profiles editor shrank to ${room.height} px`);
       await replaceLine(page, weightLine, '"internship": 3');
       await page.locator("#st-results", { hasText: summary(total) }).waitFor();
 
@@ -176,7 +181,29 @@ describe("studio", () => {
       await page.screenshot({ path: L.screenshotPath("studio-completion") });
       await page.keyboard.press("Escape");
 
+      // The quiz's own ids: an option's of the question a condition names, question ids for "question", outcome ids
+      // as the keys of "weights".
+      const quiz = JSON.parse(EXAMPLE);
+      const questions = quiz.sections.flatMap((section) => section.questions);
+      const lines = EXAMPLE.split("\n");
+      const added = 1;  // the line typed after the title above
+      const askedLine = lines.findIndex((l) => /^\s*"question": "syntax",$/.test(l)) + 1 + added;
+      const ask = async (n, text) => {
+        await replaceLine(page, n, text);
+        await page.keyboard.press("Control+Space");
+        await root(".cm-tooltip-autocomplete").waitFor();
+        const got = await offered();
+        await page.keyboard.press("Escape");
+        return got.sort();  // the list is in alphabetical order
+      };
+      assert.deepEqual(await ask(askedLine + 2, '"'),  // the first id in the any_of list below it
+        questions.find((q) => q.id === "syntax").options.map((o) => JSON.stringify(o.id)).sort());
+      assert.deepEqual(await ask(askedLine, '"question": '), questions.map((q) => JSON.stringify(q.id)).sort());
+      const weightLine = lines.findIndex((l, i) => /"weights": \{$/.test(lines[i - 1] || "")) + 1 + added;
+      assert.deepEqual(await ask(weightLine, '"'), quiz.outcomes.map((o) => o.id).sort());
+
       // Hover over a key: its kind and the schema's description.
+      await page.keyboard.press("Control+Home");  // back to the top, where "language" is
       // The key is plain text in its line (the highlighting styles only values): a Range finds where it is drawn.
       const at = await root(".cm-line").filter({ hasText: /^\s*"language":/ }).evaluate((line) => {
         const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
