@@ -116,9 +116,36 @@ bool ends_value(char c) {
     return c == '"' || c == '}' || c == ']' || (c >= '0' && c <= '9') || c == 'e' || c == 'l';  // ...true, false, null
 }
 
+// The bracket ('{' or '[') opened last and not closed by the end of `body`, outside strings; '\0' when none is.
+char innermost_open_bracket(std::string_view body) {
+    std::string open;
+    bool in_string = false;
+    for (size_t i = 0; i < body.size(); ++i) {
+        const char c = body[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            open.push_back(c);
+        } else if ((c == '}' || c == ']') && !open.empty()) {
+            open.pop_back();
+        }
+    }
+    return open.empty() ? '\0' : open.back();
+}
+
 // The likely cause of a syntax error at byte `at` of `body`, in plain words, or "" when none is recognised.
 // May move `at` to where the fix goes (the comma to remove, the place a comma is missing).
 std::string likely_syntax_cause(std::string_view body, size_t& at, const std::string& explanation) {
+    if (explanation.find("unexpected end of input") != std::string::npos) {
+        if (body.find_first_not_of(" \t\r\n") == std::string_view::npos)
+            return "the file is empty: a quiz file is one JSON object, from its opening '{' to its closing '}'";
+        if (const char open = innermost_open_bracket(body))
+            return std::string("the file ends too early: the last '") + open + "' opened is never closed; add its '" +
+                   (open == '{' ? '}' : ']') + "', or the rest of the text if it was cut off";
+    }
     if (at >= body.size()) return std::string();
     const char c = body[at];
     if (explanation.find("ill-formed UTF-8") != std::string::npos) {
@@ -146,6 +173,11 @@ std::string likely_syntax_cause(std::string_view body, size_t& at, const std::st
     while (before > 0 && std::string_view(" \t\r\n").find(body[before - 1]) != std::string_view::npos) --before;
     const char previous = before > 0 ? body[before - 1] : '\0';
     if (c == ',' && previous == ',') return "two commas in a row: remove one of them";
+    if ((c == '}' || c == ']' || c == ',') && previous == ':') {
+        at = before - 1;
+        return "a value is missing after this ':': write one (\"text\", a number, true, false, [...] or {...}), or "
+               "remove the key";
+    }
     if ((c == '}' || c == ']') && previous == ',') {
         at = before - 1;
         return std::string("trailing comma: remove this comma, as nothing follows it before the closing '") + c + "'";

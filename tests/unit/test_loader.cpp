@@ -172,6 +172,12 @@ TEST_CASE("loader: a JSON syntax error names its likely cause in plain words, wh
               "quiz.json:1:11: error: invalid JSON: comments (/* */) are not allowed in JSON: remove the comment, or "
               "move the note into the text it is about\n");
     }
+    SUBCASE("a key without a value is pointed at its colon") {
+        const std::string missing = "error: invalid JSON: a value is missing after this ':': write one (\"text\", a "
+                                    "number, true, false, [...] or {...}), or remove the key\n";
+        CHECK(message("{\n  \"a\": \n}") == "quiz.json:2:6: " + missing);
+        CHECK(message("{\"a\":, \"b\": 1}") == "quiz.json:1:5: " + missing);
+    }
     SUBCASE("a trailing comma in a list") {
         CHECK(message("{\"a\": [1, 2,]}") ==
               "quiz.json:1:12: error: invalid JSON: trailing comma: remove this comma, as nothing follows it before "
@@ -216,15 +222,17 @@ TEST_CASE("loader: a number too large to store is a plain located message, not t
 }
 
 TEST_CASE("loader: empty text, 'null' and non-object roots are refused") {
+    const std::string empty = "invalid JSON: the file is empty: a quiz file is one JSON object, from its opening '{' to its closing '}'\n";
     SUBCASE("empty text") {
-        CHECK(render(load_quiz("")) ==
-              "quiz.json:1:1: error: invalid JSON: syntax error while parsing value - unexpected end of input; "
-              "expected '[', '{', or a literal\n");
+        CHECK(render(load_quiz("")) == "quiz.json:1:1: error: " + empty);
     }
     SUBCASE("only whitespace: the end of input is on line 3") {
-        CHECK(render(load_quiz("\n\n  ")) ==
-              "quiz.json:3:3: error: invalid JSON: syntax error while parsing value - unexpected end of input; "
-              "expected '[', '{', or a literal\n");
+        CHECK(render(load_quiz("\n\n  ")) == "quiz.json:3:3: error: " + empty);
+    }
+    SUBCASE("a file cut off names the bracket left open, also past a bracket inside a string") {
+        CHECK(render(load_quiz("{\"a\": [1, {\"b\": \"]}\"}")) ==
+              "quiz.json:1:22: error: invalid JSON: the file ends too early: the last '[' opened is never closed; add "
+              "its ']', or the rest of the text if it was cut off\n");
     }
     SUBCASE("null") {
         const LoadResult r = load_quiz("null");
