@@ -116,9 +116,10 @@ bool ends_value(char c) {
     return c == '"' || c == '}' || c == ']' || (c >= '0' && c <= '9') || c == 'e' || c == 'l';  // ...true, false, null
 }
 
-// The bracket ('{' or '[') opened last and not closed by the end of `body`, outside strings; '\0' when none is.
-char innermost_open_bracket(std::string_view body) {
-    std::string open;
+// Calls f(i, c) for each bracket c ('{', '[', '}' or ']') at byte i of `body` outside strings, in order, until f
+// returns false.
+template <typename F>
+void each_bracket(std::string_view body, F&& f) {
     bool in_string = false;
     for (size_t i = 0; i < body.size(); ++i) {
         const char c = body[i];
@@ -127,12 +128,20 @@ char innermost_open_bracket(std::string_view body) {
             else if (c == '"') in_string = false;
         } else if (c == '"') {
             in_string = true;
-        } else if (c == '{' || c == '[') {
-            open.push_back(c);
-        } else if ((c == '}' || c == ']') && !open.empty()) {
-            open.pop_back();
+        } else if ((c == '{' || c == '[' || c == '}' || c == ']') && !f(i, c)) {
+            return;
         }
     }
+}
+
+// The bracket ('{' or '[') opened last and not closed by the end of `body`, outside strings; '\0' when none is.
+char innermost_open_bracket(std::string_view body) {
+    std::string open;
+    each_bracket(body, [&](size_t, char c) {
+        if (c == '{' || c == '[') open.push_back(c);
+        else if (!open.empty()) open.pop_back();
+        return true;
+    });
     return open.empty() ? '\0' : open.back();
 }
 
@@ -461,23 +470,12 @@ bool parse_json(std::string_view text, Json& out, std::vector<Diagnostic>& diagn
         d.message = "nesting is deeper than " + std::to_string(kMaxNestingDepth) + " levels";
         // The document is not fully parsed; find the offending bracket by counting depth.
         int depth = 0;
-        bool in_string = false;
-        for (size_t i = 0; i < body.size(); ++i) {
-            const char c = body[i];
-            if (in_string) {
-                if (c == '\\') ++i;
-                else if (c == '"') in_string = false;
-            } else if (c == '"') {
-                in_string = true;
-            } else if (c == '{' || c == '[') {
-                if (++depth > kMaxNestingDepth) {
-                    line_column(text, i + bom_length(text), d.line, d.column);
-                    break;
-                }
-            } else if (c == '}' || c == ']') {
-                --depth;
-            }
-        }
+        each_bracket(body, [&](size_t i, char c) {
+            depth += c == '{' || c == '[' ? 1 : -1;
+            if (depth <= kMaxNestingDepth) return true;
+            line_column(text, i + bom_length(text), d.line, d.column);
+            return false;
+        });
     } else {
         size_t at = builder.error_whole_token_ ? unexpected_token_start(body, builder.error_offset_) : builder.error_offset_;
         const std::string cause = builder.error_message_.empty()
