@@ -1,5 +1,6 @@
 // Benchmark: CPU time of one full ImGui frame (NewFrame, draw, Render; no renderer) of the results
-// screen and of a question screen, natively, with the shipped default quiz. Prints microseconds.
+// screen and of a question screen, natively, with the shipped default quiz. Prints microseconds. With a font
+// directory (build/<tree>/fonts), also the font atlas the page builds before its first frame: time and texture size.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -7,6 +8,7 @@
 #include <sstream>
 #include <vector>
 
+#include "cli/font_files.h"
 #include "core/loader.h"
 #include "core/report.h"
 #include "imgui.h"
@@ -27,6 +29,29 @@ double frame_us(cr::Session& s, ui::View& v, int frames) {
     }
     std::sort(t.begin(), t.end());
     return t[t.size() / 2];
+}
+
+// The atlas of the page's first frame (the base pack only, the quiz's characters) at `density`: build time
+// (median of 5, ms) and the texture the GPU receives, RGBA, beside the same with a power-of-two height.
+void atlas(const std::vector<ui::FontPack>& all, const std::u32string& used, float density) {
+    std::vector<ui::FontPack> packs(all.size());
+    packs[0] = all[0];
+    std::vector<double> t;
+    int w = 0, h = 0;
+    for (int i = 0; i < 5; ++i) {
+        ui::Fonts fonts;
+        const auto a = std::chrono::steady_clock::now();
+        ui::build_fonts(fonts, packs, used, density);
+        unsigned char* pixels;
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        t.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count());
+    }
+    std::sort(t.begin(), t.end());
+    int pow2 = 1;
+    while (pow2 < h) pow2 *= 2;
+    std::printf("font atlas at density %.0f: built in %.1f ms (median of 5); texture %dx%d = %.2f MB RGBA "
+                "(with a power-of-two height, %dx%d = %.2f MB)\n",
+                density, t[t.size() / 2], w, h, w * h * 4 / 1048576.0, w, pow2, w * pow2 * 4 / 1048576.0);
 }
 
 }  // namespace
@@ -64,6 +89,11 @@ int main(int argc, char** argv) {
     state.screen = cr::Screen::Results;
     cr::Session done(loaded.quiz, state);
     std::printf("results screen: %.1f us per frame (median of 200)\n", frame_us(done, v, 200));
+    if (argc > 2) {
+        std::vector<std::string> store;
+        const std::vector<ui::FontPack> packs = cli::read_font_packs(argv[2], store);
+        for (float density : {1.0f, 2.0f}) atlas(packs, loaded.quiz.characters, density);
+    }
     ImGui::DestroyContext();
     return 0;
 }

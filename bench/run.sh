@@ -23,7 +23,7 @@ PY
 echo "== core =="
 build/bench/bench/bench_core content/python-path.json
 echo "== ImGui frame (native, no renderer) =="
-build/bench/bench/bench_frame content/python-path.json
+build/bench/bench/bench_frame content/python-path.json build/bench/fonts
 echo "== validate: growth with the quiz's length =="
 python3 bench/validate-speed.py build/native/crossroads
 echo "== browser: first load against SurveyJS =="

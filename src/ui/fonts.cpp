@@ -79,6 +79,9 @@ void build_fonts(Fonts& fonts, const std::vector<FontPack>& packs, const std::u3
 
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
+    // As tall as the glyphs need, not the next power of two: less to upload before the first frame (WebGL 2 takes
+    // any size; bench/frame_bench.cpp prints both).
+    atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     fonts.body = add_role(regular, FontSizes::body, density, ranges.Data);
     fonts.bold = add_role(bold, FontSizes::body, density, ranges.Data);
     fonts.title = add_role(bold, FontSizes::title, density, ranges.Data);
