@@ -1,6 +1,7 @@
 // Crossroads web edge: the functions the page's JavaScript calls (state as JSON, clickable rectangles,
 // loading another quiz, commands, theme) and the page actions the UI asks for (clipboard, the related quiz).
 #include <emscripten.h>
+#include <malloc.h>
 
 #include <chrono>
 #include <string>
@@ -127,6 +128,9 @@ EMSCRIPTEN_KEEPALIVE int cr_frames() { return web::app().frames; }
 
 // 1 when no frame is scheduled: the widget has drawn everything it was asked to and costs nothing until new input.
 EMSCRIPTEN_KEEPALIVE int cr_idle() { return web::app().scheduler.scheduled ? 0 : 1; }
+
+// Bytes of the malloc heap in use (dlmalloc's mallinfo().uordblks), for bench/first-load.mjs's memory figure.
+EMSCRIPTEN_KEEPALIVE int cr_heap_in_use() { return static_cast<int>(mallinfo().uordblks); }
 
 // {"screen":"question","question":"built","position":2,"total":9,"answers":{...},"result":{...}|null,"errors":[...]}
 EMSCRIPTEN_KEEPALIVE const char* cr_state_json() {
