@@ -129,7 +129,7 @@ EMSCRIPTEN_KEEPALIVE int cr_frames() { return web::app().frames; }
 // 1 when no frame is scheduled: the widget has drawn everything it was asked to and costs nothing until new input.
 EMSCRIPTEN_KEEPALIVE int cr_idle() { return web::app().scheduler.scheduled ? 0 : 1; }
 
-// Bytes of the malloc heap in use (dlmalloc's mallinfo().uordblks), for bench/first-load.mjs's memory figure.
+// Bytes of the malloc heap in use (emmalloc's mallinfo().uordblks), for bench/first-load.mjs's memory figure.
 EMSCRIPTEN_KEEPALIVE int cr_heap_in_use() { return static_cast<int>(mallinfo().uordblks); }
 
 // {"screen":"question","question":"built","position":2,"total":9,"answers":{...},"result":{...}|null,"errors":[...]}
