@@ -272,4 +272,5 @@
   }
 
   cr.subscribe(refresh);
+  refresh();  // the widget may have drawn its first screen before this script ran (the wasm is preloaded)
 })();

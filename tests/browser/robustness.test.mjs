@@ -153,6 +153,26 @@ test("reduced motion: starting the quiz draws fewer frames than with motion", as
   assert.ok(reduce <= 10, `reduced motion still drew ${reduce} frames after Start`);
 });
 
+// The wasm is preloaded, so the widget can draw its first screen while the page still waits for a11y.js: the layer
+// must then be built from the screen already drawn, not only on the next change (it stayed empty before).
+test("the accessible layer is built also when its script arrives after the first frame", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  const problems = L.watchProblems(page);
+  await page.route(/\/a11y\.[0-9a-f]+\.js$/, async (route) => {
+    await page.waitForFunction(() => window.crossroads && window.crossroads.ready);  // held until the widget has drawn
+    await route.continue();
+  });
+  try {
+    await page.goto(env.origin + "/", { waitUntil: "load" });
+    await page.locator('#cr-a11y [data-hit="start"]').waitFor({ state: "attached" });
+    L.assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
+
 test("keyboard only: Tab, Enter and arrows; named radios; no keyboard trap; the result is announced", async () => {
   const app = await L.openApp(env, { viewport: { width: 1000, height: 800 } });
   const { page } = app;
