@@ -41,6 +41,7 @@ struct Gpu {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = 0;
     int max_pixels = 4096;  // largest canvas side the GPU draws into (GL_MAX_VIEWPORT_DIMS, at most 8192)
     bool ready = false;     // false while the context is lost
+    int backing_width = 0, backing_height = 0;  // the canvas's drawing buffer in device pixels, as last set
 };
 
 // A finger on the canvas (input.cpp): where it went down, and whether it has become a scroll.
