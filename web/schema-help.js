@@ -69,7 +69,7 @@ function valuesOf(schemas) {
   return values;
 }
 
-// "string", "array", "one of: a, b": what kind of value a place takes, in the format's own terms.
+// "string", "array", "\"a\" | \"b\"": what kind of value a place takes, in JSON Schema's own terms.
 function kindOf(schemas) {
   const values = valuesOf(schemas);
   if (values.length) return values.map((v) => JSON.stringify(v)).join(" | ");
@@ -103,6 +103,7 @@ function keysIn(state, from) {
   return keys;
 }
 
+// The key of Property node `property`, or null while it is not a complete JSON string.
 const keyOf = (state, property) => {
   const name = property.getChild("PropertyName");
   try { return name ? JSON.parse(state.sliceDoc(name.from, name.to)) : null; } catch (e) { return null; }
