@@ -119,7 +119,8 @@
   // shown, and whether the run is open (started, neither completed nor abandoned yet).
   var run = { at: null, shown: null, open: false };
   function since(t) { return t === null ? null : Math.round(performance.now() - t); }
-  function onState() {
+  function onState() {  // called by the wasm after a frame that drew a new state
+    if (!quizDrawn) { quizDrawn = true; maybeReady(); }
     var s = notify();
     if (!s || s.screen === "error") { last = s; return; }
     var before = last && last.quiz === s.quiz ? last : { screen: "start", answers: {} };
@@ -367,6 +368,7 @@
       if (preview) watchEdits(url);
       if (got.kind !== "ok") { quizFailed(got.kind, got.lines); return; }
       afterLoad();
+      quizDrawn = false;  // the built-in quiz may be on the canvas: ready waits for a frame of this one
       quizSettled(null);
     });
   }
@@ -442,10 +444,12 @@
 
   // Ready once the first frame is drawn AND the requested quiz (?quiz=) has loaded or failed, so the
   // built-in quiz is never shown, clicked or announced in its place.
-  var firstFrame = false, quizPending = !!params.get("quiz"), loadError = null;
+  // Ready once a frame is drawn and the quiz asked for (?quiz=) has loaded and been drawn: until then the canvas may
+  // show the built-in quiz standing in, whose height the host must not hear.
+  var firstFrame = false, quizPending = !!params.get("quiz"), quizDrawn = true, loadError = null;
   function quizSettled(error) { quizPending = false; loadError = error; maybeReady(); }
   function maybeReady() {
-    if (!firstFrame || quizPending || window.crossroads.ready) return;
+    if (!firstFrame || quizPending || !quizDrawn || window.crossroads.ready) return;
     root.classList.add("cr-ready");
     root.setAttribute("aria-busy", "false");
     window.crossroads.ready = true;

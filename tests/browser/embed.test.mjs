@@ -533,6 +533,36 @@ describe("embed.js on a cross-origin host page", () => {
     }
   });
 
+  // The widget draws its built-in quiz while the quiz it was asked for is on its way: it must not call itself ready
+  // (and tell the host its height) until that quiz is drawn. It did, once the wasm came preloaded: the iframe went
+  // from the reserved 313 px to the built-in quiz's 288 and back, and CI caught it.
+  test("a quiz that arrives after the first frame: the host hears only its height, never the stand-in's", async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: "light" });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(STEP);
+      await page.addInitScript(recordHostEvents, { beacon: null });
+      const widgetPage = () => page.frames().find((f) => /\/index\.html\?/.test(f.url()));
+      await context.route(/\/content\/python-readiness\.json$/, async (route) => {
+        await until(async () => {
+          const f = widgetPage();
+          return f && await f.evaluate(() => !!window.crossroads && window.crossroads.frames() > 0).catch(() => false);
+        }, "the stand-in quiz drawn before the requested one arrives");
+        await route.continue();
+      });
+      await page.goto(`${hostOrigin}/readiness.html`, { waitUntil: "load" });
+      const reserved = await page.locator("iframe.crossroads-embed").first().evaluate((f) => f.getBoundingClientRect().height);
+      const w0 = await widgetFrame(page, 0);
+      const s = await waitForState(w0.frame, (st) => st.screen === "start");
+      assert.equal(s.quiz, "python-readiness");
+      await page.waitForFunction(() => window.__events.some((e) => e.type === "ready"));
+      const heights = (await page.evaluate(() => window.__events)).filter((e) => e.type === "resized").map((e) => e.detail.height);
+      assert.ok(heights.every((h) => Math.abs(h - reserved) <= 1), `reserved ${reserved} px, the host heard ${heights.join(", ")}`);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("the embed reserves its first screen's height: the post below does not move when the widget appears", async () => {
     for (const width of [1100, 420]) {
       const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: "light" });
