@@ -49,17 +49,21 @@
   // copied, found and spoken reads as drawn.
   // A link's runs go into one real <a>, which opens as the page's links do: a new tab, or with ?links=top (an embed
   // whose editor chose it) the whole window.
+  // Only an address the core's link check allows (http:, https:, mailto:) becomes an <a>; any other stays text,
+  // whatever produced the run (issue 23: the core already drops them; this is the last of the layers).
+  function linkable(href) { return /^(https?:\/\/|mailto:)./.test(href || "") ? href : ""; }
   function addRuns(into, item, lineBreak) {
     var link = null;
     item.runs.forEach(function (run, i) {
-      var parent = run.href ? (link && link.getAttribute("href") === run.href ? link : null) : into;
+      var href = linkable(run.href);
+      var parent = href ? (link && link.getAttribute("href") === href ? link : null) : into;
       if (i > 0) (parent || into).appendChild(document.createTextNode(lineBreak ? "\n" : " "));
-      if (run.href && !parent) {
-        link = el("a", { href: run.href, target: linkTarget, rel: "noopener" });
+      if (href && !parent) {
+        link = el("a", { href: href, target: linkTarget, rel: "noopener" });
         into.appendChild(link);
         parent = link;
       }
-      if (!run.href) link = null;
+      if (!href) link = null;
       parent.appendChild(runSpan(run));
     });
     return into;

@@ -18,12 +18,12 @@ bool same_answer(const Question& q, const Answer& a, const Answer& b) {
     return a.options == b.options;
 }
 
-std::string answer_words(const Question& q, const Answer& a) {
-    if (q.kind == QuestionKind::Scale) return tr(Key::ScaleValue, {tr_number(a.value)});
-    std::string out;
+Markdown answer_words(const Question& q, const Answer& a) {
+    if (q.kind == QuestionKind::Scale) return tr_markdown(Key::ScaleValue, {tr_number(a.value)});
+    Markdown out;
     for (size_t k = 0; k < a.options.size(); ++k) {
-        if (k) out += tr(k + 1 == a.options.size() ? Key::ListAnd : Key::ListComma);
-        out += tr(Key::Quoted, {q.options[a.options[k]].label});
+        if (k) out.source += tr_markdown(k + 1 == a.options.size() ? Key::ListAnd : Key::ListComma).source;
+        out.source += tr_markdown(Key::Quoted, {q.options[a.options[k]].label}).source;
     }
     return out;
 }
@@ -84,16 +84,16 @@ std::vector<ChangePath> what_would_change(const Quiz& quiz, const Answers& answe
     return paths;
 }
 
-std::string change_text(const Quiz& quiz, const ChangePath& path) {
+Markdown change_text(const Quiz& quiz, const ChangePath& path) {
     const std::string& title = quiz.outcomes[path.outcome].title;
-    if (!path.found) return tr(Key::ChangeNone, {title});
-    std::string changes;
+    if (!path.found) return tr_markdown(Key::ChangeNone, {title});
+    Markdown changes;
     for (size_t k = 0; k < path.changes.size(); ++k) {
         const Question& q = quiz.questions[path.changes[k].question];
-        if (k) changes += tr(k + 1 == path.changes.size() ? Key::ListCommaAnd : Key::ListComma);
-        changes += tr(Key::ChangeAnswerTo, {answer_words(q, path.changes[k].answer), q.prompt});
+        if (k) changes.source += tr_markdown(k + 1 == path.changes.size() ? Key::ListCommaAnd : Key::ListComma).source;
+        changes.source += tr_markdown(Key::ChangeAnswerTo, {answer_words(q, path.changes[k].answer), q.prompt}).source;
     }
-    return tr(Key::ChangeIf, {changes, title});
+    return tr_markdown(Key::ChangeIf, {std::move(changes), title});
 }
 
 std::vector<PlanItem> next_steps(const Quiz& quiz, const Answers& answers, const Result& result) {

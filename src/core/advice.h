@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "markdown.h"
 #include "model.h"
 #include "scoring.h"
 
@@ -33,8 +34,8 @@ constexpr int kMaxChanges = 3;
 std::vector<ChangePath> what_would_change(const Quiz& quiz, const Answers& answers, size_t budget = 200000);
 
 // "If you answered "Slow and quiet" to "How do you like your mornings?", the result would be "Tea"." or,
-// when not found, "No small change to your answers would make "Tea" the result."
-std::string change_text(const Quiz& quiz, const ChangePath& path);
+// when not found, "No small change to your answers would make "Tea" the result."; markdown, every value literal.
+Markdown change_text(const Quiz& quiz, const ChangePath& path);
 
 struct PlanItem {
     std::string text;

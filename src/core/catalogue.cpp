@@ -35,7 +35,8 @@ const WordTable* words_for(std::string_view language) {
 
 constexpr int kOne = static_cast<int>(Plural::One), kOther = static_cast<int>(Plural::Other);
 
-std::string fill(const std::string& text, const std::string& count, std::initializer_list<std::string> args) {
+template <typename Value, typename Text>
+std::string fill(const std::string& text, const std::string& count, std::initializer_list<Value> args, Text text_of) {
     std::string out;
     out.reserve(text.size() + 16);
     for (size_t i = 0; i < text.size(); ++i) {
@@ -50,7 +51,7 @@ std::string fill(const std::string& text, const std::string& count, std::initial
             if (!name.empty() && name.size() <= 2 && name.find_first_not_of("0123456789") == std::string::npos) {
                 const size_t k = static_cast<size_t>(std::stoi(name));
                 if (k < args.size()) {
-                    out += *(args.begin() + k);
+                    out += text_of(*(args.begin() + k));
                     i = close;
                     continue;
                 }
@@ -60,6 +61,8 @@ std::string fill(const std::string& text, const std::string& count, std::initial
     }
     return out;
 }
+
+const std::string& plain_value(const std::string& v) { return v; }
 
 thread_local Catalogue current;
 
@@ -138,11 +141,15 @@ void set_catalogue(Catalogue catalogue) { current = std::move(catalogue); }
 const Catalogue& catalogue() { return current; }
 
 std::string tr(Key key, std::initializer_list<std::string> args) {
-    return fill(current.form(key, Plural::Other), std::string(), args);
+    return fill(current.form(key, Plural::Other), std::string(), args, plain_value);
+}
+
+Markdown tr_markdown(Key key, std::initializer_list<MarkdownValue> args) {
+    return {fill(current.form(key, Plural::Other), std::string(), args, [](const MarkdownValue& v) -> const std::string& { return v.source; })};
 }
 
 std::string tr_count(Key key, double n, std::initializer_list<std::string> args) {
-    return fill(current.form(key, current.category(key, n)), tr_number(n), args);
+    return fill(current.form(key, current.category(key, n)), tr_number(n), args, plain_value);
 }
 
 std::string tr_number(double n) { return format_number(current.locale(), n); }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "locale.h"
+#include "markdown.h"
 
 namespace cr {
 
@@ -190,6 +191,20 @@ const Catalogue& catalogue();
 
 // The text for `key` with {0}, {1}, ... replaced by `args` in order (missing ones stay as written).
 std::string tr(Key key, std::initializer_list<std::string> args = {});
+
+// A value for tr_markdown: plain text, escaped as it is put in (literal()), or markdown put in as it is.
+struct MarkdownValue {
+    MarkdownValue(std::string_view plain) : source(literal(plain).source) {}
+    MarkdownValue(const std::string& plain) : MarkdownValue(std::string_view(plain)) {}
+    MarkdownValue(const char* plain) : MarkdownValue(std::string_view(plain)) {}
+    MarkdownValue(Markdown text) : source(std::move(text.source)) {}
+    std::string source;
+};
+
+// The text for `key` as markdown (for texts drawn with the markdown subset): the template's own markup ("**Your
+// answer:**") kept, and each value put in so that it reads as itself -- a title "[Alpha" or a label
+// "](javascript:...)" stays those characters and can never become a link, bold or a list (issue 23).
+Markdown tr_markdown(Key key, std::initializer_list<MarkdownValue> args = {});
 
 // The form for `n`'s CLDR plural category, {n} replaced by the number as tr_number writes it, and {0}, {1}, ...
 // by `args`.

@@ -205,7 +205,6 @@ public:
         return v;
     }
 
-private:
     // Notes the characters of `text` and tells the editor, once per text, of the first that cannot be drawn right:
     // an error for a script that needs shaping or right-to-left layout, a warning for one the fonts lack (drawn as
     // "?"), and a warning for a combining accent typed apart from its letter. The location points at it.
@@ -265,6 +264,7 @@ private:
         }
     }
 
+private:
     std::set<char32_t> characters_;
     std::vector<Diagnostic>& out_;
 };
@@ -1063,6 +1063,8 @@ private:
         for (const std::string& p : has)
             if (p != "{n}" && text.find(p) == std::string::npos)
                 r_.warning(path, "leaves out " + p + ", which '" + key_name(key) + "' fills in; the reader will not see it");
+        r_.check_characters(path, text);  // drawn and linked like every other text
+        r_.check_links(path, text);
         out = text;
     }
 

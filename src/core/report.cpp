@@ -130,46 +130,47 @@ std::vector<std::string> ignored_answers(const Quiz& quiz, const Answers& answer
     return out;
 }
 
-std::string reason_text(const Quiz& quiz, const Answers& answers, const Contribution& c) {
-    std::string source;
+Markdown reason_text(const Quiz& quiz, const Answers& answers, const Contribution& c) {
+    Markdown source;
     if (c.band >= 0) {
-        source = tr(Key::ReasonBand, {quiz.bands[c.band].title, knowledge_title(quiz)});
+        source = tr_markdown(Key::ReasonBand, {quiz.bands[c.band].title, knowledge_title(quiz)});
     } else {
         const Question& q = quiz.questions[c.question];
-        source = c.option >= 0 ? tr(Key::ReasonOption, {q.options[c.option].label, q.prompt})
-                               : tr(Key::ReasonScale, {tr_number(answers[c.question].value), q.prompt});
+        source = c.option >= 0 ? tr_markdown(Key::ReasonOption, {q.options[c.option].label, q.prompt})
+                               : tr_markdown(Key::ReasonScale, {tr_number(answers[c.question].value), q.prompt});
     }
-    return tr(Key::ReasonLine, {source, (c.weight > 0 ? "+" : "") + tr_number(c.weight), quiz.outcomes[c.outcome].title});
+    return tr_markdown(Key::ReasonLine, {std::move(source), (c.weight > 0 ? "+" : "") + tr_number(c.weight), quiz.outcomes[c.outcome].title});
 }
 
 std::string reason_explanation(const Quiz& quiz, const Contribution& c) {
     return c.question >= 0 && c.option >= 0 ? quiz.questions[c.question].options[c.option].explanation : std::string();
 }
 
-std::string decision_text(const Quiz& quiz, const Result& r) {
+Markdown decision_text(const Quiz& quiz, const Result& r) {
     const Decision& d = r.decision;
-    if (d.chosen < 0) return std::string();
+    if (d.chosen < 0) return {};
     const Outcome& chosen = quiz.outcomes[d.chosen];
     if (d.tie_fired) {
         const double gap = std::fabs(r.totals[d.tied_a] - r.totals[d.tied_b]);
         const std::string margin = quiz.tie.unit == TieUnit::Percent ? tr_count(Key::MarginPercent, quiz.tie.margin)
                                                                      : tr_count(Key::MarginPoints, quiz.tie.margin);
-        return tr(gap == 0 ? Key::TieLevel : Key::TieApart,
+        return tr_markdown(gap == 0 ? Key::TieLevel : Key::TieApart,
                   {quiz.outcomes[d.tied_a].title, tr_number(r.totals[d.tied_a]), quiz.outcomes[d.tied_b].title,
                    tr_number(r.totals[d.tied_b]), margin, chosen.title, tr_number(gap)});
     }
     if (d.blocked >= 0) {
-        std::string out = tr(Key::BlockedLead, {quiz.outcomes[d.blocked].title, tr_number(r.totals[d.blocked])});
-        for (const std::string& m : missing_requirements(quiz, r, d.blocked)) out += " " + m;
-        return out + tr(Key::BlockedEnd, {chosen.title, tr_number(r.totals[d.chosen])});
+        Markdown out = tr_markdown(Key::BlockedLead, {quiz.outcomes[d.blocked].title, tr_number(r.totals[d.blocked])});
+        for (const std::string& m : missing_requirements(quiz, r, d.blocked)) out.source += " " + m;
+        out.source += tr_markdown(Key::BlockedEnd, {chosen.title, tr_number(r.totals[d.chosen])}).source;
+        return out;
     }
     int runner_up = -1;
     for (size_t i = 0; i < r.totals.size(); ++i)
         if (static_cast<int>(i) != d.chosen && (runner_up < 0 || r.totals[i] > r.totals[runner_up])) runner_up = static_cast<int>(i);
     if (runner_up >= 0 && r.totals[runner_up] == r.totals[d.chosen])
-        return tr(Key::LevelInOrder, {chosen.title, quiz.outcomes[runner_up].title, tr_number(r.totals[d.chosen])});
-    if (runner_up < 0) return tr(Key::Highest, {chosen.title, tr_number(r.totals[d.chosen])});
-    return tr(Key::HighestAhead, {chosen.title, tr_number(r.totals[d.chosen]), quiz.outcomes[runner_up].title,
+        return tr_markdown(Key::LevelInOrder, {chosen.title, quiz.outcomes[runner_up].title, tr_number(r.totals[d.chosen])});
+    if (runner_up < 0) return tr_markdown(Key::Highest, {chosen.title, tr_number(r.totals[d.chosen])});
+    return tr_markdown(Key::HighestAhead, {chosen.title, tr_number(r.totals[d.chosen]), quiz.outcomes[runner_up].title,
                                   tr_number(r.totals[runner_up])});
 }
 
@@ -177,12 +178,12 @@ std::string result_text(const Quiz& quiz, const Answers& answers, const Result& 
     std::string out = quiz.title + "\n";
     if (r.decision.chosen >= 0) {
         const Outcome& o = quiz.outcomes[r.decision.chosen];
-        out += "\n" + tr(Key::TextRecommendation, {o.title}) + "\n" + o.summary + "\n\n" + tr(Key::TextWhy, {decision_text(quiz, r)}) + "\n";
+        out += "\n" + tr(Key::TextRecommendation, {o.title}) + "\n" + o.summary + "\n\n" + tr(Key::TextWhy, {plain_text(decision_text(quiz, r))}) + "\n";
         const auto reasons = top_reasons(r, 5);
         if (!reasons.empty()) {
             out += tr(Key::TextWeighedMost) + "\n";
             for (const auto& c : reasons) {
-                out += "- " + reason_text(quiz, answers, c) + "\n";
+                out += "- " + plain_text(reason_text(quiz, answers, c)) + "\n";
                 const std::string why = reason_explanation(quiz, c);
                 if (!why.empty()) out += "  " + why + "\n";
             }
@@ -195,7 +196,7 @@ std::string result_text(const Quiz& quiz, const Answers& answers, const Result& 
         }
         if (std::any_of(quiz.questions.begin(), quiz.questions.end(), [](const Question& q) { return q.changeable; })) {
             out += "\n" + tr(Key::TextWhatWouldChange) + "\n";
-            for (const ChangePath& path : what_would_change(quiz, answers)) out += "- " + change_text(quiz, path) + "\n";
+            for (const ChangePath& path : what_would_change(quiz, answers)) out += "- " + plain_text(change_text(quiz, path)) + "\n";
         }
         out += "\n" + tr(Key::TextTotals) + "\n";
         for (size_t i = 0; i < quiz.outcomes.size(); ++i)
@@ -222,7 +223,7 @@ std::string result_json(const Quiz& quiz, const Answers& answers, const Result& 
     j["totals"] = totals;
     j["outcome"] = r.decision.chosen >= 0 ? Json(quiz.outcomes[r.decision.chosen].id) : Json(nullptr);
     j["tie_rule_fired"] = r.decision.tie_fired;
-    j["why"] = decision_text(quiz, r);
+    j["why"] = plain_text(decision_text(quiz, r));
     Json reasons = Json::array();
     for (const auto& c : top_reasons(r, 5)) {
         Json item;
@@ -231,7 +232,7 @@ std::string result_json(const Quiz& quiz, const Answers& answers, const Result& 
         item["band"] = c.band >= 0 ? Json(quiz.bands[c.band].id) : Json(nullptr);
         item["outcome"] = quiz.outcomes[c.outcome].id;
         item["weight"] = c.weight;
-        item["text"] = reason_text(quiz, answers, c);
+        item["text"] = plain_text(reason_text(quiz, answers, c));
         reasons.push_back(item);
     }
     j["reasons"] = reasons;
@@ -256,7 +257,7 @@ std::string result_json(const Quiz& quiz, const Answers& answers, const Result& 
             }
         }
         changes.push_back({{"outcome", quiz.outcomes[path.outcome].id}, {"found", path.found},
-                           {"changes", answers_changed}, {"text", change_text(quiz, path)}});
+                           {"changes", answers_changed}, {"text", plain_text(change_text(quiz, path))}});
     }
     j["what_would_change"] = changes;
     if (r.has_knowledge) {

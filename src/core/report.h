@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "locale.h"
+#include "markdown.h"
 #include "model.h"
 #include "scoring.h"
 
@@ -35,14 +36,16 @@ std::string knowledge_title(const Quiz& quiz);
 // The knowledge part's score: "10 of 15 points (67%)".
 std::string knowledge_score_text(const Result& result);
 
-// One line for a contribution: "Slow and quiet" (How do you like your mornings?): +2 Tea.
-std::string reason_text(const Quiz& quiz, const Answers& answers, const Contribution& c);
+// One line for a contribution, as markdown with every value literal: "Slow and quiet" (How do you like your
+// mornings?): +2 Tea.
+Markdown reason_text(const Quiz& quiz, const Answers& answers, const Contribution& c);
 
 // The editor's explanation of the picked option behind a contribution (outcome sections), or "" when it has none.
 std::string reason_explanation(const Quiz& quiz, const Contribution& c);
 
-// One or two sentences on why the decision came out as it did (tie rule included).
-std::string decision_text(const Quiz& quiz, const Result& result);
+// One or two sentences on why the decision came out as it did (tie rule included), as markdown: titles are literal,
+// the editor's requirement sentences (markdown fields) are put in as written.
+Markdown decision_text(const Quiz& quiz, const Result& result);
 
 std::string result_text(const Quiz& quiz, const Answers& answers, const Result& result);
 std::string result_json(const Quiz& quiz, const Answers& answers, const Result& result);

@@ -98,10 +98,10 @@ void draw_outcome_part(const cr::Session& s, View& v, const cr::Result& r) {
         if (primary_button(v, "cta", o.cta.label, true)) v.request = Request::OpenCta;
     }
     section_heading(v, tr(Key::WhyResult));
-    markdown(v, cr::decision_text(quiz, r));
+    markdown(v, cr::decision_text(quiz, r).source);
     const cr::Answers& answers = s.state().answers;
     for (const auto& c : cr::top_reasons(r, 4)) {
-        bullet_text(v, cr::reason_text(quiz, answers, c));
+        bullet_text(v, cr::reason_text(quiz, answers, c).source);
         const std::string why = cr::reason_explanation(quiz, c);
         if (!why.empty()) {
             ImGui::Indent(18);
@@ -124,7 +124,7 @@ void draw_outcome_part(const cr::Session& s, View& v, const cr::Result& r) {
     if (changeable) {
         if (v.changes_revision != v.revision || v.changes.empty()) {
             v.changes.clear();
-            for (const auto& path : cr::what_would_change(quiz, answers)) v.changes.push_back(cr::change_text(quiz, path));
+            for (const auto& path : cr::what_would_change(quiz, answers)) v.changes.push_back(cr::change_text(quiz, path).source);
             v.changes_revision = v.revision;
         }
         section_heading(v, tr(Key::WhatWouldChange));
@@ -244,10 +244,10 @@ void end_page(View& v, float pad, float fade) {
 void draw_errors(const std::vector<cr::Diagnostic>& errors, const std::string& source, View& v) {
     const float pad = begin_page(v, 1.0f, "errors");
     title_text(v, tr(Key::CannotLoad), 1);
-    markdown(v, tr(Key::CannotLoadHelp, {source}));
+    markdown(v, cr::tr_markdown(Key::CannotLoadHelp, {source}).source);
     for (const auto& d : errors) {
         if (d.severity != cr::Severity::Error) continue;
-        bullet_text(v, cr::printable(cr::format_diagnostic(d, source)));
+        bullet_text(v, cr::literal(cr::printable(cr::format_diagnostic(d, source))).source);
     }
     end_page(v, pad, 1.0f);
 }

@@ -60,7 +60,8 @@ void add_run(View& v, FontRole role, float size, ImVec2 a, const char* b, const 
     const ImVec2 s = font->CalcTextSizeA(size, FLT_MAX, 0, b, e);
     SceneItem& item = current_item(v);
     const ImVec2 min = local(a), max(min.x + s.x, min.y + size);
-    item.runs.push_back({std::string(b, e), min, max, role, size, href});
+    // The scene carries only addresses a reader may open, whatever text produced the run (issue 23).
+    item.runs.push_back({std::string(b, e), min, max, role, size, cr::link_problem(href).empty() ? href : std::string()});
     if (item.runs.size() == 1 && item.part != Part::Control) item.rect_min = min;
     item.rect_min = ImVec2(std::min(item.rect_min.x, min.x), std::min(item.rect_min.y, min.y));
     item.rect_max = ImVec2(std::max(item.rect_max.x, max.x), std::max(item.rect_max.y, max.y));
@@ -585,8 +586,8 @@ void review_item(View& v, const cr::Session& s, const cr::ReviewItem& item) {
             yours += (yours.empty() ? "" : ", ") + q.options[o].label;
     }
     if (!q.code.empty()) code_block(v, q.code);
-    markdown(v, cr::tr(cr::Key::YourAnswer, {yours.empty() ? cr::tr(cr::Key::NoAnswer) : yours}));
-    markdown(v, cr::tr(cr::Key::RightAnswer, {right}));
+    markdown(v, cr::tr_markdown(cr::Key::YourAnswer, {yours.empty() ? cr::tr(cr::Key::NoAnswer) : yours}).source);
+    markdown(v, cr::tr_markdown(cr::Key::RightAnswer, {right}).source);
     markdown(v, q.explanation);
     for (int o : a.options)
         if (!q.options[o].correct && !q.options[o].explanation.empty()) markdown(v, q.options[o].explanation);

@@ -344,3 +344,31 @@ TEST_CASE("scene: a link is drawn as runs that carry its address, and a call to 
     REQUIRE(cta);
     CHECK(cta->label == "Join the course");
 }
+
+TEST_CASE("scene: halves of a link in titles, labels, prompts and a strings template never make a link (issue 23)") {
+    // tests/fixtures/link-trap.json: outcome titles "[Alpha" and "](javascript:...)", option labels, prompts and
+    // band titles likewise, correct answers "[first" and "](javascript:...)" joined in the review, and a strings
+    // template that opens a "[" for the values to close. validate accepts it: each value alone is harmless.
+    const cr::Quiz quiz = crt::load_fixture("link-trap.json");
+    cr::set_catalogue(cr::Catalogue(quiz.language, quiz.strings));
+    for (const char* answers : {"q=x,r=u,m=first+second", "q=y,r=w,m=third"}) {
+        INFO(answers);
+        cr::Session s = results_for(quiz, answers);
+        ui::View v = make_view();
+        settle(s, v);
+        for (const auto& item : v.scene.items)
+            if (item.role == ui::Role::Disclosure) v.open.insert(item.id);
+        check_glyphs(settle(s, v), v);
+        std::string text;
+        for (const auto& item : v.scene.items)
+            for (const auto& run : item.runs) {
+                INFO("run '" << run.text << "' links to '" << run.href << "'");
+                CHECK(run.href.empty());
+                text += run.text + " ";
+            }
+        CHECK(text.find("javascript:void(document.title='pwned'))") != std::string::npos);  // shown as the text it is
+        CHECK(text.find("[first, ](javascript") != std::string::npos);                        // the review's right answer
+        CHECK(text.find("\\") == std::string::npos);                                             // no escape shows
+    }
+    cr::set_catalogue(cr::Catalogue());
+}

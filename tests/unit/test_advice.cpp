@@ -97,13 +97,13 @@ TEST_CASE("what would change: plain words from the content, and 'no small change
                        .pick("past", {"worked"}).value("alone", 10).pick("check", {"no"}).answers;
     const auto paths = cr::what_would_change(quiz, a);
     REQUIRE(paths.size() == 2);
-    CHECK(cr::change_text(quiz, paths[0]) ==
+    CHECK(cr::change_text(quiz, paths[0]).source ==
           "If you answered \"Several things\" to \"What have you built?\", the result would be \"Take a job\".");
-    CHECK(cr::change_text(quiz, paths[1]) == "No small change to your answers would make \"Try both\" the result.");
+    CHECK(cr::change_text(quiz, paths[1]).source == "No small change to your answers would make \"Try both\" the result.");
     const auto b = crt::AnswerSet(quiz).pick("built", {"none"}).pick("money", {"fine"}).pick("past", {"student"})
                        .value("alone", 0).pick("check", {"no"}).answers;
     const auto two = cr::what_would_change(quiz, b);
-    CHECK(cr::change_text(quiz, two[0]) ==
+    CHECK(cr::change_text(quiz, two[0]).source ==
           "If you answered \"Many things\" to \"What have you built?\", and 7 on the scale to \"Working alone feels\", "
           "the result would be \"Take a job\".");
 }

@@ -1,4 +1,5 @@
-// Markdown subset: paragraphs, bullets, bold runs and tables, as the results screen draws them.
+// Markdown subset: paragraphs, bullets, bold runs, tables and escapes, as the results screen draws them, and
+// literal(), which must make any plain text read as itself.
 #include <doctest/doctest.h>
 
 #include "core/markdown.h"
@@ -66,4 +67,49 @@ TEST_CASE("markdown: only http, https and mailto addresses may be opened") {
     CHECK(!link_problem("next.html").empty());
     CHECK(!link_problem("https://").empty());
     CHECK(links_in("- [a](https://x.org)\n| [b](mailto:c@d.e) |") == std::vector<std::string>{"https://x.org", "mailto:c@d.e"});
+}
+
+TEST_CASE("markdown: a backslash keeps markup characters as text") {
+    const auto blocks = parse_markdown("\\- not a bullet \\*\\*plain\\*\\* \\[x\\](https://a.org) C:\\dir a\\b");
+    REQUIRE(blocks.size() == 1);
+    CHECK(blocks[0].kind == BlockKind::Paragraph);
+    REQUIRE(blocks[0].text.size() == 1);
+    CHECK(blocks[0].text[0].href.empty());
+    CHECK_FALSE(blocks[0].text[0].bold);
+    CHECK(blocks[0].text[0].text == "- not a bullet **plain** [x](https://a.org) C:\\dir a\\b");
+    const auto cells = parse_markdown("| a \\| b | c |");
+    REQUIRE(cells.size() == 1);
+    REQUIRE(cells[0].rows.size() == 1);
+    REQUIRE(cells[0].rows[0].size() == 2);
+    CHECK(plain_text(cells[0].rows[0][0]) == "a | b");
+}
+
+TEST_CASE("markdown: a link to an address that may not be opened is text as written, never a run with it") {
+    const auto blocks = parse_markdown("Go [here](javascript:alert(1)) or [there](https://x.org).");
+    REQUIRE(blocks.size() == 1);
+    CHECK(plain_text(blocks[0].text) == "Go [here](javascript:alert(1)) or there.");
+    for (const Run& r : blocks[0].text) CHECK((r.href.empty() || r.href == "https://x.org"));
+    // validate still sees the address, to report it
+    CHECK(links_in("Go [here](javascript:alert(1)).") == std::vector<std::string>{"javascript:alert(1)"});
+}
+
+TEST_CASE("markdown: literal text reads as itself wherever it is put, and the halves of a link never meet") {
+    for (const std::string plain : {"[Alpha", "](javascript:void(0))", "**bold**", "- a", "* b", "| c | d |", "a\\b\\[",
+                                    "x\\", "[a](https://x.org)", "  - indented", "-1", "\\](javascript:x)"}) {
+        INFO(plain);
+        const auto blocks = parse_markdown(literal(plain).source);
+        REQUIRE(blocks.size() == 1);
+        CHECK(blocks[0].kind == BlockKind::Paragraph);
+        CHECK(plain_text(blocks[0].text) == std::string(plain.substr(plain.find_first_not_of(' '))));
+        for (const Run& r : blocks[0].text) {
+            CHECK(r.href.empty());
+            CHECK_FALSE(r.bold);
+        }
+    }
+    CHECK(literal("two\nlines").source == "two lines");
+    // A template's "[" and a value's "](...)" stay apart; so do two values.
+    const std::string joined = "[" + literal("Alpha").source + " and " + literal("](https://evil.example)").source;
+    CHECK(plain_text(parse_markdown(joined)[0].text) == "[Alpha and ](https://evil.example)");
+    CHECK(links_in(literal("[a").source + literal("](https://evil.example)").source).empty());
+    CHECK(plain_text(Markdown{"Para **one**.\n\n- item [x](https://x.org)\n| a | b |"}) == "Para one.\n- item x\na | b");
 }

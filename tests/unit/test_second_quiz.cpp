@@ -72,7 +72,7 @@ TEST_CASE("second quiz: the band's reason is named by the knowledge section, the
     const cr::Result r = cr::score(quiz, a);
     const auto band = std::find_if(r.contributions.begin(), r.contributions.end(), [](const cr::Contribution& c) { return c.band >= 0; });
     REQUIRE(band != r.contributions.end());
-    CHECK(cr::reason_text(quiz, a, *band) == "\"Solid basics\" (Data basics check): +2 Aim for a data scientist role");
+    CHECK(cr::reason_text(quiz, a, *band).source == "\"Solid basics\" (Data basics check): +2 Aim for a data scientist role");
     CHECK(cr::range_text(quiz.ranges, quiz.ranges.items[0]) == "\xE2\x82\xAC" "24,000 - \xE2\x82\xAC" "36,000 a year (\xE2\x82\xAC" "2,000 - \xE2\x82\xAC" "3,000 a month, x 12)");
     CHECK(cr::range_text(quiz.ranges, quiz.ranges.items[1]) == "\xE2\x82\xAC" "30,000 - \xE2\x82\xAC" "50,000 a year");
 }

@@ -131,6 +131,14 @@ TEST_CASE("strings: every mistake is a located error of its class") {
     CHECK(one("en", R"(["Next"])") == "quiz.json:2:2: error: strings: expected an object, found an array\n");
 }
 
+TEST_CASE("strings: a value is checked for links like every other text (issue 23)") {
+    const LoadResult r = load_quiz(quiz_in("en", R"({"Highest": "[{0}](javascript:alert(1)) scored highest with {1}."})"));
+    CHECK_FALSE(r.ok);
+    CHECK(render(r) ==
+          "quiz.json:2:32: error: strings.Highest: the link address 'javascript:alert(1)' cannot be opened from a quiz: "
+          "use a full address starting with https://, http:// or mailto:\n");
+}
+
 TEST_CASE("strings: a German quiz's report and page state hold no English widget words") {
     const Quiz quiz = crt::load_fixture("german.json");
     CHECK(quiz.language == "de-AT");

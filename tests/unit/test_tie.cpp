@@ -140,26 +140,26 @@ TEST_CASE("tie: without \"between\" the rule watches every outcome except the wi
 TEST_CASE("tie: decision_text explains the decision") {
     const Quiz quiz = crt::load_fixture("mini.json");
     SUBCASE("the tie rule fired with a gap") {
-        CHECK(decision_text(quiz, result_for(quiz, {3, 2, 0})) ==
+        CHECK(decision_text(quiz, result_for(quiz, {3, 2, 0})).source ==
               "Internship (3) and Junior job (2) are only 1 apart, which is within the quiz's margin of 1 point, "
               "so the answer is: Apply for both.");
     }
     SUBCASE("the tie rule fired on equal totals") {
-        CHECK(decision_text(quiz, result_for(quiz, {2.5, 2.5, 0})) ==
+        CHECK(decision_text(quiz, result_for(quiz, {2.5, 2.5, 0})).source ==
               "Internship (2.5) and Junior job (2.5) are level, which is within the quiz's margin of 1 point, "
               "so the answer is: Apply for both.");
     }
     SUBCASE("a percent margin") {
         const Quiz percent = tie_quiz(R"({"between": ["a", "b"], "margin": 10, "unit": "percent", "winner": "w"})");
-        CHECK(decision_text(percent, result_for(percent, {9.5, 10, 0, 0})) ==
+        CHECK(decision_text(percent, result_for(percent, {9.5, 10, 0, 0})).source ==
               "A (9.5) and B (10) are only 0.5 apart, which is within the quiz's margin of 10%, so the answer is: W.");
     }
     SUBCASE("highest total, naming the runner-up") {
-        CHECK(decision_text(quiz, result_for(quiz, {1, 6, 0})) == "Junior job scored highest with 6, ahead of Internship with 1.");
-        CHECK(decision_text(quiz, result_for(quiz, {-1, -3, 2})) ==
+        CHECK(decision_text(quiz, result_for(quiz, {1, 6, 0})).source == "Junior job scored highest with 6, ahead of Internship with 1.");
+        CHECK(decision_text(quiz, result_for(quiz, {-1, -3, 2})).source ==
               "Apply for both scored highest with 2, ahead of Internship with -1.");
     }
     SUBCASE("no outcomes: no text") {
-        CHECK(decision_text(quiz, Result{}) == "");
+        CHECK(decision_text(quiz, Result{}).source == "");
     }
 }
