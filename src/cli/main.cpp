@@ -41,12 +41,15 @@ const char* kUsage =
     "      and prints the recommendation and why, as text or as JSON.\n"
     "      Reports answers that cannot count (their question is hidden) and refuses an empty answer set.\n"
     "  crossroads test FILE PROFILES\n"
-    "      Runs reader profiles (a JSON file: {\"profiles\": [{name, source, answers, expect, band?, not?}]}) and\n"
-    "      prints one line per profile: ok, or FAIL with what came out instead. Exit status 1 on any mismatch.\n"
-    "  crossroads explore FILE\n"
+    "      Runs reader profiles (a JSON file: {\"profiles\": [{name, source, answers, expect, band?, rule?, not?}]})\n"
+    "      and prints one line per profile: ok, or FAIL with what came out instead. Exit status 1 on any mismatch.\n"
+    "  crossroads explore FILE [--where q1=a+b,q2=0..3]\n"
     "      Walks the answer space (every answer set when there are at most 1,000,000, else 1,000,000 samples)\n"
     "      and prints per outcome the share of answer sets that reach it and the answers that most often weigh\n"
-    "      most for it; flags outcomes no answers reach and requirements no answers meet (exit status 1).\n"
+    "      most for it, and per decision rule how often its condition holds and how often it decides; flags\n"
+    "      outcomes no answers reach, requirements no answers meet and rules that never decide (exit status 1).\n"
+    "      --where counts only the answer sets where each question has one of the options, or a scale value in\n"
+    "      the range.\n"
     "  crossroads --help | crossroads COMMAND --help\n";
 
 bool read_file(const std::string& path, std::string& out) {
@@ -245,32 +248,50 @@ int test(int argc, char** argv) {
 }
 
 int explore(int argc, char** argv) {
-    if (argc != 3) {
-        std::fprintf(stderr, "crossroads explore: name one quiz file\n%s", kUsage);
+    const bool filtered = argc == 5 && std::string(argv[3]) == "--where";
+    if (argc != 3 && !filtered) {
+        std::fprintf(stderr, "crossroads explore: name one quiz file, and optionally --where q1=a+b,q2=0..3\n%s", kUsage);
         return 2;
     }
     cr::LoadResult loaded;
     if (!load(argv[2], loaded, false)) return 1;
     const cr::Quiz& quiz = loaded.quiz;
-    const cr::Exploration e = cr::explore(quiz);
+    cr::Rule where;
+    std::string error;
+    if (filtered && !cr::parse_where(quiz, argv[4], where, error)) {
+        std::fprintf(stderr, "crossroads explore: --where: %s\n", error.c_str());
+        return 2;
+    }
+    const cr::Exploration e = cr::explore(quiz, 1000000, false, filtered ? &where : nullptr);
     auto percent = [](double share) { return cr::format_number(std::round(share * 1000) / 10) + "%"; };
-    std::printf("%s: %s answer sets, %s (the knowledge part counts as one answer set per band it can reach, plus "
+    std::printf("%s: %s answer sets%s, %s (the knowledge part counts as one answer set per band it can reach, plus "
                 "skipped; a scale as one per range of values that score alike, weighted by its values)\n",
-                argv[2], cr::format_number(e.answer_sets).c_str(), e.exhaustive ? "every one walked" : "sampled at random");
+                argv[2], cr::format_number(e.answer_sets).c_str(), filtered ? (std::string(" where ") + argv[4]).c_str() : "",
+                e.exhaustive ? "every one walked" : "sampled at random");
     int flagged = 0;
     for (const cr::OutcomeShare& s : e.outcomes) {
         std::printf("%-12s %6s", quiz.outcomes[s.outcome].id.c_str(), percent(s.share).c_str());
         if (s.share == 0) {
-            std::printf("  NO ANSWERS REACH IT%s\n", e.exhaustive ? "" : " (in the sample)");
-            ++flagged;
+            std::printf("%s\n", filtered ? "" : e.exhaustive ? "  NO ANSWERS REACH IT" : "  NO ANSWERS REACH IT (in the sample)");
+            flagged += filtered ? 0 : 1;
             continue;
         }
-        std::printf("  weighed most:");
+        std::printf(s.top.empty() ? "  no answer weighs for it: rules decide it" : "  weighed most:");
         for (size_t k = 0; k < s.top.size(); ++k)
             std::printf("%s %s (%s)", k ? "," : "", s.top[k].answer.c_str(), percent(s.top[k].share).c_str());
         std::printf("\n");
     }
-    for (const auto& [o, k] : e.unmet_requirements) {
+    for (const cr::RuleShare& s : e.rules) {
+        const cr::DecisionRule& rule = quiz.rules[s.rule];
+        std::printf("rule %-20s -> %-12s holds for %6s, decides %6s", rule.id.c_str(), quiz.outcomes[rule.outcome].id.c_str(),
+                    percent(s.holds).c_str(), percent(s.decided).c_str());
+        if (s.decided == 0 && !filtered) {
+            std::printf("  NEVER DECIDES%s", s.holds > 0 ? ": earlier rules decide wherever it holds" : ": no answers meet it");
+            ++flagged;
+        }
+        std::printf("\n");
+    }
+    for (const auto& [o, k] : filtered ? decltype(e.unmet_requirements){} : e.unmet_requirements) {
         std::printf("requirement %d of %s: NO ANSWERS MEET IT: %s\n", k, quiz.outcomes[o].id.c_str(),
                     quiz.outcomes[o].requirements[k].missing.c_str());
         ++flagged;

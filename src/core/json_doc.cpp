@@ -371,7 +371,7 @@ const char* element_noun(const std::string& key) {
     static const std::pair<const char*, const char*> kNouns[] = {{"sections", "section"}, {"questions", "question"},
                                                                  {"options", "option"},   {"outcomes", "outcome"},
                                                                  {"bands", "band"},       {"faq", "faq"},
-                                                                 {"items", "item"}};
+                                                                 {"items", "item"},       {"rules", "rule"}};
     for (const auto& [list, noun] : kNouns)
         if (key == list) return noun;
     return nullptr;

@@ -277,8 +277,8 @@ public:
     void build(const Json& root) {
         if (!r_.is_object(root, "")) return;
         r_.check_keys(root, "", {"$schema", "format", "id", "version", "title", "intro", "language", "minutes",
-                                 "shuffle_options", "strings", "outcomes", "sections", "bands", "tie", "faq", "ranges",
-                                 "related", "image"});
+                                 "shuffle_options", "strings", "outcomes", "sections", "bands", "tie", "rules", "faq",
+                                 "ranges", "related", "image"});
         int format = 0;
         if (r_.integer(root, "", "format", format, true) && format != 1)
             r_.error("format", "unsupported format " + std::to_string(format) + "; this version reads format 1", Check::Enum);
@@ -300,6 +300,7 @@ public:
         read_bands(root);
         read_outcome_rules(root);
         read_tie(root);
+        read_decision_rules(root);
         read_faq(root);
         read_ranges(root);
         read_related(root);
@@ -915,11 +916,54 @@ private:
                                  "one outcome open to everyone");
     }
 
+    // ---- decision rules: the source's "if" sentences, tried before points ----------------------------
+    void read_decision_rules(const Json& root) {
+        const Json* list = r_.array(root, "", "rules", false);
+        if (!list || outcomes_refused_) return;
+        std::vector<std::string> ids, conditions;
+        r_.each_object(*list, "rules", {"id", "condition", "outcome", "reason", "source"}, [&](const Json& o, const std::string& p) {
+            DecisionRule rule;
+            if (r_.id(o, p, rule.id)) {
+                if (std::find(ids.begin(), ids.end(), rule.id) != ids.end())
+                    r_.error(path_key(p, "id"), "duplicate rule id '" + rule.id + "'", Check::Duplicate);
+                ids.push_back(rule.id);
+            }
+            std::string outcome;
+            if (r_.text(o, p, "outcome", outcome, true)) {
+                rule.outcome = outcome_index(outcome);
+                if (rule.outcome < 0)
+                    r_.error(path_key(p, "outcome"), "unknown outcome '" + outcome + "'" + suggest(outcome, outcome_ids_),
+                             Check::Reference);
+            }
+            r_.text(o, p, "reason", rule.reason, true);
+            r_.text(o, p, "source", rule.source, false);
+            if (const Json* c = r_.field(o, p, "condition", true)) {
+                in_decision_rule_ = true;
+                rule.condition = read_rule(*c, path_key(p, "condition"), 0);
+                in_decision_rule_ = false;
+                // Two rules with the same condition: the later never decides; with another outcome they contradict.
+                const std::string same = c->dump();
+                const auto earlier = std::find(conditions.begin(), conditions.end(), same);
+                if (earlier != conditions.end()) {
+                    const DecisionRule& first = quiz_.rules[static_cast<size_t>(earlier - conditions.begin())];
+                    r_.error(path_key(p, "condition"),
+                             first.outcome != rule.outcome
+                                 ? "contradicts rule '" + first.id + "': the same condition leads there to another outcome"
+                                 : "can never decide: rule '" + first.id + "' before it has the same condition",
+                             Check::Reachability);
+                }
+                conditions.push_back(same);
+            }
+            quiz_.rules.push_back(std::move(rule));
+        });
+    }
+
     // A condition of the requirement language: show_if's one-question form, {"band": [...]}, {"all": [...]},
-    // {"any": [...]} or {"not": {...}}.
+    // {"any": [...]} or {"not": {...}}; in a decision rule also {"outcome": id, "unmet": n}.
     Rule read_rule(const Json& c, const std::string& path, int depth) {
         Rule out;
         if (!r_.is_object(c, path)) return out;
+        if (c.contains("outcome") && !c.contains("question")) return read_requirements_leaf(c, path);
         static const char* const kCompound[] = {"all", "any", "not", "band"};
         const char* form = nullptr;
         for (const char* key : kCompound) {
@@ -971,6 +1015,30 @@ private:
         out.kind = f == "all" ? Rule::Kind::All : Rule::Kind::Any;
         for (size_t i = 0; i < list->size(); ++i)
             out.parts.push_back(read_rule((*list)[i], path_index(path_key(path, form), i), depth + 1));
+        return out;
+    }
+
+    // {"outcome": id, "unmet": n}: exactly n of that outcome's requirements do not hold (n defaults to 0: all hold).
+    Rule read_requirements_leaf(const Json& c, const std::string& path) {
+        Rule out;
+        out.kind = Rule::Kind::Requirements;
+        if (!in_decision_rule_) {
+            r_.error(path_key(path, "outcome"), "an outcome's requirements can be a condition only in \"rules\"", Check::NotHere);
+            return out;
+        }
+        r_.check_keys(c, path, {"outcome", "unmet"});
+        std::string id;
+        if (r_.text(c, path, "outcome", id, true)) {
+            out.outcome = outcome_index(id);
+            if (out.outcome < 0)
+                r_.error(path_key(path, "outcome"), "unknown outcome '" + id + "'" + suggest(id, outcome_ids_), Check::Reference);
+        }
+        if (r_.integer(c, path, "unmet", out.unmet, false) && out.outcome >= 0) {
+            const int has = static_cast<int>(quiz_.outcomes[out.outcome].requirements.size());
+            if (out.unmet < 0 || out.unmet > has)
+                r_.error(path_key(path, "unmet"), "can never hold: outcome '" + id + "' has " + std::to_string(has) +
+                                                      " requirement" + (has == 1 ? "" : "s"), Check::Reachability);
+        }
         return out;
     }
 
@@ -1284,6 +1352,7 @@ private:
     Reader r_;
     bool shuffle_options_ = false;
     bool outcomes_refused_ = false;  // more outcomes than allowed: references to them are not checked
+    bool in_decision_rule_ = false;  // reading a decision rule's condition, where requirement leaves are allowed
     size_t suggestion_budget_ = 200000;  // candidate comparisons left for suggest()
     std::vector<std::string> outcome_ids_, question_ids_;  // declared ids, for did-you-mean
     std::unordered_set<std::string> section_ids_, question_ids_seen_;

@@ -29,15 +29,30 @@ struct Condition {
     double min = 0, max = 0;    // scale range, inclusive
 };
 
-// A requirement's or next step's condition: show_if's one-question form, a knowledge band, or all/any/not of
-// other rules. Any question may be named (order does not matter); an unanswered or hidden question makes its leaf
-// false, and so does a band leaf when the knowledge part was skipped.
+// A requirement's, next step's or decision rule's condition: show_if's one-question form, a knowledge band, or
+// all/any/not of other rules; in a decision rule also an outcome's requirements ({"outcome": id, "unmet": n}).
+// Any question may be named (order does not matter); an unanswered or hidden question makes its leaf false, and
+// so does a band leaf when the knowledge part was skipped.
 struct Rule {
-    enum class Kind { Answer, Band, All, Any, Not };
+    enum class Kind { Answer, Band, Requirements, All, Any, Not };
     Kind kind = Kind::Answer;
     Condition answer;         // Kind::Answer
     std::vector<int> bands;   // Kind::Band: indices into Quiz::bands; met when the reader's band is one of them
+    int outcome = -1;         // Kind::Requirements: met when exactly `unmet` of this outcome's requirements do not hold
+    int unmet = 0;
     std::vector<Rule> parts;  // All / Any: the parts; Not: exactly one
+};
+
+// A decision rule: one of the source's explicit "if" sentences. The rules are tried in order before points: the
+// first whose condition holds makes `outcome` the result, whatever the totals and the outcome's requirements say.
+// `reason` is the sentence the reader sees in "Why this result" (markdown); `source` is the sentence of the source
+// it rests on, for editors (explore, the studio), never shown to readers.
+struct DecisionRule {
+    std::string id;
+    Rule condition;
+    int outcome = -1;
+    std::string reason;
+    std::string source;
 };
 
 // An outcome can be the result only when every one of its requirements holds; `missing` is the editor's
@@ -189,6 +204,7 @@ struct Quiz {
     std::vector<Question> questions;  // all questions in reading order
     std::vector<Band> bands;
     TieRule tie;
+    std::vector<DecisionRule> rules;  // tried in order before points
     std::vector<FaqEntry> faq;
     RangeChart ranges;
     RelatedQuiz related;

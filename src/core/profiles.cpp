@@ -12,8 +12,8 @@ namespace {
 std::string check_profile(const Quiz& quiz, const Json& p, ProfileVerdict& v) {
     for (const auto& item : p.items())
         if (item.key() != "name" && item.key() != "source" && item.key() != "answers" && item.key() != "expect" &&
-            item.key() != "band" && item.key() != "not")
-            return "unknown key '" + item.key() + "' (a profile has name, source, answers, expect, band, not)";
+            item.key() != "band" && item.key() != "not" && item.key() != "rule")
+            return "unknown key '" + item.key() + "' (a profile has name, source, answers, expect, band, rule, not)";
     auto text = [&](const char* key) { return p.contains(key) && p[key].is_string() ? p[key].get<std::string>() : std::string(); };
     v.name = text("name");
     v.expect = text("expect");
@@ -29,6 +29,8 @@ std::string check_profile(const Quiz& quiz, const Json& p, ProfileVerdict& v) {
     if (got != v.expect) add("expected " + v.expect + ", got " + got);
     const std::string band = text("band"), got_band = r.band >= 0 ? quiz.bands[r.band].id : "(skipped)";
     if (!band.empty() && band != got_band) add("expected band " + band + ", got " + got_band);
+    const std::string rule = text("rule"), got_rule = r.decision.rule >= 0 ? "rule " + quiz.rules[r.decision.rule].id : "points";
+    if (!rule.empty() && "rule " + rule != got_rule) add("expected rule " + rule + " to decide, but " + got_rule + " did");
     if (p.contains("not") && p["not"].is_array())
         for (const auto& n : p["not"])
             if (n.is_string() && n.get<std::string>() == got) add("must not be " + got);

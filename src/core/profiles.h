@@ -16,8 +16,8 @@ struct ProfileVerdict {
     std::string problems;  // "" when it holds, else what came out instead ("expected tea, got coffee")
 };
 
-// Runs every profile of `text`, a profiles file: {"profiles": [{"name", "answers", "expect", "band"?, "not"?,
-// "source"?}, ...]} with answers in the CLI's syntax ("q1=a,q2=b+c,q3=7"). Returns false, with `error` saying what
+// Runs every profile of `text`, a profiles file: {"profiles": [{"name", "answers", "expect", "band"?, "rule"? (the
+// decision rule that must decide), "not"?, "source"?}, ...]} with answers in the CLI's syntax ("q1=a,q2=b+c,q3=7"). Returns false, with `error` saying what
 // is wrong with the file, when it is not such a file; else fills `out`, one verdict per profile, in order.
 bool run_profiles(const Quiz& quiz, std::string_view text, std::vector<ProfileVerdict>& out, std::string& error);
 

@@ -45,17 +45,21 @@ std::string knowledge_score_text(const Result& r) {
     return tr_count(Key::PointsOf, r.knowledge_max, {tr_number(r.knowledge_points), tr_number(std::round(r.knowledge_percent))});
 }
 
+std::vector<std::string_view> answer_pairs(std::string_view spec) {
+    std::vector<std::string_view> out;
+    for (size_t start = 0; start < spec.size();) {
+        const size_t end = std::min(spec.find(',', start), spec.size());
+        if (end > start) out.push_back(spec.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
 bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::string& error) {
     out.assign(quiz.questions.size(), Answer{});
     std::unordered_map<std::string_view, int> question_at;  // so many pairs stay linear
     for (size_t i = 0; i < quiz.questions.size(); ++i) question_at.emplace(quiz.questions[i].id, static_cast<int>(i));
-    size_t start = 0;
-    while (start < spec.size()) {
-        size_t end = spec.find(',', start);
-        if (end == std::string_view::npos) end = spec.size();
-        const std::string_view pair = spec.substr(start, end - start);
-        start = end + 1;
-        if (pair.empty()) continue;
+    for (const std::string_view pair : answer_pairs(spec)) {
         const size_t eq = pair.find('=');
         if (eq == std::string_view::npos) {
             error = "'" + std::string(pair) + "' should look like question=option";
@@ -146,9 +150,31 @@ std::string reason_explanation(const Quiz& quiz, const Contribution& c) {
     return c.question >= 0 && c.option >= 0 ? quiz.questions[c.question].options[c.option].explanation : std::string();
 }
 
+namespace {
+
+// The outcomes a decision rule's condition asks some requirements of to be missing ({"outcome": id, "unmet": n > 0}).
+void short_outcomes(const Rule& rule, std::vector<int>& out) {
+    if (rule.kind == Rule::Kind::Requirements && rule.unmet > 0 && rule.outcome >= 0 &&
+        std::find(out.begin(), out.end(), rule.outcome) == out.end())
+        out.push_back(rule.outcome);
+    if (rule.kind != Rule::Kind::Not)
+        for (const Rule& part : rule.parts) short_outcomes(part, out);
+}
+
+}  // namespace
+
 Markdown decision_text(const Quiz& quiz, const Result& r) {
     const Decision& d = r.decision;
     if (d.chosen < 0) return {};
+    if (d.rule >= 0) {  // the rule's sentence, then what keeps the reader from an outcome it counts as short
+        const DecisionRule& rule = quiz.rules[d.rule];
+        Markdown out{rule.reason};
+        std::vector<int> shorts;
+        short_outcomes(rule.condition, shorts);
+        for (int o : shorts)
+            for (const std::string& m : missing_requirements(quiz, r, o)) out.source += " " + m;
+        return out;
+    }
     const Outcome& chosen = quiz.outcomes[d.chosen];
     if (d.tie_fired) {
         const double gap = std::fabs(r.totals[d.tied_a] - r.totals[d.tied_b]);
@@ -224,6 +250,7 @@ std::string result_json(const Quiz& quiz, const Answers& answers, const Result& 
     j["outcome"] = r.decision.chosen >= 0 ? Json(quiz.outcomes[r.decision.chosen].id) : Json(nullptr);
     j["tie_rule_fired"] = r.decision.tie_fired;
     j["why"] = plain_text(decision_text(quiz, r));
+    if (r.decision.rule >= 0) j["rule"] = quiz.rules[r.decision.rule].id;
     Json reasons = Json::array();
     for (const auto& c : top_reasons(r, 5)) {
         Json item;

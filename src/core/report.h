@@ -13,6 +13,9 @@
 
 namespace cr {
 
+// The comma-separated pieces of the answer syntax ("q1=a,q2=b+c"), empty pieces left out; views into `spec`.
+std::vector<std::string_view> answer_pairs(std::string_view spec);
+
 // Parses "question=option[+option...]" pairs separated by commas; scale questions take a number.
 bool parse_answers(const Quiz& quiz, std::string_view spec, Answers& out, std::string& error);
 

@@ -42,17 +42,18 @@ bool shown_after(const Quiz& quiz, const Answers& answers, const std::vector<boo
            condition_met(quiz, answers, visible, q.show_if, false);
 }
 
-bool rule_met(const Quiz& quiz, const Answers& answers, const std::vector<bool>& visible, int band, const Rule& rule) {
+bool rule_met(const Quiz& quiz, const Answers& answers, const std::vector<bool>& visible, int band, const Rule& rule,
+              const std::vector<std::vector<int>>* unmet) {
+    auto part_met = [&](const Rule& p) { return rule_met(quiz, answers, visible, band, p, unmet); };
     switch (rule.kind) {
         case Rule::Kind::Answer: return condition_met(quiz, answers, visible, rule.answer, false);
         case Rule::Kind::Band: return std::find(rule.bands.begin(), rule.bands.end(), band) != rule.bands.end() && band >= 0;
-        case Rule::Kind::All:
-            return std::all_of(rule.parts.begin(), rule.parts.end(),
-                               [&](const Rule& p) { return rule_met(quiz, answers, visible, band, p); });
-        case Rule::Kind::Any:
-            return std::any_of(rule.parts.begin(), rule.parts.end(),
-                               [&](const Rule& p) { return rule_met(quiz, answers, visible, band, p); });
-        case Rule::Kind::Not: return !rule.parts.empty() && !rule_met(quiz, answers, visible, band, rule.parts.front());
+        case Rule::Kind::Requirements:
+            return unmet && rule.outcome >= 0 && rule.outcome < static_cast<int>(unmet->size()) &&
+                   static_cast<int>((*unmet)[rule.outcome].size()) == rule.unmet;
+        case Rule::Kind::All: return std::all_of(rule.parts.begin(), rule.parts.end(), part_met);
+        case Rule::Kind::Any: return std::any_of(rule.parts.begin(), rule.parts.end(), part_met);
+        case Rule::Kind::Not: return !rule.parts.empty() && !part_met(rule.parts.front());
     }
     return false;
 }
@@ -171,6 +172,13 @@ Result score(const Quiz& quiz, const Answers& answers) {
         open[o] = r.unmet[o].empty();
     }
     if (!r.totals.empty()) r.decision = decide(quiz, r.totals, open);
+    for (size_t k = 0; k < quiz.rules.size(); ++k)
+        if (rule_met(quiz, answers, visible, r.band, quiz.rules[k].condition, &r.unmet)) {
+            r.decision = Decision{};
+            r.decision.chosen = quiz.rules[k].outcome;
+            r.decision.rule = static_cast<int>(k);
+            break;
+        }
     return r;
 }
 

@@ -23,9 +23,11 @@ std::vector<bool> visible_questions(const Quiz& quiz, const Answers& answers, bo
 // Whether question `index` is shown, given `visible` filled in for every question before it (reading order).
 bool shown_after(const Quiz& quiz, const Answers& answers, const std::vector<bool>& visible, int index);
 
-// Whether a requirement's or next step's rule holds; `band` is the reader's band index, -1 when the knowledge
-// part was skipped (a band leaf is then false).
-bool rule_met(const Quiz& quiz, const Answers& answers, const std::vector<bool>& visible, int band, const Rule& rule);
+// Whether a requirement's, next step's or decision rule's condition holds; `band` is the reader's band index, -1
+// when the knowledge part was skipped (a band leaf is then false). `unmet` (Result::unmet) answers requirement
+// leaves; without it they are false (validate allows them only in decision rules).
+bool rule_met(const Quiz& quiz, const Answers& answers, const std::vector<bool>& visible, int band, const Rule& rule,
+              const std::vector<std::vector<int>>* unmet = nullptr);
 
 struct Contribution {
     int question = -1;  // source question, or -1 for a knowledge band
@@ -47,6 +49,7 @@ struct Decision {
     bool tie_fired = false;   // the tie rule chose `chosen`
     int tied_a = -1, tied_b = -1;  // the two close outcomes when it fired
     int blocked = -1;         // the outcome highest on points when its requirements kept it from being chosen
+    int rule = -1;            // the decision rule (Quiz::rules) that chose `chosen`, or -1 when points did
 };
 
 struct Result {
@@ -71,6 +74,7 @@ int band_for(const Quiz& quiz, double percent);
 // Points a knowledge question earns for an answer.
 double knowledge_points(const Question& q, const Answer& a);
 
+// Totals, requirements, then the decision: the first decision rule whose condition holds, else decide() on points.
 Result score(const Quiz& quiz, const Answers& answers);
 
 // The contributions that explain the decision: for the chosen outcome (or, when the tie rule fired,

@@ -18,13 +18,15 @@ void conditions_in(const Rule& rule, int question, std::vector<const Condition*>
     for (const Rule& part : rule.parts) conditions_in(part, question, out);
 }
 
-// Every condition that reads question `q`'s answer: show_if of sections and questions, requirements, next steps.
+// Every condition that reads question `q`'s answer: show_if of sections and questions, decision rules,
+// requirements, next steps.
 std::vector<const Condition*> conditions_on(const Quiz& quiz, int q) {
     std::vector<const Condition*> out;
     for (const Section& s : quiz.sections)
         if (s.show_if.present && s.show_if.question == q) out.push_back(&s.show_if);
     for (const Question& other : quiz.questions)
         if (other.show_if.present && other.show_if.question == q) out.push_back(&other.show_if);
+    for (const DecisionRule& rule : quiz.rules) conditions_in(rule.condition, q, out);
     for (const Outcome& o : quiz.outcomes) {
         for (const Requirement& r : o.requirements) conditions_in(r.rule, q, out);
         for (const NextStep& n : o.next_steps) {
