@@ -26,6 +26,7 @@ SNIPPET_TIMEOUT = 10
 HIDDEN_STRING_KEYS = {
     "$schema", "id", "code", "code_language", "language", "currency", "type", "partial",
     "unit", "winner", "question", "any_of", "none_of", "between", "correct", "period", "quiz",
+    "source", "outcome",  # a decision rule's source sentence is for editors; its outcome is an id
 }
 
 NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -505,6 +506,8 @@ def self_test(root, cli):
         doc["ranges"]["note"] = doc["ranges"]["note"].replace("Top 10", "top ten")
         for o in doc["outcomes"]:
             o["details"] = o["details"].replace("Top 10", "top ten")
+        for r in doc.get("rules", []):
+            r["reason"] = r["reason"].replace("Top 10", "top ten")
         for _, q in all_questions(doc):
             for o in q.get("options", []):
                 o["label"] = o["label"].replace("Top 10", "top ten")
