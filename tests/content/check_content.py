@@ -263,6 +263,27 @@ def check_personas(root, cli, personas=None, table=None):
     return out
 
 
+# Readers the article's sentences decide, over the whole answer space (explore --where): "Target an Internship if:
+# You feel overwhelmed by ... and want a safe environment to learn" never gets the junior job alone, and neither
+# does a reader with nothing built (the junior bar asks for multiple full-stack apps).
+ARTICLE_NEVER_JUNIOR = ["solo-comfort=0..3,focus=learn", "portfolio=nothing"]
+
+
+def check_article_rules(root, cli):
+    out = []
+    proc = subprocess.run([cli, "explore", PATH_QUIZ], cwd=root, capture_output=True, text=True, timeout=300)
+    flagged = [line for line in proc.stdout.splitlines() if "NO ANSWERS" in line or "NEVER DECIDES" in line]
+    out.append(("explore: every outcome reached, every requirement met, every rule decides",
+                flagged + (["exit status %d" % proc.returncode] if proc.returncode else []), ""))
+    for where in ARTICLE_NEVER_JUNIOR:
+        proc = subprocess.run([cli, "explore", PATH_QUIZ, "--where", where], cwd=root, capture_output=True, text=True, timeout=300)
+        junior = [line for line in proc.stdout.splitlines() if line.startswith("junior-job ")]
+        ok = proc.returncode == 0 and len(junior) == 1 and junior[0].split()[1] == "0%"
+        out.append(("explore --where %s: no reader gets the junior job alone" % where,
+                    [] if ok else ["explore says: %s (exit %d)" % (junior or proc.stdout[-300:], proc.returncode)], ""))
+    return out
+
+
 def check_facts_in_content(root):
     out = []
     facts = load_json(root, "tests/content/facts.json")
@@ -616,6 +637,7 @@ def main():
     print("== personas")
     table = []
     guarded("personas", lambda: check_personas(root, cli, table=table))
+    guarded("article rules", lambda: check_article_rules(root, cli))
     if table:
         w = max(len(r[0]) for r in table)
         print("   %-*s -> %-10s -> %-10s -> totals" % (w, "persona", "expected", "got"))
