@@ -194,10 +194,17 @@ document.getElementById("st-reset").addEventListener("click", () => {
 
 // ---- offline: once the widget's worker runs (the live quiz registers it), this page's own files are kept in the
 // cache its route answers from (scripts/make-sw.mjs), so the studio opens offline after one visit; readers, who never
-// open the studio, do not download it.
+// open the studio, do not download it. This cache holds only studio files: those of earlier deployments in the worker's
+// folder go (a deployment in a folder below has a scope of its own).
 if (!fromDisk && "serviceWorker" in navigator && "caches" in window) {
-  navigator.serviceWorker.ready.then(() => caches.open("crossroads-studio")).then((cache) => {
-    const own = [location.pathname, ...[...document.querySelectorAll("script[src], link[rel=stylesheet]")].map((e) => e.src || e.href)];
-    return cache.addAll(own);
+  navigator.serviceWorker.ready.then(async (reg) => {
+    const cache = await caches.open("crossroads-studio");
+    const own = [location.pathname, ...[...document.querySelectorAll("script[src], link[rel=stylesheet]")].map((e) => e.src || e.href)]
+      .map((u) => new URL(u, location.href).href);
+    for (const request of await cache.keys()) {
+      const rest = request.url.startsWith(reg.scope) ? request.url.slice(reg.scope.length) : null;
+      if (rest !== null && !rest.includes("/") && !own.includes(request.url)) await cache.delete(request);
+    }
+    await cache.addAll(own);
   }).catch((e) => console.warn("Crossroads studio: offline use is not ready:", e && e.message));
 }
