@@ -66,12 +66,23 @@ function toDiagnostic(doc, text) {
 const quizStatus = document.getElementById("st-quiz-status");
 function setStatus(el, text) { el.textContent = text; }
 
+// The work is kept in localStorage, which a browser may refuse (cookies blocked, a page framed by another site) or
+// find full. The studio then works all the same, and says so until a save succeeds.
+const storageNote = document.getElementById("st-storage");
+storageNote.textContent = texts.notSaved;
+function stored(key) {
+  try { return localStorage.getItem(STORE + key); } catch (e) { storageNote.hidden = false; return null; }
+}
+function store(key, value) {
+  try {
+    if (value === null) localStorage.removeItem(STORE + key); else localStorage.setItem(STORE + key, value);
+    storageNote.hidden = true;
+  } catch (e) { storageNote.hidden = false; }
+}
+
 function editor(parent, key, startText, extra) {
-  const saved = localStorage.getItem(STORE + key);
-  const keep = EditorView.updateListener.of((u) => {
-    if (!u.docChanged) return;
-    try { localStorage.setItem(STORE + key, u.state.doc.toString()); } catch (e) { setStatus(quizStatus, texts.notSaved); }
-  });
+  const saved = stored(key);
+  const keep = EditorView.updateListener.of((u) => { if (u.docChanged) store(key, u.state.doc.toString()); });
   return new EditorView({
     parent,
     state: EditorState.create({
@@ -109,12 +120,11 @@ function host(id) {
   return box;
 }
 
-const names = { quiz: localStorage.getItem(STORE + "quiz-name") || "quiz.json",
-                profiles: localStorage.getItem(STORE + "profiles-name") || "profiles.json" };
+const names = { quiz: stored("quiz-name") || "quiz.json", profiles: stored("profiles-name") || "profiles.json" };
 function setName(key, name) {
   names[key] = name;
   document.getElementById(`st-${key}-name`).textContent = name;
-  try { localStorage.setItem(STORE + key + "-name", name); } catch (e) { setStatus(quizStatus, texts.notSaved); }
+  store(key + "-name", name);
 }
 
 // Every profile, run by the core against the quiz as the live quiz has it now: one line each, holding or not.
@@ -185,7 +195,7 @@ for (const [key, view] of [["quiz", quiz], ["profiles", profiles]]) {
   });
 }
 document.getElementById("st-reset").addEventListener("click", () => {
-  for (const key of ["quiz", "profiles", "quiz-name", "profiles-name"]) localStorage.removeItem(STORE + key);
+  for (const key of ["quiz", "profiles", "quiz-name", "profiles-name"]) store(key, null);
   setName("quiz", "quiz.json");
   setName("profiles", "profiles.json");
   replaceText(quiz, example("st-example-quiz"));
