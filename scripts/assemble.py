@@ -83,7 +83,7 @@ def main() -> None:
         heights = subprocess.run([args.measure, str(build / "fonts"), "builtin:" + str(default)] + [str(q) for q in quizzes],
                                  check=True, capture_output=True, text=True).stdout.strip()
     (out / "embed.js").write_text((web / "embed.js").read_text().replace("{{first-screen-heights}}", heights))
-    for asset in ("favicon.svg", "sw-cleanup.js"):
+    for asset in ("favicon.svg", "sw-scope.js"):
         shutil.copy(web / asset, out / asset)
     # The studio: web/studio.js and the CodeMirror packages it imports (node_modules, from the lock file) bundled into one
     # classic script, so the page also works from disk; the built-in quiz and its reader profiles are its first text.

@@ -377,7 +377,18 @@
   // reader's question where it still exists, or shows the file's problems until the next save fixes them.
   function watchEdits(url) {
     if (!window.EventSource) return;
-    new EventSource("preview/events").addEventListener("change", function () { fetchQuiz(url).then(showReloaded); });
+    var events = new EventSource("preview/events");
+    events.addEventListener("open", forgetOwnWorker, { once: true });
+    events.addEventListener("change", function () { fetchQuiz(url).then(showReloaded); });
+  }
+  // A preview shows the file as saved: no worker of this page's folder (left by an earlier ./build-wasm.sh serve on the
+  // same port) may answer from an older copy. Only once the preview server has answered (an event stream opens only
+  // from it): ?preview=1 on a deployed site unregisters nothing, and other apps' workers on the origin are never touched.
+  function forgetOwnWorker() {
+    if (!("serviceWorker" in navigator)) return;
+    var scope = new URL(".", location.href).href;
+    navigator.serviceWorker.getRegistration(scope).then(function (r) { if (r && r.scope === scope) return r.unregister(); })
+      .catch(function () { /* nothing registered, or storage refused */ });
   }
   function showReloaded(got) {
     if (got.kind === "ok") {
@@ -527,11 +538,8 @@
     fail("wasm", texts.cannotStart, [texts.wasmFailed + " " + String(e && e.message || e)], reloadAction());
   });
 
-  // ---- offline: the service worker precaches this deployment (not from disk) -------------------------
-  if ("serviceWorker" in navigator && preview && !studio) {
-    // A preview shows the file as saved: no worker may answer from an older copy.
-    navigator.serviceWorker.getRegistrations().then(function (list) { list.forEach(function (r) { r.unregister(); }); });
-  } else if ("serviceWorker" in navigator && window.isSecureContext && !fromDisk) {
+  // ---- offline: the service worker precaches this deployment (not from disk, not in a preview: see watchEdits) ------
+  if ("serviceWorker" in navigator && window.isSecureContext && !fromDisk && (studio || !preview)) {
     // A worker whose precache cannot be completed (a file failed to download) is discarded by the browser:
     // the quiz still works online, and the next visit tries again.
     navigator.serviceWorker.register("sw.js").then(function (reg) {

@@ -66,12 +66,23 @@ function toDiagnostic(doc, text) {
 const quizStatus = document.getElementById("st-quiz-status");
 function setStatus(el, text) { el.textContent = text; }
 
+// The work is kept in localStorage, which a browser may refuse (cookies blocked, a page framed by another site) or
+// find full. The studio then works all the same, and says so until a save succeeds.
+const storageNote = document.getElementById("st-storage");
+storageNote.textContent = texts.notSaved;
+function stored(key) {
+  try { return localStorage.getItem(STORE + key); } catch (e) { storageNote.hidden = false; return null; }
+}
+function store(key, value) {
+  try {
+    if (value === null) localStorage.removeItem(STORE + key); else localStorage.setItem(STORE + key, value);
+    storageNote.hidden = true;
+  } catch (e) { storageNote.hidden = false; }
+}
+
 function editor(parent, key, startText, extra) {
-  const saved = localStorage.getItem(STORE + key);
-  const keep = EditorView.updateListener.of((u) => {
-    if (!u.docChanged) return;
-    try { localStorage.setItem(STORE + key, u.state.doc.toString()); } catch (e) { setStatus(quizStatus, texts.notSaved); }
-  });
+  const saved = stored(key);
+  const keep = EditorView.updateListener.of((u) => { if (u.docChanged) store(key, u.state.doc.toString()); });
   return new EditorView({
     parent,
     state: EditorState.create({
@@ -109,12 +120,11 @@ function host(id) {
   return box;
 }
 
-const names = { quiz: localStorage.getItem(STORE + "quiz-name") || "quiz.json",
-                profiles: localStorage.getItem(STORE + "profiles-name") || "profiles.json" };
+const names = { quiz: stored("quiz-name") || "quiz.json", profiles: stored("profiles-name") || "profiles.json" };
 function setName(key, name) {
   names[key] = name;
   document.getElementById(`st-${key}-name`).textContent = name;
-  try { localStorage.setItem(STORE + key + "-name", name); } catch (e) { setStatus(quizStatus, texts.notSaved); }
+  store(key + "-name", name);
 }
 
 // Every profile, run by the core against the quiz as the live quiz has it now: one line each, holding or not.
@@ -185,7 +195,7 @@ for (const [key, view] of [["quiz", quiz], ["profiles", profiles]]) {
   });
 }
 document.getElementById("st-reset").addEventListener("click", () => {
-  for (const key of ["quiz", "profiles", "quiz-name", "profiles-name"]) localStorage.removeItem(STORE + key);
+  for (const key of ["quiz", "profiles", "quiz-name", "profiles-name"]) store(key, null);
   setName("quiz", "quiz.json");
   setName("profiles", "profiles.json");
   replaceText(quiz, example("st-example-quiz"));
@@ -194,10 +204,17 @@ document.getElementById("st-reset").addEventListener("click", () => {
 
 // ---- offline: once the widget's worker runs (the live quiz registers it), this page's own files are kept in the
 // cache its route answers from (scripts/make-sw.mjs), so the studio opens offline after one visit; readers, who never
-// open the studio, do not download it.
+// open the studio, do not download it. This cache holds only studio files: those of earlier deployments in the worker's
+// folder go (a deployment in a folder below has a scope of its own).
 if (!fromDisk && "serviceWorker" in navigator && "caches" in window) {
-  navigator.serviceWorker.ready.then(() => caches.open("crossroads-studio")).then((cache) => {
-    const own = [location.pathname, ...[...document.querySelectorAll("script[src], link[rel=stylesheet]")].map((e) => e.src || e.href)];
-    return cache.addAll(own);
+  navigator.serviceWorker.ready.then(async (reg) => {
+    const cache = await caches.open("crossroads-studio");
+    const own = [location.pathname, ...[...document.querySelectorAll("script[src], link[rel=stylesheet]")].map((e) => e.src || e.href)]
+      .map((u) => new URL(u, location.href).href);
+    for (const request of await cache.keys()) {
+      const rest = request.url.startsWith(reg.scope) ? request.url.slice(reg.scope.length) : null;
+      if (rest !== null && !rest.includes("/") && !own.includes(request.url)) await cache.delete(request);
+    }
+    await cache.addAll(own);
   }).catch((e) => console.warn("Crossroads studio: offline use is not ready:", e && e.message));
 }

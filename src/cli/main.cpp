@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <system_error>
 #include <fstream>
 #include <iostream>
@@ -121,15 +122,34 @@ void check_picture_files(const std::string& path, std::string_view text, cr::Loa
     result.ok = false;
 }
 
+// Files given together that share a quiz id and version: a reader's saved progress and share links name a quiz by
+// those two, so a later file gets a warning at its version naming the first (`seen` maps id and version to a file).
+void check_same_version(const std::string& file, const std::string& text, cr::LoadResult& result,
+                        std::map<std::pair<std::string, int>, std::string>& seen) {
+    if (!result.ok) return;
+    const auto [first, fresh] = seen.emplace(std::make_pair(result.quiz.id, result.quiz.version), file);
+    if (fresh) return;
+    std::vector<cr::Diagnostic> found{{cr::Severity::Warning, "version",
+        first->second + " is quiz '" + result.quiz.id + "' version " + std::to_string(result.quiz.version) +
+            " too: share links cannot tell the two apart; give one its own id, or raise its version",
+        0, 0, cr::Check::Duplicate}};
+    cr::locate_diagnostics(text, found);
+    result.diagnostics.push_back(found.front());
+}
+
+void print_diagnostics(const std::string& path, const cr::LoadResult& result, bool print_warnings) {
+    for (const auto& d : result.diagnostics)
+        if (print_warnings || d.severity == cr::Severity::Error)
+            std::fprintf(stderr, "%s\n", cr::format_diagnostic(d, path).c_str());
+}
+
 // Loads and reports; returns false when the file is missing or has errors.
 bool load(const std::string& path, cr::LoadResult& result, bool print_warnings) {
     std::string text;
     if (!read_quiz_file(path, text)) return false;
     result = cr::load_quiz(text);
     check_picture_files(path, text, result);
-    for (const auto& d : result.diagnostics)
-        if (print_warnings || d.severity == cr::Severity::Error)
-            std::fprintf(stderr, "%s\n", cr::format_diagnostic(d, path).c_str());
+    print_diagnostics(path, result, print_warnings);
     if (result.ok) cr::set_catalogue(cr::Catalogue(result.quiz.language, result.quiz.strings));  // score's report
     return result.ok;
 }
@@ -163,21 +183,19 @@ int validate(int argc, char** argv) {
     }
     int failed = 0;
     nlohmann::ordered_json report = nlohmann::ordered_json::array();
+    std::map<std::pair<std::string, int>, std::string> seen;
     for (const auto& file : files) {
         cr::LoadResult result;
         std::string text;
-        if (json) {
-            if (read_quiz_file(file, text)) {
-                result = cr::load_quiz(text);
-                check_picture_files(file, text, result);
-                report.push_back(file_json(file, result));
-            }
-            if (!result.ok) ++failed;
-        } else if (load(file, result, true)) {
-            std::printf("%s: ok\n", file.c_str());
-        } else {
-            ++failed;
+        if (read_quiz_file(file, text)) {
+            result = cr::load_quiz(text);
+            check_picture_files(file, text, result);
+            check_same_version(file, text, result, seen);
+            if (json) report.push_back(file_json(file, result));
+            else print_diagnostics(file, result, true);
+            if (result.ok && !json) std::printf("%s: ok\n", file.c_str());
         }
+        if (!result.ok) ++failed;
     }
     if (json) std::printf("%s\n", report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
     return failed == 0 ? 0 : 1;

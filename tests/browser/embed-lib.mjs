@@ -1,4 +1,4 @@
-// Helpers for the embed, funnel, offline, resume and single-file browser tests, on top of lib.mjs: host pages with
+// Helpers for the embed, funnel, offline, worker, resume and single-file browser tests, on top of lib.mjs: host pages with
 // embedded widgets and their event capture (in the page and by beacon), waits on a widget inside a frame, pixel reads.
 import fs from "node:fs";
 import os from "node:os";
@@ -24,6 +24,20 @@ export async function until(fn, what, timeout = STEP, every = 30) {
 export async function waitReady(target) {
   await target.waitForFunction(() => window.crossroads && window.crossroads.ready && window.crossroads.state() !== null,
                                null, { timeout: STEP });
+}
+
+// Visits `path` (index.html by default) of a deployment, waits for its worker, reloads so that the page is controlled.
+export async function visitAndControl(page, origin, path = "/index.html") {
+  await page.goto(origin + path, { waitUntil: "load" });
+  await waitReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.reload({ waitUntil: "load" });
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  await waitReady(page);
+}
+
+export function closeServer(server) {
+  return new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); });
 }
 
 // ---- host pages ---------------------------------------------------------------------------------------------------

@@ -7,23 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, DIST, ROOT, assertNoProblems, launchBrowser, startServer, waitForState, watchProblems } from "./lib.mjs";
-import { STEP, tempDir, until, waitReady } from "./embed-lib.mjs";
+import { STEP, closeServer, tempDir, until, visitAndControl, waitReady } from "./embed-lib.mjs";
 import { click, frameSurface, pageSurface } from "./play.mjs";
 import { serve } from "../../scripts/serve.mjs";
-
-function closeServer(server) {
-  return new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); });
-}
-
-// Visits index.html, waits for the worker, reloads so that the page is controlled.
-async function visitAndControl(page, origin) {
-  await page.goto(origin + "/index.html", { waitUntil: "load" });
-  await waitReady(page);
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-  await page.reload({ waitUntil: "load" });
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
-  await waitReady(page);
-}
 
 // Every file of a deployment folder: relative name -> bytes.
 function snapshot(dir) {
@@ -50,7 +36,7 @@ function responseLog(origin) {
       assert.ok(mine.length >= 5, `${label}: too few responses seen (${mine.length})`);
       for (const e of mine) {
         const u = new URL(e.url);
-        if (u.origin !== origin || u.pathname === "/sw.js" || u.pathname === "/sw-cleanup.js") continue;
+        if (u.origin !== origin || u.pathname === "/sw.js" || u.pathname === "/sw-scope.js") continue;
         const name = u.pathname === "/" ? "index.html" : u.pathname.slice(1);
         assert.ok(files.has(name), `${label} asked for ${name}, which is not in the ${which} deployment`);
         const body = await e.body;

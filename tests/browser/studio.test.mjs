@@ -1,6 +1,6 @@
 // The studio (dist/studio.html): a mistake typed in the quiz editor is marked at validate's line with validate's
 // message, under the documented strict CSP; fixing it updates the live quiz in place; the reader profiles run on each
-// change and a changed weight breaks them; a reload keeps the work; and the
+// change and a changed weight breaks them; a reload keeps the work, and without storage the studio says so; and the
 // page works from file:// too. Every wait is on the page: lint markers, the frame's widget state, the status line.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -224,6 +224,54 @@ describe("studio", () => {
       assert.ok(help.includes(schema.properties.language.description), help);
       await page.screenshot({ path: L.screenshotPath("studio-hover") });
       L.assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // The studio with `init` run first in each of its pages, once it has checked its first text.
+  async function openStudio(init) {
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.addInitScript(init);
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP);
+    await page.goto(env.origin + "/studio.html", { waitUntil: "load" });
+    const words = await texts(page);
+    await page.locator("#st-quiz-status", { hasText: words.ok }).waitFor();
+    return { context, page, words };
+  }
+
+  test("with storage refused the studio starts and says the work is not kept", async () => {
+    // Cookies blocked, or framed by another site: reading localStorage throws.
+    const { context, page, words } = await openStudio(() => {
+      Object.defineProperty(window, "localStorage", { get() { throw new DOMException("The operation is insecure.", "SecurityError"); } });
+    });
+    try {
+      await frameState(page, (s) => s.title === JSON.parse(EXAMPLE).title);
+      assert.equal(await page.locator("#st-storage").innerText(), words.notSaved);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a failed save is said until a save succeeds", async () => {
+    const { context, page, words } = await openStudio(() => {  // storage full while window.__full is set
+      const set = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k, v) {
+        if (window.__full) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        return set.call(this, k, v);
+      };
+    });
+    try {
+      await page.evaluate(() => { window.__full = true; });
+      await replaceLine(page, TITLE_LINE, '"title": "Not kept",');
+      await frameState(page, (s) => s.title === "Not kept");
+      await page.locator("#st-quiz-status", { hasText: words.ok }).waitFor();  // the check after the edit has run
+      assert.equal(await page.locator("#st-storage").innerText(), words.notSaved, "the failed save went unsaid");
+      await page.evaluate(() => { window.__full = false; });
+      await replaceLine(page, TITLE_LINE, '"title": "Kept",');
+      await page.locator("#st-storage").waitFor({ state: "hidden" });
+      assert.equal(await page.evaluate(() => localStorage.getItem("crossroads-studio:quiz")).then((t) => t.includes('"title": "Kept",')), true);
     } finally {
       await context.close();
     }

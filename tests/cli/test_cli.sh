@@ -127,6 +127,16 @@ expect_stdout "mini.json: ok"
 expect_stderr_has "broken.json:18:64: error: "
 end
 
+begin "validate: two files with one quiz id and version: a warning at the second's version, naming the first"
+sed 's/"title": "Mini path quiz"/"title": "Another mini quiz"/' mini.json > mini-copy.json
+run validate mini.json mini-copy.json
+expect_status 0
+expect_stdout "mini.json: ok
+mini-copy.json: ok"
+expect_stderr_has "mini-copy.json:$(grep -n '"version"' mini.json | cut -d: -f1):"
+expect_stderr_has ": warning: version: mini.json is quiz 'mini' version 2 too: share links cannot tell the two apart"
+end
+
 begin "validate: a missing file is a clear error and a non-zero exit"
 run validate no-such-file.json
 expect_status 1
