@@ -6,8 +6,14 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEPS="$ROOT/.deps"
+# Dear ImGui: the version the code is tested with, from Debian's source package in suite IMGUI_SUITE. Only its upstream
+# tarball is used, which every Debian revision of the same upstream version shares (a stable update such as
+# 1.90.1+ds-1+deb13u1, a rebuild such as 1.90.1+ds-2): those are accepted when the pinned one is gone; no other version
+# is, as none is tested. CR_IMGUI_URIS (an archive that still has it, e.g. a snapshot of Debian's) and CR_IMGUI_SUITE
+# say where else to look.
 IMGUI_VERSION="1.90.1+ds-1"
-IMGUI_SUITE="trixie"
+IMGUI_UPSTREAM="${IMGUI_VERSION%-*}"
+IMGUI_SUITE="${CR_IMGUI_SUITE:-trixie}"
 
 # Pinned where the package is the toolchain itself. Packages that receive Debian security updates
 # (fontTools, Chromium, Node.js and npm) are not pinned: a pin would break fresh installs once the mirror moves on.
@@ -58,41 +64,68 @@ install_apt() {
   need_root_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
-# Dear ImGui: Debian's binary package has no imgui.cpp for wasm, so fetch the source package
-# with a private apt state that reuses the machine's own mirror (no host name is written here).
+# True when Debian source version $1 may be used: the pinned one or another Debian revision of its upstream version.
+imgui_accepted() { [ "$1" = "$IMGUI_VERSION" ] || [[ "$1" == "$IMGUI_UPSTREAM"-* ]]; }
+
+# The version to fetch among those apt offers (one a line on stdin) from the archive at $1: the pinned one when offered,
+# else the newest accepted one. Fails, saying what was offered and what to do, when none is accepted.
+choose_imgui_version() {
+  local offered=() v best=""
+  mapfile -t offered < <(sed '/^$/d' | sort -u)
+  for v in "${offered[@]}"; do
+    if [ "$v" = "$IMGUI_VERSION" ]; then echo "$v"; return; fi
+    if imgui_accepted "$v" && { [ -z "$best" ] || dpkg --compare-versions "$v" gt "$best"; }; then best="$v"; fi
+  done
+  if [ -n "$best" ]; then echo "$best"; return; fi
+  {
+    echo "deps: Dear ImGui $IMGUI_UPSTREAM (Debian's source package imgui $IMGUI_VERSION, or another Debian revision of"
+    echo "  it) is not in suite $IMGUI_SUITE of the Debian archive at $1."
+    if [ "${#offered[@]}" -eq 0 ]; then echo "  apt found no imgui source package there."
+    else echo "  That suite offers imgui ${offered[*]}, which Crossroads is not tested with."; fi
+    echo "  What to do, either of:"
+    echo "  - fetch it from an archive that still has it, such as a snapshot of Debian's archive:"
+    echo "      CR_IMGUI_URIS=<that archive's URL> CR_IMGUI_SUITE=<its suite> ./build-wasm.sh"
+    echo "  - or put the Dear ImGui $IMGUI_UPSTREAM sources in .deps/imgui yourself (imgui.cpp and backends/ at its top)"
+    echo "    and write $IMGUI_VERSION into .deps/imgui/.version."
+  } >&2
+  return 1
+}
+
+# The machine's own Debian mirror, read from /etc/apt (no host name is written here), or CR_IMGUI_URIS.
+debian_mirror() {
+  local uris="${CR_IMGUI_URIS:-}"
+  [ -n "$uris" ] || uris="$(grep -h '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | grep -v security | head -n1 | sed 's/^URIs:[[:space:]]*//')"
+  [ -n "$uris" ] || uris="$(grep -h '^deb ' /etc/apt/sources.list 2>/dev/null | grep -v security | awk '{print $2}' | head -n1)"
+  [ -n "$uris" ] || { echo "deps: cannot find the machine's Debian mirror in /etc/apt; set CR_IMGUI_URIS to one" >&2; return 1; }
+  echo "$uris"
+}
+
+# Dear ImGui: Debian's binary package has no imgui.cpp for wasm, so fetch the source package with a private apt state.
 install_imgui() {
   local dest="$DEPS/imgui"
-  if [ -f "$dest/.version" ] && [ "$(cat "$dest/.version")" = "$IMGUI_VERSION" ]; then
-    log "Dear ImGui $IMGUI_VERSION: present"; return
+  if [ -f "$dest/.version" ] && imgui_accepted "$(cat "$dest/.version")"; then
+    log "Dear ImGui $(cat "$dest/.version"): present"; return
   fi
-  log "Dear ImGui $IMGUI_VERSION: fetching Debian source package"
-  local work="$DEPS/apt-src"
-  rm -rf "$work"; mkdir -p "$work/lists/partial" "$work/parts" "$work/dl"
+  local work="$DEPS/apt-src" uris version
+  uris="$(debian_mirror)" || exit 1
+  rm -rf "$work"; mkdir -p "$work/lists/partial" "$work/parts" "$work/dl" "$work/cache/archives/partial"
   : > "$work/empty.list"
-  local uris
-  uris="$(grep -h '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | grep -v security | head -n1 | sed 's/^URIs:[[:space:]]*//')"
-  if [ -z "$uris" ]; then
-    uris="$(grep -h '^deb ' /etc/apt/sources.list 2>/dev/null | grep -v security | awk '{print $2}' | head -n1)"
-  fi
-  [ -n "$uris" ] || { echo "deps: cannot find the machine's Debian mirror in /etc/apt" >&2; exit 1; }
-  cat > "$work/parts/imgui-src.sources" <<EOF
-Types: deb-src
-URIs: $uris
-Suites: $IMGUI_SUITE
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-EOF
+  printf 'Types: deb-src\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: %s\n' "$uris" "$IMGUI_SUITE" \
+    /usr/share/keyrings/debian-archive-keyring.gpg > "$work/parts/imgui-src.sources"
   local opts=(-o "Dir::Etc::SourceList=$work/empty.list" -o "Dir::Etc::SourceParts=$work/parts"
               -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o "APT::Sandbox::User=root")
-  mkdir -p "$work/cache/archives/partial"
-  apt-get "${opts[@]}" update -q
-  (cd "$work/dl" && apt-get "${opts[@]}" source --download-only "imgui=$IMGUI_VERSION")
+  apt-get "${opts[@]}" update -q || log "apt could not read suite $IMGUI_SUITE at $uris (see above)"
+  version="$(apt-cache "${opts[@]}" showsrc --only-source imgui 2>/dev/null | sed -n 's/^Version: //p' |
+             choose_imgui_version "$uris")" || { rm -rf "$work"; exit 1; }
+  if [ "$version" = "$IMGUI_VERSION" ]; then log "Dear ImGui $version: fetching Debian source package"
+  else log "Dear ImGui $version: fetching Debian source package ($IMGUI_VERSION is gone; this has its upstream sources)"; fi
+  (cd "$work/dl" && apt-get "${opts[@]}" source --download-only "imgui=$version")
   local tarball
   tarball="$(ls "$work"/dl/imgui_*.orig.tar.* | head -n1)"
   rm -rf "$dest" && mkdir -p "$dest"
   tar -xf "$tarball" -C "$dest" --strip-components=1
   [ -f "$dest/imgui.cpp" ] && [ -f "$dest/backends/imgui_impl_opengl3.cpp" ] || { echo "deps: imgui sources incomplete" >&2; exit 1; }
-  echo "$IMGUI_VERSION" > "$dest/.version"
+  echo "$version" > "$dest/.version"
   rm -rf "$work"
 }
 
@@ -106,6 +139,9 @@ install_npm() {
   echo "$want" > "$stamp"
 }
 
-install_apt
-install_imgui
-install_npm
+# Run, not sourced (tests/deps/test_deps.sh sources it to try the choice of Dear ImGui with a stand-in apt).
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  install_apt
+  install_imgui
+  install_npm
+fi

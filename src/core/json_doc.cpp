@@ -182,6 +182,9 @@ std::string likely_syntax_cause(std::string_view body, size_t& at, const std::st
     while (before > 0 && std::string_view(" \t\r\n").find(body[before - 1]) != std::string_view::npos) --before;
     const char previous = before > 0 ? body[before - 1] : '\0';
     if (c == ',' && previous == ',') return "two commas in a row: remove one of them";
+    if (c == ',' && (previous == '{' || previous == '['))
+        return std::string("a comma with nothing before it, just after the opening '") + previous +
+               "': remove it (a comma goes between two entries; is one missing before it?)";
     if ((c == '}' || c == ']' || c == ',') && previous == ':') {
         at = before - 1;
         return "a value is missing after this ':': write one (\"text\", a number, true, false, [...] or {...}), or "

@@ -12,7 +12,7 @@ namespace cr {
 struct Run {
     std::string text;
     bool bold = false;
-    std::string href;  // a link's address ("https://...", "mailto:..."), or "" for plain text
+    std::string href{};  // a link's address ("https://...", "mailto:..."), or "" for plain text
 };
 using Line = std::vector<Run>;
 

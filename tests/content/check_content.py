@@ -14,7 +14,8 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
 from derive import standalone_quiz  # noqa: E402
 
-# The source article lives in shared/ beside the repository (never in it); override with --article.
+# The source article lives in shared/ beside the repository (never in it); override with --article. Its figures are
+# also in tests/content/facts.json ("article_figures"), so a clone with nothing beside it checks the facts against those.
 ARTICLE = None
 PATH_QUIZ = "content/python-path.json"
 READINESS_QUIZ = "content/python-readiness.json"  # derived from PATH_QUIZ's knowledge section
@@ -360,7 +361,31 @@ def article_figures(article):
     return have
 
 
-def check_facts_against_article(root, article_text):
+def recorded_figures(root):
+    """The article's figures as tests/content/facts.json records them, one a line: a text key_figures reads as the
+    article's own (the checks below take either)."""
+    return "\n".join(f["figure"] for f in load_json(root, "tests/content/facts.json")["article_figures"])
+
+
+def show_figure(figure):
+    """A key figure (kind, value) for a message: "top 10", "range 2000 - 4000 per month"."""
+    kind, value = figure
+    if kind == "range":
+        return "range %s - %s per %s" % ("{:f}".format(value[0]), "{:f}".format(value[1]), value[2])
+    return "%s %s" % (kind, "{:f}".format(value))
+
+
+def check_recorded_figures(recorded, article_text):
+    """The figures recorded in facts.json are exactly the article's: none it lacks, none of its own left out."""
+    have, kept = article_figures(article_text), article_figures(recorded)
+    failures = ["article_figures records %s, which the article does not give" % show_figure(f) for f in sorted(kept - have)]
+    failures += ["the article gives %s, which article_figures does not record" % show_figure(f) for f in sorted(have - kept)]
+    return [("article_figures in facts.json are the article's figures", failures, "%d figures" % len(have))]
+
+
+def check_facts_against_article(root, article_text, against="the article"):
+    """The facts and numbers that say they come from the article against its figures (`article_text`: the article,
+    or recorded_figures(), `against` then names it)."""
     out = []
     facts = load_json(root, "tests/content/facts.json")
     have = article_figures(article_text)
@@ -380,7 +405,7 @@ def check_facts_against_article(root, article_text):
         detail = "figures found in the article: %s" % ", ".join(sorted(checked)) if checked else "no figures"
         if exempt:
             detail += "; not in the article but the fact is a labelled assumption: %s" % ", ".join(sorted(exempt))
-        out.append(("fact %s matches the article" % fact["id"], failures, detail))
+        out.append(("fact %s matches %s" % (fact["id"], against), failures, detail))
     # allowed numbers that claim to come from the article must really be in it
     article_numbers = {v for _, v in numbers_in(article_text)}
     failures = []
@@ -389,7 +414,7 @@ def check_facts_against_article(root, article_text):
             if canonical_number(entry["number"]) not in article_numbers:
                 failures.append("allowed number %s says it comes from the article, but the article has no %s"
                                 % (entry["number"], entry["number"]))
-    out.append(("allowed_numbers marked 'Article' occur in the article", failures, ""))
+    out.append(("allowed_numbers marked 'Article' occur in %s" % against, failures, ""))
     # the range chart of python-path: each item's figures are the article's range for its period
     doc = load_json(root, PATH_QUIZ)
     failures = []
@@ -405,7 +430,7 @@ def check_facts_against_article(root, article_text):
             elif got != want:
                 failures.append("ranges item %s is %s - %s per %s but the article says %s - %s"
                                 % (item.get("id"), item.get("low"), item.get("high"), unit, want[0], want[1]))
-    out.append(("python-path range chart matches the article", failures, ""))
+    out.append(("python-path range chart matches %s" % against, failures, ""))
     return out
 
 
@@ -542,6 +567,12 @@ def self_test(root, cli):
         write_json(tmp, "tests/content/facts.json", facts)
         return ["$5,000", fact["id"]]
 
+    def mutate_recorded(tmp):
+        facts = load_json(tmp, "tests/content/facts.json")
+        facts["article_figures"].append({"figure": "Top 20", "where": "nowhere"})
+        write_json(tmp, "tests/content/facts.json", facts)
+        return ["top 20", "does not give"]
+
     def mutate_related(tmp):
         doc = load_json(tmp, PATH_QUIZ)
         doc["related"]["quiz"] = "python-readines.json"
@@ -561,7 +592,9 @@ def self_test(root, cli):
         ("numbers check catches an unlisted number", mutate_number, check_numbers),
         ("facts check catches a missing must_contain string", mutate_fact, check_facts_in_content),
         ("facts-vs-article check catches a drifted figure",
-         mutate_fact_drift, lambda tmp: check_facts_against_article(tmp, read_article())),
+         mutate_fact_drift, lambda tmp: check_facts_against_article(tmp, recorded_figures(tmp))),
+        ("recorded-figures check catches a figure the article lacks",
+         mutate_recorded, lambda tmp: check_recorded_figures(recorded_figures(tmp), recorded_figures(root))),
         ("related check catches a link to no quiz", mutate_related, check_related),
         ("explanation check catches a missing explanation", mutate_explanation, check_explanations),
     ]
@@ -622,11 +655,10 @@ def main():
 
     if not os.access(cli, os.X_OK):
         results.add("crossroads binary", ["%s is missing or not executable" % cli])
-    try:
-        article = read_article()
-    except OSError as e:
-        article = None
-        results.add("article", ["cannot read %s: %s" % (ARTICLE, e)])
+    # Beside the repository the article is optional; one named with --article must be there.
+    article = read_article() if os.path.exists(ARTICLE) else None
+    if article is None and args.article:
+        results.add("article", ["cannot read %s" % ARTICLE])
 
     print("== self-test (mutated copies must fail)")
     guarded("self-test", lambda: self_test(root, cli))
@@ -645,8 +677,13 @@ def main():
             print("   %-*s -> %-10s -> %-10s -> %s" % (w, name, expect, got, totals))
     print("== facts and numbers")
     guarded("facts in content", lambda: check_facts_in_content(root))
+    guarded("facts against the recorded figures", lambda: check_facts_against_article(root, recorded_figures(root),
+                                                                                 "the article's figures in facts.json"))
     if article is not None:
+        guarded("recorded figures", lambda: check_recorded_figures(recorded_figures(root), article))
         guarded("facts against article", lambda: check_facts_against_article(root, article))
+    else:
+        print("   (the article is not at %s: the facts were checked against its figures in facts.json only)" % ARTICLE)
     guarded("numbers", lambda: check_numbers(root))
     print("== structure")
     guarded("explanations", lambda: check_explanations(root))

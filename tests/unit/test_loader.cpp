@@ -178,6 +178,14 @@ TEST_CASE("loader: a JSON syntax error names its likely cause in plain words, wh
         CHECK(message("{\n  \"a\": \n}") == "quiz.json:2:6: " + missing);
         CHECK(message("{\"a\":, \"b\": 1}") == "quiz.json:1:5: " + missing);
     }
+    SUBCASE("a comma just after an opening bracket, as left by deleting the first entry") {
+        CHECK(message("{\n  , \"id\": \"t\"\n}") ==
+              "quiz.json:2:3: error: invalid JSON: a comma with nothing before it, just after the opening '{': remove it "
+              "(a comma goes between two entries; is one missing before it?)\n");
+        CHECK(message("{\"a\": [ ,1]}") ==
+              "quiz.json:1:9: error: invalid JSON: a comma with nothing before it, just after the opening '[': remove it "
+              "(a comma goes between two entries; is one missing before it?)\n");
+    }
     SUBCASE("a trailing comma in a list") {
         CHECK(message("{\"a\": [1, 2,]}") ==
               "quiz.json:1:12: error: invalid JSON: trailing comma: remove this comma, as nothing follows it before "
