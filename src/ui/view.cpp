@@ -111,7 +111,7 @@ void draw_outcome_part(const cr::Session& s, View& v, const cr::Result& r) {
     }
     for (const auto& note : cr::tipped_notes(quiz, answers, r)) bullet_text(v, note);
     ImGui::Dummy(ImVec2(0, 6));
-    outcome_bars(v, quiz, r);
+    if (r.decision.rule < 0) outcome_bars(v, quiz, r);  // points decided; a rule's sentence is the whole reason
     v.scene.announce = tr(Key::ResultAnnounce, {o.title, o.summary});
 
     const auto plan = cr::next_steps(quiz, answers, r);

@@ -253,6 +253,8 @@ TEST_CASE("scene: results show the plan as a checklist, what would change the re
     };
     CHECK(has_heading(cr::Key::NextSteps));
     CHECK(has_heading(cr::Key::WhatWouldChange));
+    // A rule's sentence decided, not points: no points chart that would show the result with 0 points.
+    CHECK(std::none_of(v.scene.items.begin(), v.scene.items.end(), [](const ui::SceneItem& item) { return item.part == ui::Part::Figure; }));
     // At a phone's width too, every run stays in the column.
     check_glyphs(settle(s, v, 360), v);
     check_runs_in_column(v);
