@@ -2,6 +2,7 @@
 // Never throws, never aborts; each diagnostic carries a JSON path and line:column.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -9,6 +10,15 @@
 #include "model.h"
 
 namespace cr {
+
+// Sizes no reader would ever reach, in characters (Unicode code points) as readers see them: one text, one word
+// without a place to break the line (a space, or between Chinese or Japanese characters), and all the text of one
+// screen with everything on it opened. The longest text of the shipped quiz has 1,668 characters, its longest word
+// 35, its results screen with every part open 16,559. A file over them is refused with the text's line:column, so
+// what a frame lays out and the page's text layer carry stay bounded (docs/content-format.md, section 12).
+inline constexpr size_t kMaxTextChars = 10000;
+inline constexpr size_t kMaxWordChars = 1000;
+inline constexpr size_t kMaxScreenChars = 40000;
 
 struct LoadResult {
     bool ok = false;  // true when there is no error (warnings allowed); `quiz` is then usable
