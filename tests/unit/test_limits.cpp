@@ -93,15 +93,17 @@ TEST_CASE("limits: a word may run kMaxWordChars characters before the line can b
 
 TEST_CASE("limits: the results screen holds at most kMaxScreenChars characters with every FAQ entry open") {
     // Besides the FAQ, the results show "A" and "B" in the chart, then the outcome's title and summary: 4 characters.
+    // Three entries of 10,000 ("Q" and the answer), then one of 1 + `last`.
+    const size_t fill = kMaxScreenChars - 4 - 3 * kMaxTextChars - 1;
     auto faq = [](size_t last) {
         std::string out;
         for (int i = 0; i < 3; ++i) out += R"({"id": "f)" + std::to_string(i) + R"(", "q": "Q", "a": ")" + words(9999) + "\"},\n";
         return out + R"({"id": "last", "q": "Q", "a": ")" + words(last) + "\"}";
     };
-    crt::load_ok(quiz("I", "P", faq(9995)));  // 4 + 3 x 10,000 + 9,996
-    CHECK(errors_of(quiz("I", "P", faq(9996))) ==
-          "quiz.json:7:33: error: faq \"f0\" › a: the results screen for outcome \"a\" holds 40,001 characters with "
-          "every part open, this text the longest of them; a screen shows at most 40,000: shorten its texts or move "
+    crt::load_ok(quiz("I", "P", faq(fill)));
+    CHECK(errors_of(quiz("I", "P", faq(fill + 1))) ==
+          "quiz.json:7:33: error: faq \"f0\" › a: the results screen for outcome \"a\" holds 32,001 characters with "
+          "every part open, this text the longest of them; a screen shows at most 32,000: shorten its texts or move "
           "some elsewhere\n");
 }
 
@@ -114,9 +116,10 @@ TEST_CASE("limits: a question's screen holds at most kMaxScreenChars characters"
         return with(text, R"("prompt": "P",)", R"("prompt": ")" + words(prompt) + R"(", "explanation": ")" + words(10000) +
                                                    R"(", "code": ")" + words(10000) + "\",");
     };
-    crt::load_ok(long_question(9997));  // 3 + 9,997 + 3 x 10,000
-    const std::string errors = errors_of(long_question(9998));
-    CHECK(errors.find("error: section \"s\" › intro: the screen of question \"q\" holds 40,001 characters") != std::string::npos);
+    const size_t fill = kMaxScreenChars - 3 - 3 * kMaxTextChars;  // the prompt's share
+    crt::load_ok(long_question(fill));
+    const std::string errors = errors_of(long_question(fill + 1));
+    CHECK(errors.find("error: section \"s\" › intro: the screen of question \"q\" holds 32,001 characters") != std::string::npos);
 }
 
 TEST_CASE("limits: the shared big-quiz case is accepted up to the word limit and refused, located, above it") {
