@@ -2,7 +2,8 @@
 // long run of "x" -- is shown at the longest word the loader accepts and refused, with the validator's located
 // message, one character over it and at the sizes that once stalled the page or lost its tab (300,000, 800,000 and
 // 1,400,000 characters); the results screen holding the most text the loader accepts is shown with every FAQ entry
-// open on a phone-wide page. In every case the page keeps answering crossroads.state().
+// open on a phone-wide page. In every case the page keeps answering crossroads.state(). The studio marks the refused
+// files at the validator's place with its message.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -166,6 +167,37 @@ describe("size limits in the page", () => {
       await app.close();
     }
   });
+
+  for (const [name, make] of [["word-over.json", () => padded(WORD + 1)], ["big-1400000.json", () => paddedToSize(1400000)]]) {
+    test(`the studio marks the big-quiz case, ${name}, at validate's place with validate's message`, async () => {
+      const text = make();
+      fs.writeFileSync(path.join(DIR, name), text);
+      const [expected] = validatorErrors(name);
+      const [, line, , message] = /^[^:]+:(\d+):(\d+): error: (.*)$/.exec(expected);
+      const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+      // The studio opens with the work it kept in the browser: this file.
+      await context.addInitScript((t) => { if (!sessionStorage.getItem("seeded")) { localStorage.setItem("crossroads-studio:quiz", t); sessionStorage.setItem("seeded", "1"); } }, text);
+      const page = await context.newPage();
+      let crashed = false;
+      page.on("crash", () => { crashed = true; });
+      const problems = L.watchProblems(page);
+      try {
+        await page.goto(env.origin + "/studio.html", { waitUntil: "load" });
+        const marker = page.locator("#st-quiz-editor .cm-lint-marker-error");
+        await marker.waitFor();
+        assert.equal(Number(line), 1);
+        await marker.hover();
+        assert.equal(await page.locator("#st-quiz-editor .cm-tooltip-lint .cm-diagnosticText").innerText(), message);
+        const frame = page.frame({ url: /[?&]studio=1/ });
+        await frame.locator("#cr-message").waitFor({ state: "visible" });
+        assert.equal((await frame.evaluate(() => window.crossroads.state())).screen, "error");
+        assert.ok(!crashed);
+        L.assertNoProblems(problems);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 
   test("the smallest rejected results screen shows its located message", async () => {
     fs.writeFileSync(path.join(DIR, "screen-over.json"), fullResults(SCREEN + 1));
