@@ -1400,12 +1400,13 @@ private:
     struct ScreenText {
         size_t total = 0, longest = 0;
         std::string longest_at;
-        void add(const std::string& text, const std::string& path) {
+        // `text` written at key `key` of the object at `base` (the path is made only for the longest so far).
+        void add(const std::string& text, const std::string& base, const char* key) {
             const size_t n = characters_in(text);
             total += n;
             if (n > longest) {
                 longest = n;
-                longest_at = path;
+                longest_at = path_key(base, key);
             }
         }
         void add(const ScreenText& other) {
@@ -1427,71 +1428,75 @@ private:
             const Question& q = quiz_.questions[i];
             const Section& section = quiz_.sections[q.section];
             const std::string qpath = question_path(static_cast<int>(i)), spath = path_index("sections", q.section);
+            const std::string options = path_key(qpath, "options");
             ScreenText own;
-            own.add(section.title, path_key(spath, "title"));
-            own.add(section.intro, path_key(spath, "intro"));
-            own.add(q.prompt, path_key(qpath, "prompt"));
-            own.add(q.code, path_key(qpath, "code"));
-            own.add(q.explanation, path_key(qpath, "explanation"));
+            own.add(section.title, spath, "title");
+            own.add(section.intro, spath, "intro");
+            own.add(q.prompt, qpath, "prompt");
+            own.add(q.code, qpath, "code");
+            own.add(q.explanation, qpath, "explanation");
             for (size_t k = 0; k < q.options.size(); ++k)
-                own.add(q.options[k].label, path_key(path_index(path_key(qpath, "options"), k), "label"));
-            screen_limit(own, "the screen of question \"" + q.id + "\"");
+                own.add(q.options[k].label, path_index(options, k), "label");
+            screen_limit(own, "the screen of question", q.id);
             if (q.scored) {
-                shared.add(q.prompt, path_key(qpath, "prompt"));
-                shared.add(q.code, path_key(qpath, "code"));
-                shared.add(q.explanation, path_key(qpath, "explanation"));
+                shared.add(q.prompt, qpath, "prompt");
+                shared.add(q.code, qpath, "code");
+                shared.add(q.explanation, qpath, "explanation");
                 for (size_t k = 0; k < q.options.size(); ++k) {
-                    const std::string opath = path_index(path_key(qpath, "options"), k);
-                    shared.add(q.options[k].label, path_key(opath, "label"));
-                    shared.add(q.options[k].explanation, path_key(opath, "explanation"));
+                    const std::string opath = path_index(options, k);
+                    shared.add(q.options[k].label, opath, "label");
+                    shared.add(q.options[k].explanation, opath, "explanation");
                 }
             }
-            shared.add(q.tipped, path_key(qpath, "tipped"));
+            shared.add(q.tipped, qpath, "tipped");
         }
         ScreenText band;
         for (size_t i = 0; i < quiz_.bands.size(); ++i) {
             ScreenText one;
-            one.add(quiz_.bands[i].title, path_key(band_paths_[i], "title"));
-            one.add(quiz_.bands[i].feedback, path_key(band_paths_[i], "feedback"));
+            one.add(quiz_.bands[i].title, band_paths_[i], "title");
+            one.add(quiz_.bands[i].feedback, band_paths_[i], "feedback");
             if (one.total > band.total) band = one;
         }
         shared.add(band);
-        shared.add(quiz_.ranges.title, "ranges.title");
-        shared.add(quiz_.ranges.assumption, "ranges.assumption");
-        shared.add(quiz_.ranges.note, "ranges.note");
+        shared.add(quiz_.ranges.title, "ranges", "title");
+        shared.add(quiz_.ranges.assumption, "ranges", "assumption");
+        shared.add(quiz_.ranges.note, "ranges", "note");
         for (size_t i = 0; i < quiz_.ranges.items.size(); ++i)
-            shared.add(quiz_.ranges.items[i].label, path_key(path_index("ranges.items", i), "label"));
+            shared.add(quiz_.ranges.items[i].label, path_index("ranges.items", i), "label");
         for (size_t i = 0; i < quiz_.faq.size(); ++i) {
-            shared.add(quiz_.faq[i].question, path_key(path_index("faq", i), "q"));
-            shared.add(quiz_.faq[i].answer, path_key(path_index("faq", i), "a"));
+            shared.add(quiz_.faq[i].question, path_index("faq", i), "q");
+            shared.add(quiz_.faq[i].answer, path_index("faq", i), "a");
         }
-        shared.add(quiz_.related.results_label, "related.results_label");
+        shared.add(quiz_.related.results_label, "related", "results_label");
         ScreenText results = shared, largest;  // the largest outcome's own texts
-        std::string which = "the results screen";
+        const std::string* largest_id = nullptr;
         for (size_t i = 0; i < quiz_.outcomes.size(); ++i) {
             const Outcome& o = quiz_.outcomes[i];
             const std::string opath = path_index("outcomes", i);
-            results.add(o.title, path_key(opath, "title"));  // in the chart of totals; its result shows it again above
+            results.add(o.title, opath, "title");  // in the chart of totals; its result shows it again above
             ScreenText own;
-            own.add(o.title, path_key(opath, "title"));
-            own.add(o.summary, path_key(opath, "summary"));
-            own.add(o.details, path_key(opath, "details"));
-            own.add(o.cta.label, path_key(path_key(opath, "cta"), "label"));
+            own.add(o.title, opath, "title");
+            own.add(o.summary, opath, "summary");
+            own.add(o.details, opath, "details");
+            own.add(o.cta.label, path_key(opath, "cta"), "label");
             for (size_t k = 0; k < o.requirements.size(); ++k)
-                own.add(o.requirements[k].missing, path_key(path_index(path_key(opath, "requires"), k), "missing"));
+                own.add(o.requirements[k].missing, path_index(path_key(opath, "requires"), k), "missing");
             for (size_t k = 0; k < o.next_steps.size(); ++k)
-                own.add(o.next_steps[k].text, path_key(path_index(path_key(opath, "next_steps"), k), "text"));
+                own.add(o.next_steps[k].text, path_index(path_key(opath, "next_steps"), k), "text");
             if (own.total > largest.total) {
                 largest = own;
-                which = "the results screen for outcome \"" + o.id + "\"";
+                largest_id = &o.id;
             }
         }
         results.add(largest);
-        screen_limit(results, which);
+        screen_limit(results, largest_id ? "the results screen for outcome" : "the results screen",
+                     largest_id ? *largest_id : std::string());
     }
 
-    void screen_limit(const ScreenText& screen, const std::string& which) {
+    // `what` names the screen, with the id of its question or outcome when `id` is not empty.
+    void screen_limit(const ScreenText& screen, const char* what, const std::string& id) {
         if (screen.total <= kMaxScreenChars) return;
+        const std::string which = id.empty() ? std::string(what) : std::string(what) + " \"" + id + "\"";
         r_.error(screen.longest_at, which + " holds " + count_of(screen.total) + " characters with every part open, " +
                                         "this text the longest of them; a screen shows at most " +
                                         count_of(kMaxScreenChars) + ": shorten its texts or move some elsewhere");
