@@ -58,7 +58,8 @@ std::string count_of(size_t n) { return format_number(english_locale(), static_c
 
 // Characters (code points) of UTF-8 text: its bytes that do not continue a character.
 size_t characters_in(const std::string& text) {
-    return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 const char* type_name(const Json& v) {
