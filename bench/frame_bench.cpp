@@ -1,6 +1,8 @@
 // Benchmark: CPU time of one full ImGui frame (NewFrame, draw, Render; no renderer) of the results
-// screen and of a question screen, natively, with the shipped default quiz. Prints microseconds. With a font
-// directory (build/<tree>/fonts), also the font atlas the page builds before its first frame: time and texture size.
+// screen and of a question screen, natively, with the shipped default quiz, and of the largest screens the loader's
+// size limits accept (core/loader.h), drawn as the page draws them: as tall as their content, every row open.
+// Prints microseconds. With a font directory (build/<tree>/fonts), also the font atlas the page builds before its
+// first frame: time and texture size.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -16,9 +18,12 @@
 
 namespace {
 
-double frame_us(cr::Session& s, ui::View& v, int frames) {
+// The median of `frames` frames; `width` 0 keeps the display as it is, else the display is `width` wide and as tall
+// as the content, as the page sizes its canvas.
+double frame_us(cr::Session& s, ui::View& v, int frames, float width = 0) {
     std::vector<double> t;
     for (int i = 0; i < frames; ++i) {
+        if (width > 0) ImGui::GetIO().DisplaySize = ImVec2(width, std::max(900.0f, v.content_height + 1));
         const auto a = std::chrono::steady_clock::now();
         ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
         v.time += 1.0 / 60.0;
@@ -52,6 +57,61 @@ void atlas(const std::vector<ui::FontPack>& all, const std::u32string& used, flo
     std::printf("font atlas at density %.0f: built in %.1f ms (median of 5); texture %dx%d = %.2f MB RGBA "
                 "(with a power-of-two height, %dx%d = %.2f MB)\n",
                 density, t[t.size() / 2], w, h, w * h * 4 / 1048576.0, w, pow2, w * pow2 * 4 / 1048576.0);
+}
+
+// `text` with `insert` put before the first `before` after `after`.
+std::string inserted(std::string text, const std::string& after, const std::string& before, const std::string& insert) {
+    const size_t at = text.find(before, text.find(after));
+    return at == std::string::npos ? text : text.insert(at, insert);
+}
+
+// Words of nine letters, `n` characters in all.
+std::string words(size_t n) {
+    std::string out;
+    for (size_t i = 0; i < n; ++i) out += i % 10 == 9 ? ' ' : 'w';
+    return out;
+}
+
+// The shipped quiz with FAQ entries added until its results screen holds as much text as the loader accepts: whole
+// entries of kMaxTextChars, then one that fills up to the last character that still loads.
+std::string largest_results(const std::string& quiz) {
+    auto with = [&](size_t whole, size_t last) {
+        std::string entries;
+        for (size_t i = 0; i < whole; ++i)
+            entries += "{\"id\": \"big-" + std::to_string(i) + "\", \"q\": \"Q\", \"a\": \"" + words(cr::kMaxTextChars) + "\"}, ";
+        if (last) entries += "{\"id\": \"big-last\", \"q\": \"Q\", \"a\": \"" + words(last) + "\"}, ";
+        return inserted(quiz, "\"faq\"", "{", entries);
+    };
+    size_t whole = 0;
+    while (cr::load_quiz(with(whole + 1, 0), false).ok) ++whole;
+    size_t low = 0, high = cr::kMaxTextChars;  // the last entry's length: `low` loads, `high` does not
+    while (high - low > 1) (cr::load_quiz(with(whole, (low + high) / 2), false).ok ? low : high) = (low + high) / 2;
+    return with(whole, low);
+}
+
+// Frames of the results screen of `text` (every row open) at `width`, and of its start screen.
+void largest(const char* what, const std::string& text, ui::View& v, float width) {
+    cr::LoadResult loaded = cr::load_quiz(text, false);
+    if (!loaded.ok) {
+        std::printf("%s: does not load\n", what);
+        return;
+    }
+    size_t characters = 0;
+    for (const auto& f : loaded.quiz.faq) characters += f.answer.size();
+    cr::SessionState state;
+    std::string error;
+    cr::parse_answers(loaded.quiz, "background=student,work-history=none,portfolio=one,take-readiness=yes", state.answers, error);
+    state.screen = cr::Screen::Results;
+    cr::Session done(loaded.quiz, state);
+    v.open.clear();
+    frame_us(done, v, 2, width);
+    for (const auto& item : v.scene.items)
+        if (item.role == ui::Role::Disclosure) v.open.insert(item.id);
+    frame_us(done, v, 2, width);
+    std::printf("%s, results screen at %.0f px, every row open (%zu FAQ characters, %.0f px tall): %.1f us per frame "
+                "(median of 50)\n", what, width, characters, v.content_height, frame_us(done, v, 50, width));
+    cr::Session start(loaded.quiz, 7);
+    std::printf("%s, start screen at %.0f px: %.1f us per frame (median of 50)\n", what, width, frame_us(start, v, 50, width));
 }
 
 }  // namespace
@@ -89,6 +149,14 @@ int main(int argc, char** argv) {
     state.screen = cr::Screen::Results;
     cr::Session done(loaded.quiz, state);
     std::printf("results screen: %.1f us per frame (median of 200)\n", frame_us(done, v, 200));
+    // The shared big-quiz case's shape (the intro padded with one run of x) at the longest word the loader accepts,
+    // and the results screen at the most text it accepts.
+    const std::string padded = inserted(text.str(), "\"intro\"", "\",", " " + std::string(cr::kMaxWordChars, 'x'));
+    const std::string fullest = largest_results(text.str());
+    for (float width : {360.0f, 1280.0f}) {
+        largest("intro padded with the longest word", padded, v, width);
+        largest("largest accepted results", fullest, v, width);
+    }
     if (argc > 2) {
         std::vector<std::string> store;
         const std::vector<ui::FontPack> packs = cli::read_font_packs(argv[2], store);

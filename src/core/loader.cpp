@@ -53,6 +53,15 @@ constexpr int kMaxImageSide = 2000;     // CSS px, each of width and height
 // Requirement conditions nest (all/any/not); a limit keeps reading them (and the schema's recursion) shallow.
 constexpr int kMaxRuleDepth = 8;
 
+// A count in an editor's message as English writes it: "10,000".
+std::string count_of(size_t n) { return format_number(english_locale(), static_cast<double>(n)); }
+
+// Characters (code points) of UTF-8 text: its bytes that do not continue a character.
+size_t characters_in(const std::string& text) {
+    return static_cast<size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 const char* type_name(const Json& v) {
     switch (v.type()) {
         case Json::value_t::object: return "an object";
@@ -135,8 +144,42 @@ public:
         }
         check_characters(path_key(path, key), out);
         check_links(path_key(path, key), out);
+        check_size(path_key(path, key), out);
         return true;
     }
+
+    // A text longer than kMaxTextChars, or else one with a word longer than kMaxWordChars: one error, at the text's
+    // key or at the word. Either leaves the screens' sizes unchecked (they would only repeat it).
+    void check_size(const std::string& path, const std::string& text) {
+        if (text.size() <= kMaxWordChars) return;  // bytes: at least as many as characters
+        const std::u32string decoded = decode_utf8(text);
+        if (decoded.size() > kMaxTextChars) {
+            error(path, "this text is " + count_of(decoded.size()) + " characters long; one text may have at most " +
+                            count_of(kMaxTextChars) + ": split it or shorten it");
+            sizes_refused_ = true;
+            return;
+        }
+        size_t start = 0, longest = 0, longest_at = 0;
+        for (size_t i = 0; i <= decoded.size(); ++i) {
+            if (i < decoded.size() && !line_break_after(decoded[i])) continue;
+            if (i - start > longest) {
+                longest = i - start;
+                longest_at = start;
+            }
+            start = i + 1;
+        }
+        if (longest <= kMaxWordChars) return;
+        std::string word, shown;
+        for (size_t i = longest_at; i < longest_at + longest; ++i) append_utf8(word, decoded[i]);
+        for (size_t i = longest_at; i < longest_at + 12; ++i) append_utf8(shown, decoded[i]);
+        error(path, "a word here runs " + count_of(longest) + " characters without a space (\"" + shown +
+                        "...\"); a word may run at most " + count_of(kMaxWordChars) +
+                        " before the line can break: add spaces or shorten it", Check::Rule, word);
+        sizes_refused_ = true;
+    }
+
+    // True once a text broke a size limit.
+    bool sizes_refused() const { return sizes_refused_; }
 
     // Every code point of the text read so far (the font atlas needs them), sorted and unique.
     std::u32string characters() const { return std::u32string(characters_.begin(), characters_.end()); }
@@ -265,8 +308,16 @@ public:
     }
 
 private:
+    // Where a line may break: after a space of any width, and after a Chinese or Japanese character.
+    static bool line_break_after(char32_t c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
+               c == 0x2028 || c == 0x2029 || c == 0x205F || (c >= 0x3000 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+               (c >= 0xFF00 && c <= 0xFFEF);
+    }
+
     std::set<char32_t> characters_;
     std::vector<Diagnostic>& out_;
+    bool sizes_refused_ = false;
 };
 
 // Everything the loader needs while walking one document.
@@ -306,6 +357,7 @@ public:
         read_related(root);
         check_weights_need_outcomes();
         check_unused_questions();
+        if (!r_.sizes_refused()) check_screens();
         quiz_.characters = r_.characters();
     }
 
@@ -1131,8 +1183,9 @@ private:
         for (const std::string& p : has)
             if (p != "{n}" && text.find(p) == std::string::npos)
                 r_.warning(path, "leaves out " + p + ", which '" + key_name(key) + "' fills in; the reader will not see it");
-        r_.check_characters(path, text);  // drawn and linked like every other text
+        r_.check_characters(path, text);  // drawn, linked and sized like every other text
         r_.check_links(path, text);
+        r_.check_size(path, text);
         out = text;
     }
 
@@ -1176,6 +1229,7 @@ private:
                                               " but the previous one runs to " + fmt(reached));
             reached = std::max(reached, b.max);
             quiz_.bands.push_back(b);
+            band_paths_.push_back(bands[i].second);
         }
         if (!bands.empty() && reached < 100)
             r_.error(bands.back().second, "gap in the score bands: no band covers " + fmt(reached) + " to 100 percent");
@@ -1342,6 +1396,113 @@ private:
         }
     }
 
+    // ---- the text of each screen ----------------------------------------------------------------
+    // All the text one screen can hold with every part opened, and where its longest text is written.
+    struct ScreenText {
+        size_t total = 0, longest = 0;
+        std::string longest_at;
+        // `text` written at key `key` of the object at `base` (the path is made only for the longest so far).
+        void add(const std::string& text, const std::string& base, const char* key) {
+            const size_t n = characters_in(text);
+            total += n;
+            if (n > longest) {
+                longest = n;
+                longest_at = path_key(base, key);
+            }
+        }
+        void add(const ScreenText& other) {
+            total += other.total;
+            if (other.longest > longest) {
+                longest = other.longest;
+                longest_at = other.longest_at;
+            }
+        }
+    };
+
+    // Each question's screen and the results for each outcome, every FAQ entry and review row open, against
+    // kMaxScreenChars: one error for each screen over it (for the results, the largest), at its longest text. The
+    // start screen's few texts cannot reach it; the widget's own words and the "why" lines (at most four) are not
+    // counted.
+    void check_screens() {
+        ScreenText shared;  // what every result shows
+        for (size_t i = 0; i < quiz_.questions.size(); ++i) {
+            const Question& q = quiz_.questions[i];
+            const Section& section = quiz_.sections[q.section];
+            const std::string qpath = question_path(static_cast<int>(i)), spath = path_index("sections", q.section);
+            const std::string options = path_key(qpath, "options");
+            ScreenText own;
+            own.add(section.title, spath, "title");
+            own.add(section.intro, spath, "intro");
+            own.add(q.prompt, qpath, "prompt");
+            own.add(q.code, qpath, "code");
+            own.add(q.explanation, qpath, "explanation");
+            for (size_t k = 0; k < q.options.size(); ++k)
+                own.add(q.options[k].label, path_index(options, k), "label");
+            screen_limit(own, "the screen of question", q.id);
+            if (q.scored) {
+                shared.add(q.prompt, qpath, "prompt");
+                shared.add(q.code, qpath, "code");
+                shared.add(q.explanation, qpath, "explanation");
+                for (size_t k = 0; k < q.options.size(); ++k) {
+                    const std::string opath = path_index(options, k);
+                    shared.add(q.options[k].label, opath, "label");
+                    shared.add(q.options[k].explanation, opath, "explanation");
+                }
+            }
+            shared.add(q.tipped, qpath, "tipped");
+        }
+        ScreenText band;
+        for (size_t i = 0; i < quiz_.bands.size(); ++i) {
+            ScreenText one;
+            one.add(quiz_.bands[i].title, band_paths_[i], "title");
+            one.add(quiz_.bands[i].feedback, band_paths_[i], "feedback");
+            if (one.total > band.total) band = one;
+        }
+        shared.add(band);
+        shared.add(quiz_.ranges.title, "ranges", "title");
+        shared.add(quiz_.ranges.assumption, "ranges", "assumption");
+        shared.add(quiz_.ranges.note, "ranges", "note");
+        for (size_t i = 0; i < quiz_.ranges.items.size(); ++i)
+            shared.add(quiz_.ranges.items[i].label, path_index("ranges.items", i), "label");
+        for (size_t i = 0; i < quiz_.faq.size(); ++i) {
+            shared.add(quiz_.faq[i].question, path_index("faq", i), "q");
+            shared.add(quiz_.faq[i].answer, path_index("faq", i), "a");
+        }
+        shared.add(quiz_.related.results_label, "related", "results_label");
+        ScreenText results = shared, largest;  // the largest outcome's own texts
+        const std::string* largest_id = nullptr;
+        for (size_t i = 0; i < quiz_.outcomes.size(); ++i) {
+            const Outcome& o = quiz_.outcomes[i];
+            const std::string opath = path_index("outcomes", i);
+            results.add(o.title, opath, "title");  // in the chart of totals; its result shows it again above
+            ScreenText own;
+            own.add(o.title, opath, "title");
+            own.add(o.summary, opath, "summary");
+            own.add(o.details, opath, "details");
+            own.add(o.cta.label, path_key(opath, "cta"), "label");
+            for (size_t k = 0; k < o.requirements.size(); ++k)
+                own.add(o.requirements[k].missing, path_index(path_key(opath, "requires"), k), "missing");
+            for (size_t k = 0; k < o.next_steps.size(); ++k)
+                own.add(o.next_steps[k].text, path_index(path_key(opath, "next_steps"), k), "text");
+            if (own.total > largest.total) {
+                largest = own;
+                largest_id = &o.id;
+            }
+        }
+        results.add(largest);
+        screen_limit(results, largest_id ? "the results screen for outcome" : "the results screen",
+                     largest_id ? *largest_id : std::string());
+    }
+
+    // `what` names the screen, with the id of its question or outcome when `id` is not empty.
+    void screen_limit(const ScreenText& screen, const char* what, const std::string& id) {
+        if (screen.total <= kMaxScreenChars) return;
+        const std::string which = id.empty() ? std::string(what) : std::string(what) + " \"" + id + "\"";
+        r_.error(screen.longest_at, which + " holds " + count_of(screen.total) + " characters with every part open, " +
+                                        "this text the longest of them; a screen shows at most " +
+                                        count_of(kMaxScreenChars) + ": shorten its texts or move some elsewhere");
+    }
+
     std::string question_path(int index) const {
         const Question& q = quiz_.questions[index];
         const Section& s = quiz_.sections[q.section];
@@ -1363,6 +1524,7 @@ private:
     std::unordered_set<std::string> broken_question_ids_;  // declared but not built (bad type, too many options)
     std::unordered_map<std::string, int> question_at_;  // id -> index of questions built so far
     int images_ = 0;  // pictures read so far
+    std::vector<std::string> band_paths_;  // where each of quiz_.bands (sorted by min) is written
 };
 
 }  // namespace

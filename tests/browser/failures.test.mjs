@@ -36,15 +36,16 @@ function bigQuiz(bytes) {
   const quiz = L.loadJson("content/python-path.json");
   quiz.id = "big";
   const section = quiz.sections[0];
+  // Numbered with six digits, every filler has the same length, so the intro's top-up stays a short text.
   const filler = (i) => ({
-    id: `extra-${i}`, type: "single", required: false,
-    prompt: `Extra question ${i}: ${"how sure are you about this part of the plan? ".repeat(20)}`,
+    id: `extra-${String(i).padStart(6, "0")}`, type: "single", required: false,
+    prompt: `Extra question ${String(i).padStart(6, "0")}: ${"how sure are you about this part of the plan? ".repeat(20)}`,
     options: [{ id: "a", label: "Sure" }, { id: "b", label: "Not yet" }],
   });
-  const one = JSON.stringify(filler(100000)).length + 1;
+  const one = JSON.stringify(filler(0)).length + 1;
   const count = Math.floor((bytes - JSON.stringify(quiz).length - 64) / one);
   for (let i = 0; i < count; i++) section.questions.push(filler(i));
-  // Top up to the exact size with words in the intro (each filler above is a little shorter than `one`).
+  // Top up to the exact size with words in the intro (fewer characters than one filler).
   const short = bytes - JSON.stringify(quiz).length;
   quiz.intro += " " + "more ".repeat(Math.floor((short - 1) / 5)) + "x".repeat((short - 1) % 5);
   const text = JSON.stringify(quiz);

@@ -330,5 +330,28 @@ expect_stderr "media/media.json:34:17: error: outcomes[1].image.src: the picture
 media/media.json:51:21: error: sections[0].questions[0].image.src: the picture 'images/fork.png' is 1048577 bytes; a picture may be at most 1 MB (1048576 bytes), so readers on slow connections are not kept waiting"
 end
 
+begin "validate: a padded intro (the shared big-quiz case) is refused with its place and the limit in words"
+# As ../shared/cases/make_big_quiz.py builds it: the shipped quiz on one line, its intro padded with one run of x.
+# Beside each file, the line validate must print: the intro key's column and the intro's length in characters.
+python3 - "$2/content/python-path.json" <<'PY'
+import json, sys
+for name, n in (("big-300k.json", 300000), ("big-1400k.json", 1400000)):
+    d = json.load(open(sys.argv[1]))
+    d["id"] = "big"
+    d["intro"] += " " + "x" * (n - len(json.dumps(d)) - 10)
+    text = json.dumps(d)
+    open(name, "w").write(text)
+    column = text.index('"intro"') + 1
+    open(name + ".expected", "w").write(f"{name}:1:{column}: error: intro: this text is "
+                                        f"{len(d['intro']):,} characters long; one text may have at most 10,000: "
+                                        "split it or shorten it")
+PY
+for big in big-300k.json big-1400k.json; do
+    run validate "$big"
+    expect_status 1
+    expect_stderr "$(cat "$big.expected")"
+done
+end
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

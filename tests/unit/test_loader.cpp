@@ -410,11 +410,13 @@ TEST_CASE("loader: documents over 16 MB are refused by size before parsing") {
 }
 
 TEST_CASE("loader: a 5 MB valid-but-wrong document returns its diagnostics") {
-    SUBCASE("a 5 MB prompt in a quiz without sections") {
+    SUBCASE("a 5 MB intro in a quiz without sections") {
         const std::string text = "{\"format\": 1, \"id\": \"big\", \"version\": 1, \"title\": \"T\",\n \"intro\": \"" +
                                  std::string(5u * 1024u * 1024u, 'x') + "\",\n \"sections\": 3}";
         const LoadResult r = load_quiz(text);
-        CHECK(render(r) == "quiz.json:3:2: error: sections: expected an array, found a number\n");
+        CHECK(render(r) == "quiz.json:2:2: error: intro: this text is 5,242,880 characters long; one text may have at "
+                           "most 10,000: split it or shorten it\n"
+                           "quiz.json:3:2: error: sections: expected an array, found a number\n");
     }
     SUBCASE("a 5 MB array of numbers under an unknown key") {
         std::string text = "{\"format\": 1, \"id\": \"big\", \"version\": 1, \"title\": \"T\", \"sections\": [],\n \"junk\": [0";
