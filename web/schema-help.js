@@ -165,14 +165,16 @@ function stringIn(state, object, key) {
 const named = (state, objects, labelKey) => objects.filter((o) => o.name === "Object")
   .map((o) => ({ id: stringIn(state, o, "id"), label: stringIn(state, o, labelKey), node: o })).filter((x) => x.id);
 
-// The ids a place refers to, as { id, label }: outcome ids as the keys of "weights" (`asKeys`), question ids as a
-// condition's "question", and that question's option ids in its "any_of" and "none_of". `owner` is the Object the
-// place is in.
+// The ids a place refers to, as { id, label }: outcome ids as the keys of "weights" (`asKeys`) and as a decision
+// rule's "outcome" (its own, and its condition's requirement form), question ids as a condition's "question", and
+// that question's option ids in its "any_of" and "none_of". `owner` is the Object the place is in.
 function idsFor(state, path, owner, asKeys) {
   const top = (ensureSyntaxTree(state, state.doc.length, 50) || syntaxTree(state)).topNode.firstChild;
   const questions = () => named(state, nodesAt(state, top, ["sections", "*", "questions", "*"]), "prompt");
   const last = path[path.length - 1], parent = path[path.length - 2];
-  if (asKeys) return last === "weights" ? named(state, nodesAt(state, top, ["outcomes", "*"]), "title") : [];
+  const outcomes = () => named(state, nodesAt(state, top, ["outcomes", "*"]), "title");
+  if (asKeys) return last === "weights" ? outcomes() : [];
+  if (last === "outcome") return outcomes();
   if (last === "question") return questions();
   if (typeof last === "number" && (parent === "any_of" || parent === "none_of")) {
     const asked = questions().find((q) => q.id === stringIn(state, owner, "question"));

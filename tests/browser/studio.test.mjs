@@ -182,7 +182,7 @@ describe("studio", () => {
       await page.keyboard.press("Escape");
 
       // The quiz's own ids: an option's of the question a condition names, question ids for "question", outcome ids
-      // as the keys of "weights".
+      // as the keys of "weights" and as a decision rule's "outcome".
       const quiz = JSON.parse(EXAMPLE);
       const questions = quiz.sections.flatMap((section) => section.questions);
       const lines = EXAMPLE.split("\n");
@@ -201,6 +201,9 @@ describe("studio", () => {
       assert.deepEqual(await ask(askedLine, '"question": '), questions.map((q) => JSON.stringify(q.id)).sort());
       const weightLine = lines.findIndex((l, i) => /"weights": \{$/.test(lines[i - 1] || "")) + 1 + added;
       assert.deepEqual(await ask(weightLine, '"'), quiz.outcomes.map((o) => o.id).sort());
+      const ruleLine = lines.findIndex((l) => /^\s*"outcome": "internship",$/.test(l)) + 1 + added;
+      assert.ok(ruleLine > added, "the example has a decision rule");
+      assert.deepEqual(await ask(ruleLine, '"outcome": '), quiz.outcomes.map((o) => JSON.stringify(o.id)).sort());
 
       // Hover over a key: its kind and the schema's description.
       await page.keyboard.press("Control+Home");  // back to the top, where "language" is
