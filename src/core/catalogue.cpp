@@ -141,8 +141,10 @@ std::string tr(Key key, std::initializer_list<std::string> args) {
     return fill(current.form(key, Plural::Other), std::string(), args);
 }
 
-std::string tr_count(Key key, double n, std::initializer_list<std::string> args) {
-    return fill(current.form(key, current.category(key, n)), tr_number(n), args);
+std::string tr_count(Key key, double n, std::initializer_list<std::string> args) { return tr_count(current, key, n, args); }
+
+std::string tr_count(const Catalogue& words, Key key, double n, std::initializer_list<std::string> args) {
+    return fill(words.form(key, words.category(key, n)), format_number(words.locale(), n), args);
 }
 
 std::string tr_number(double n) { return format_number(current.locale(), n); }

@@ -172,6 +172,13 @@ EMSCRIPTEN_KEEPALIVE const char* cr_test_profiles(const char* data, int size, co
     return a.out.c_str();
 }
 
+// The studio's status line for `count` problems found in the quiz it checks ("2 problems: see the marks in the
+// margin."): the catalogue's plural forms, in English as the diagnostics it counts are.
+EMSCRIPTEN_KEEPALIVE const char* cr_problem_count(int count) {
+    web::app().out = cr::tr_count(cr::Catalogue(), cr::Key::ProblemCount, count);
+    return web::app().out.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE int cr_max_quiz_bytes() { return static_cast<int>(cr::kMaxDocumentBytes); }
 
 EMSCRIPTEN_KEEPALIVE void cr_command(const char* name) {
