@@ -402,7 +402,8 @@
 
   // The studio's protocol (docs/embedding.md, "The studio"): from the parent page, and only from one on this site,
   // { command: "load", seq, name, text } loads the text as quiz file `name` in place; the answer is the event
-  // "loaded" { seq, ok, diagnostics: every line of the core's check, warnings too }.
+  // "loaded" { seq, ok, diagnostics: every line of the core's check, warnings too, summary: the core's words for their
+  // count ("2 problems: ...", "" for none) }.
   // { command: "test", seq, name, text } runs the reader profiles in the text against the quiz loaded last; the
   // answer is "tested" { seq, result: { ok, error, failed, profiles: [{ name, expect, pass, problems }] } }.
   function studioCommand(d) {
@@ -416,7 +417,8 @@
     }
     var got = loadBytes(bytes, d.name);
     showReloaded(got);
-    post("loaded", { seq: d.seq, ok: got.kind === "ok", diagnostics: got.all });
+    var summary = got.all.length ? mod.UTF8ToString(mod._cr_problem_count(got.all.length)) : "";
+    post("loaded", { seq: d.seq, ok: got.kind === "ok", diagnostics: got.all, summary: summary });
   }
 
   // ---- page options: theme, accent, start ------------------------------------------------------------

@@ -46,7 +46,8 @@ async function ask(command, text, name) {
     frame.contentWindow.postMessage({ type: "crossroads", v: PROTOCOL, command, seq: id, name, text }, frameOrigin);
   });
 }
-// Loads `text` as quiz file `name` in the live quiz; resolves to { ok, diagnostics } (the core's lines).
+// Loads `text` as quiz file `name` in the live quiz; resolves to { ok, diagnostics, summary } (the core's lines and
+// its words for how many there are).
 const check = (text, name) => ask("load", text, name);
 
 // "name:line:col: error: where: message" -> a CodeMirror diagnostic. The core counts columns in characters
@@ -151,7 +152,7 @@ async function runProfiles() {
 
 const quizLint = linter(async (view) => {
   const got = await check(view.state.doc.toString(), names.quiz);
-  setStatus(quizStatus, got.diagnostics.length ? texts.problems.replace("{n}", got.diagnostics.length) : texts.ok);
+  setStatus(quizStatus, got.diagnostics.length ? got.summary : texts.ok);
   if (got.ok) runProfiles();
   else setResults(texts.profilesWaiting);  // results for a quiz that no longer loads would mislead
   return got.diagnostics.map((l) => toDiagnostic(view.state.doc, l));

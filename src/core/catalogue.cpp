@@ -148,8 +148,10 @@ Markdown tr_markdown(Key key, std::initializer_list<MarkdownValue> args) {
     return {fill(current.form(key, Plural::Other), std::string(), args, [](const MarkdownValue& v) -> const std::string& { return v.source; })};
 }
 
-std::string tr_count(Key key, double n, std::initializer_list<std::string> args) {
-    return fill(current.form(key, current.category(key, n)), tr_number(n), args, plain_value);
+std::string tr_count(Key key, double n, std::initializer_list<std::string> args) { return tr_count(current, key, n, args); }
+
+std::string tr_count(const Catalogue& words, Key key, double n, std::initializer_list<std::string> args) {
+    return fill(words.form(key, words.category(key, n)), format_number(words.locale(), n), args, plain_value);
 }
 
 std::string tr_number(double n) { return format_number(current.locale(), n); }

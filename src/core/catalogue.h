@@ -70,6 +70,7 @@ struct ReviewItem;
       "The quiz file **{0}** has problems. An editor can fix them with the messages below (line:column, where in "   \
       "the file, what is wrong).",                                                                                   \
       nullptr)                                                                                                       \
+    X(ProblemCount, "{n} problem: see its mark in the margin.", "{n} problems: see the marks in the margin.")         \
     X(LinkRefused, "This share link could not be opened: {0}. {1}", nullptr)                                         \
     X(OwnAnswersSafe, "Your own saved answers are untouched.", nullptr)                                              \
     X(TakeItYourself, "You can take the quiz yourself.", nullptr)                                                    \
@@ -209,6 +210,9 @@ Markdown tr_markdown(Key key, std::initializer_list<MarkdownValue> args = {});
 // The form for `n`'s CLDR plural category, {n} replaced by the number as tr_number writes it, and {0}, {1}, ...
 // by `args`.
 std::string tr_count(Key key, double n, std::initializer_list<std::string> args = {});
+// The same in `words` rather than the current catalogue (the studio's count of problems is English, as the
+// diagnostics it counts are, whatever the quiz's language).
+std::string tr_count(const Catalogue& words, Key key, double n, std::initializer_list<std::string> args = {});
 
 // A number for readers, as the current catalogue's locale writes it (format_number(const Locale&, double)).
 std::string tr_number(double n);

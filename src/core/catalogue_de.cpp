@@ -59,6 +59,7 @@ constexpr WordEntry kGerman[] = {
      "Die Quiz-Datei **{0}** enthält Fehler. Wer sie bearbeitet, findet in den Meldungen unten, was zu tun ist "
      "(Zeile:Spalte, Stelle in der Datei, was nicht stimmt).",
      nullptr},
+    {Key::ProblemCount, "{n} Problem: siehe seine Markierung am Rand.", "{n} Probleme: siehe die Markierungen am Rand."},
     {Key::LinkRefused, "Dieser Link ließ sich nicht öffnen: {0}. {1}", nullptr},
     {Key::OwnAnswersSafe, "Deine eigenen gespeicherten Antworten bleiben, wie sie sind.", nullptr},
     {Key::TakeItYourself, "Du kannst das Quiz selbst machen.", nullptr},

@@ -116,10 +116,10 @@ bool ends_value(char c) {
     return c == '"' || c == '}' || c == ']' || (c >= '0' && c <= '9') || c == 'e' || c == 'l';  // ...true, false, null
 }
 
-// Calls f(i, c) for each bracket c ('{', '[', '}' or ']') at byte i of `body` outside strings, in order, until f
-// returns false.
+// Calls f(i, c) for each bracket c ('{', '[', '}' or ']') at byte i of `body` outside strings, and for the opening
+// quote (c == '"') of each string, in order, until f returns false.
 template <typename F>
-void each_bracket(std::string_view body, F&& f) {
+void each_mark(std::string_view body, F&& f) {
     bool in_string = false;
     for (size_t i = 0; i < body.size(); ++i) {
         const char c = body[i];
@@ -128,21 +128,52 @@ void each_bracket(std::string_view body, F&& f) {
             else if (c == '"') in_string = false;
         } else if (c == '"') {
             in_string = true;
+            if (!f(i, c)) return;
         } else if ((c == '{' || c == '[' || c == '}' || c == ']') && !f(i, c)) {
             return;
         }
     }
 }
 
-// The bracket ('{' or '[') opened last and not closed by the end of `body`, outside strings; '\0' when none is.
-char innermost_open_bracket(std::string_view body) {
-    std::string open;
-    each_bracket(body, [&](size_t, char c) {
-        if (c == '{' || c == '[') open.push_back(c);
-        else if (!open.empty()) open.pop_back();
+// Where the bracket ('{' or '[') opened last and not closed by the end of `body` is; npos when none is open.
+size_t innermost_open_bracket(std::string_view body) {
+    std::vector<size_t> open;
+    each_mark(body, [&](size_t i, char c) {
+        if (c == '{' || c == '[') open.push_back(i);
+        else if (c != '"' && !open.empty()) open.pop_back();
         return true;
     });
-    return open.empty() ? '\0' : open.back();
+    return open.empty() ? std::string_view::npos : open.back();
+}
+
+// The opening quote of the last string that opens before byte `end` of `body` (npos when none does).
+size_t last_string_start(std::string_view body, size_t end) {
+    size_t start = std::string_view::npos;
+    each_mark(body.substr(0, end), [&](size_t i, char c) {
+        if (c == '"') start = i;
+        return true;
+    });
+    return start;
+}
+
+// "line 3, column 5": where byte `at` of `body` is, for a message that names a second place.
+std::string place(std::string_view body, size_t at) {
+    int line = 0, column = 0;
+    line_column(body, at, line, column);
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// The plain words for a bare word outside quotes that is no JSON value ("tru", "None", "True").
+std::string bad_word(std::string_view word) {
+    std::string lower;
+    for (const char c : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const char* meant = nullptr;
+    for (const char* w : {"true", "false", "null"})
+        if (std::string_view(w).substr(0, lower.size()) == lower) meant = w;
+    if (lower == "none" || lower == "nil" || lower == "undefined") meant = "null";
+    std::string out = "'" + std::string(word) + "' is not a JSON value";
+    out += meant ? std::string("; did you mean ") + meant + "? JSON's" : ": JSON's";
+    return out + " only words are true, false and null, in lower case; text goes in \"double quotes\"";
 }
 
 // The likely cause of a syntax error at byte `at` of `body`, in plain words, or "" when none is recognised.
@@ -151,13 +182,23 @@ std::string likely_syntax_cause(std::string_view body, size_t& at, const std::st
     if (explanation.find("unexpected end of input") != std::string::npos) {
         if (body.find_first_not_of(" \t\r\n") == std::string_view::npos)
             return "the file is empty: a quiz file is one JSON object, from its opening '{' to its closing '}'";
-        if (const char open = innermost_open_bracket(body))
-            return std::string("the file ends too early: the last '") + open + "' opened is never closed; add its '" +
-                   (open == '{' ? '}' : ']') + "', or the rest of the text if it was cut off";
+        const size_t open = innermost_open_bracket(body);
+        if (open != std::string_view::npos)
+            return std::string("the file ends too early: the last '") + body[open] + "' opened is never closed; add its '" +
+                   (body[open] == '{' ? '}' : ']') + "', or the rest of the text if it was cut off";
     }
-    if (at >= body.size()) return std::string();
-    const char c = body[at];
-    if (explanation.find("ill-formed UTF-8") != std::string::npos) {
+    const bool line_break = explanation.find("control character U+000A") != std::string::npos ||
+                            explanation.find("control character U+000D") != std::string::npos;
+    if (line_break || explanation.find("missing closing quote") != std::string::npos) {
+        const size_t start = last_string_start(body, std::min(at, body.size()));
+        if (start != std::string_view::npos)
+            return line_break ? "a text is not closed before the end of the line: add the '\"' that ends the text that "
+                                "starts at " + place(body, start) + ", or write a line break inside a text as \\n"
+                              : "a text is never closed: add the '\"' that ends the text that starts at " + place(body, start);
+    }
+    at = std::min(at, body.size());
+    const char c = at < body.size() ? body[at] : '\0';  // '\0' at the end, where only a word may have been cut off
+    if (c != '\0' && explanation.find("ill-formed UTF-8") != std::string::npos) {
         char byte[8];
         std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(c));
         return std::string("the file is not UTF-8 text here (a byte ") + byte + " that starts no character); "
@@ -181,6 +222,14 @@ std::string likely_syntax_cause(std::string_view body, size_t& at, const std::st
     size_t before = at;
     while (before > 0 && std::string_view(" \t\r\n").find(body[before - 1]) != std::string_view::npos) --before;
     const char previous = before > 0 ? body[before - 1] : '\0';
+    if (explanation.find("; expected end of input") != std::string::npos) {
+        if (c == '}' || c == ']')
+            return std::string("one '") + c + "' too many: every bracket before it is already closed; remove it, or add "
+                   "the '" + (c == '}' ? '{' : '[') + "' it was meant to close";
+        return "text after the end: the file's outermost value is complete at " + place(body, before > 0 ? before - 1 : 0) +
+               ", and nothing may follow it; remove what follows" +
+               (previous == '}' || previous == ']' ? std::string(", or the '") + previous + "' there if it closes too early" : "");
+    }
     if (c == ',' && previous == ',') return "two commas in a row: remove one of them";
     if (c == ',' && (previous == '{' || previous == '['))
         return std::string("a comma with nothing before it, just after the opening '") + previous +
@@ -194,13 +243,48 @@ std::string likely_syntax_cause(std::string_view body, size_t& at, const std::st
         at = before - 1;
         return std::string("trailing comma: remove this comma, as nothing follows it before the closing '") + c + "'";
     }
+    if ((c == '}' || c == ']') &&
+        (explanation.find("; expected '}'") != std::string::npos || explanation.find("; expected ']'") != std::string::npos)) {
+        const size_t open = innermost_open_bracket(body.substr(0, at));
+        if (open != std::string_view::npos)
+            return std::string("a '") + c + "' where the '" + body[open] + "' opened at " + place(body, open) +
+                   " is still open: close that with '" + (body[open] == '{' ? '}' : ']') + "' first, or remove this '" +
+                   c + "' if it is one too many";
+    }
+    const auto word = [](char w) { return std::isalnum(static_cast<unsigned char>(w)) || w == '_'; };
     const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    const bool starts_value = c == '"' || c == '{' || c == '[' || letter || c == '-' || (c >= '0' && c <= '9');
+    if (explanation.find("; expected ':'") != std::string::npos) {
+        if (c == '=') return "'=' between a key and its value: JSON writes ':' there, like \"title\": \"...\"";
+        if (c == ',' || c == '}') {
+            at = before;
+            return "a key without a value: write ':' and its value after it, like \"title\": \"...\", or remove the key";
+        }
+        if (starts_value) {
+            at = before;
+            return "missing colon: put a ':' here, between the key and its value";
+        }
+    }
     if (letter && explanation.find("object key") != std::string::npos) {
-        while (at > 0 && (std::isalnum(static_cast<unsigned char>(body[at - 1])) || body[at - 1] == '_')) --at;  // the word's start
+        while (at > 0 && word(body[at - 1])) --at;  // the word's start
         return "unquoted key: JSON keys take double quotes, like \"title\": \"...\"";
     }
-    if (explanation.find("unexpected") != std::string::npos && ends_value(previous) &&
-        (c == '"' || c == '{' || c == '[' || letter || c == '-' || (c >= '0' && c <= '9'))) {
+    if (explanation.find("invalid literal") != std::string::npos) {
+        size_t start = at, end = at;  // the word outside quotes, which may end at `at` ("tru}") or start there ("None")
+        while (start > 0 && word(body[start - 1])) --start;
+        while (end < body.size() && word(body[end])) ++end;
+        if (start > 0 && end > start && body[start - 1] == '"') {
+            at = start - 1;
+            return "the text that starts at " + place(body, last_string_start(body, at)) + " ends at this '\"', and the "
+                   "word after it is outside quotes: if this '\"' belongs inside the text, write it as \\\"; if it "
+                   "opens the next key or value, the '\"' that ends the text before it is missing";
+        }
+        if (end > start) {
+            at = start;
+            return bad_word(body.substr(start, end - start));
+        }
+    }
+    if (explanation.find("unexpected") != std::string::npos && ends_value(previous) && starts_value) {
         at = before;
         return "missing comma: put a ',' here, between the value before and the one after";
     }
@@ -473,7 +557,8 @@ bool parse_json(std::string_view text, Json& out, std::vector<Diagnostic>& diagn
         d.message = "nesting is deeper than " + std::to_string(kMaxNestingDepth) + " levels";
         // The document is not fully parsed; find the offending bracket by counting depth.
         int depth = 0;
-        each_bracket(body, [&](size_t i, char c) {
+        each_mark(body, [&](size_t i, char c) {
+            if (c == '"') return true;
             depth += c == '{' || c == '[' ? 1 : -1;
             if (depth <= kMaxNestingDepth) return true;
             line_column(text, i + bom_length(text), d.line, d.column);

@@ -144,21 +144,20 @@ EMSCRIPTEN_KEEPALIVE const char* cr_hit_json() {
     return web::app().out.c_str();
 }
 
-// Loads a quiz file's bytes (`size` of them at `data`, in the heap: a file may be megabytes, far more than the
-// stack holds) named `source` (`source_size` bytes) for messages. Returns 1 when the quiz loaded, 0 when it has
-// errors (listed in the state's "errors").
 // The scene of the last frame (see ui/scene.h): what the page's text layer and accessibility tree show.
 EMSCRIPTEN_KEEPALIVE const char* cr_scene_json() {
     web::app().out = ui::scene_json(web::app().view.scene);
     return web::app().out.c_str();
 }
 
+// Loads a quiz file's bytes (`size` of them at `data`, in the heap: a file may be megabytes, far more than the
+// stack holds) named `source` (`source_size` bytes) for messages. Returns 1 when the quiz loaded, 0 when it has
+// errors (listed in the state's "errors").
 EMSCRIPTEN_KEEPALIVE int cr_load_quiz(const char* data, int size, const char* source, int source_size) {
     web::app().provisional = false;
     return web::load_quiz_text(std::string(data, static_cast<size_t>(size)), std::string(source, static_cast<size_t>(source_size))) ? 1 : 0;
 }
 
-// The largest quiz file the core accepts, in bytes: the page stops downloading past it.
 // The studio's profiles panel: runs the reader profiles in `size` bytes at `data` (a `crossroads test` file named
 // `source`) against the quiz on screen; returns cr::profiles_json's {"ok", "error", "failed", "profiles": [...]}.
 EMSCRIPTEN_KEEPALIVE const char* cr_test_profiles(const char* data, int size, const char* source, int source_size) {
@@ -172,6 +171,14 @@ EMSCRIPTEN_KEEPALIVE const char* cr_test_profiles(const char* data, int size, co
     return a.out.c_str();
 }
 
+// The studio's status line for `count` problems found in the quiz it checks ("2 problems: see the marks in the
+// margin."): the catalogue's plural forms, in English as the diagnostics it counts are.
+EMSCRIPTEN_KEEPALIVE const char* cr_problem_count(int count) {
+    web::app().out = cr::tr_count(cr::Catalogue(), cr::Key::ProblemCount, count);
+    return web::app().out.c_str();
+}
+
+// The largest quiz file the core accepts, in bytes: the page stops downloading past it.
 EMSCRIPTEN_KEEPALIVE int cr_max_quiz_bytes() { return static_cast<int>(cr::kMaxDocumentBytes); }
 
 EMSCRIPTEN_KEEPALIVE void cr_command(const char* name) {

@@ -1,5 +1,6 @@
-// ?quiz= failures a reader or an editor can meet: a file with a JSON syntax error or a dangling reference shows the
-// validator's line:col messages; a quiz on another site is refused; a missing file says so. No other console errors.
+// ?quiz= failures a reader or an editor can meet: a file with a JSON syntax error (a missing comma, comments, curly
+// quotes) or a dangling reference shows the validator's line:col messages, with the likely cause in plain words; a
+// quiz on another site is refused; a missing file says so. No other console errors.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -42,6 +43,8 @@ before(async () => {
   fs.mkdirSync(FIXTURES, { recursive: true });
   fs.writeFileSync(path.join(FIXTURES, "broken-syntax.json"), syntaxErrorQuiz());
   fs.writeFileSync(path.join(FIXTURES, "dangling.json"), danglingQuiz());
+  for (const slip of ["json-comments.json", "json-smart-quotes.json"])  // the editors' slips (copies of shared cases)
+    fs.copyFileSync(path.join(L.ROOT, "tests/fixtures", slip), path.join(FIXTURES, slip));
   env = await L.setup();
   other = await L.startServer("127.0.0.2");  // another origin on this machine, serving the same files
 });
@@ -62,7 +65,8 @@ async function messageOf(page) {
 }
 
 describe("?quiz= errors", () => {
-  for (const [file, what] of [["broken-syntax.json", "a JSON syntax error"], ["dangling.json", "dangling references"]]) {
+  for (const [file, what] of [["broken-syntax.json", "a JSON syntax error"], ["json-comments.json", "comments"],
+    ["json-smart-quotes.json", "curly quotes"], ["dangling.json", "dangling references"]]) {
     test(`a quiz file with ${what} shows the validator's located errors`, async () => {
       const rel = `test-fixtures/${file}`;
       const expected = validatorErrors(rel);
@@ -78,6 +82,7 @@ describe("?quiz= errors", () => {
         assert.ok(m.items.length > 0, "no error lines in #cr-message");
         for (const line of m.items) assert.match(line, new RegExp(`^${rel.replace(/[.]/g, "\\.")}:\\d+:\\d+: error: `), `not a located error: ${line}`);
         assert.deepEqual(m.items, expected, "the page must show the validator's messages");
+        assert.ok(m.items.every((l) => !/syntax error while parsing/.test(l)), `the JSON library's words: ${m.items}`);
         assert.ok(s.errors.length >= expected.length);
         if (file === "dangling.json") {
           assert.ok(m.items.some((l) => l.includes("'junior'")), "the unknown outcome is named");

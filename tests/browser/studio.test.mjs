@@ -24,12 +24,13 @@ async function withDocumentedCsp(context) {
   });
 }
 
-// What `crossroads validate` says (on stderr) about `text` saved as quiz.json (the studio's name for an unsaved quiz).
-function validate(text) {
+// What `crossroads validate` says (on stderr) about `text` saved as `name` (quiz.json: the studio's name for an
+// unsaved quiz).
+function validate(text, name = "quiz.json") {
   const dir = tempDir("crossroads-studio-");
   try {
-    fs.writeFileSync(path.join(dir, "quiz.json"), text);
-    return spawnSync(L.CLI, ["validate", "quiz.json"], { cwd: dir, encoding: "utf8" }).stderr.trim().split("\n");
+    fs.writeFileSync(path.join(dir, name), text);
+    return spawnSync(L.CLI, ["validate", name], { cwd: dir, encoding: "utf8" }).stderr.trim().split("\n");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -60,6 +61,14 @@ const markedLines = (page) => page.evaluate(() => {
     return row ? Number(row.textContent) : null;
   });
 });
+
+// The message of the error marked in the quiz editor's gutter, as its tooltip shows it on hover.
+async function markedMessage(page) {
+  await page.mouse.move(0, 0);  // away from any marker: the tooltip shown next is that of the marker hovered now
+  await page.locator("#st-quiz-editor .cm-tooltip-lint").waitFor({ state: "detached" });
+  await page.locator("#st-quiz-editor .cm-lint-marker-error").first().hover();
+  return page.locator("#st-quiz-editor .cm-tooltip-lint .cm-diagnosticText").first().innerText();
+}
 
 // Waits until the live quiz's widget is ready and its state satisfies `predicate`; returns that state.
 async function frameState(page, predicate) {
@@ -138,6 +147,53 @@ describe("studio", () => {
       await editor(page).getByText('"title": "Studio test title",').waitFor();
       await frameState(page, (s) => s.title === "Studio test title");
       assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      L.assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the editors' JSON slips get validate's plain words in the problems panel and the live quiz; the count has plural forms", async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP);
+    const problems = L.watchProblems(page);
+    const status = page.locator("#st-quiz-status");
+    try {
+      await page.goto(env.origin + "/studio.html", { waitUntil: "load" });
+      await page.locator("#st-quiz-status", { hasText: (await texts(page)).ok }).waitFor();
+      const missingComma = EXAMPLE.split("\n").map((l, i) => (i === TITLE_LINE - 1 ? l.replace(/,$/, "") : l)).join("\n");
+      const slips = [
+        ["json-comments.json", fs.readFileSync(path.join(L.ROOT, "tests/fixtures/json-comments.json"), "utf8")],
+        ["json-smart-quotes.json", fs.readFileSync(path.join(L.ROOT, "tests/fixtures/json-smart-quotes.json"), "utf8")],
+        ["missing-comma.json", missingComma],
+      ];
+      for (const [name, text] of slips) {
+        const expected = validate(text, name);
+        assert.equal(expected.length, 1, expected.join("\n"));
+        const [, line, , message] = new RegExp(`^${name.replace(/\./g, "\\.")}:(\\d+):(\\d+): error: (.*)$`).exec(expected[0]);
+        assert.doesNotMatch(message, /syntax error while parsing/, "validate gives the JSON library's words");
+        await page.setInputFiles("#st-quiz-open", { name, mimeType: "application/json", buffer: Buffer.from(text) });
+        // The live quiz lists validate's line in place of the quiz.
+        await until(() => widget(page).evaluate(() => {
+          const m = document.getElementById("cr-message");
+          return !m.hidden && [...m.querySelectorAll("li")].map((li) => li.textContent);
+        }).then((items) => JSON.stringify(items) === JSON.stringify(expected)), `the live quiz listing ${expected[0]}`);
+        // The problems panel marks its line with its message, and the status line counts it.
+        await until(async () => JSON.stringify(await markedLines(page)) === JSON.stringify([Number(line)]), `the mark at line ${line}`);
+        await until(async () => await markedMessage(page) === message, `the marked message for ${name}`);
+        assert.equal(await status.innerText(), "1 problem: see its mark in the margin.");
+      }
+
+      // Back to the example, then one and two problems: the count's plural form comes from the core's catalogue.
+      await page.click("#st-reset");
+      await page.locator("#st-quiz-status", { hasText: (await texts(page)).ok }).waitFor();
+      const versionLine = EXAMPLE.split("\n").findIndex((l) => l.startsWith('  "version": ')) + 1;
+      await replaceLine(page, TITLE_LINE, '"title": 7,');
+      await page.locator("#st-quiz-status", { hasText: "1 problem: see its mark in the margin." }).waitFor();
+      await replaceLine(page, versionLine, '"version": "two",');
+      await page.locator("#st-quiz-status", { hasText: "2 problems: see the marks in the margin." }).waitFor();
+      assert.deepEqual(await markedLines(page), [versionLine, TITLE_LINE]);
       L.assertNoProblems(problems);
     } finally {
       await context.close();

@@ -126,6 +126,16 @@ TEST_CASE("catalogue: tr and tr_count read the current catalogue; German counts 
     CHECK(tr_count(Key::QuestionCount, 1000) == "1,000 questions");
 }
 
+TEST_CASE("catalogue: tr_count in a given catalogue ignores the current one (the studio's count of problems)") {
+    set_catalogue(Catalogue("de", {}));
+    CHECK(tr_count(Catalogue(), Key::ProblemCount, 1) == "1 problem: see its mark in the margin.");
+    CHECK(tr_count(Catalogue(), Key::ProblemCount, 2) == "2 problems: see the marks in the margin.");
+    CHECK(tr_count(Key::ProblemCount, 2) == "2 Probleme: siehe die Markierungen am Rand.");
+    set_catalogue(Catalogue());
+    CHECK(tr_count(Catalogue("de", {}), Key::ProblemCount, 1) == "1 Problem: siehe seine Markierung am Rand.");
+    CHECK(tr_count(Catalogue("de", {}), Key::ProblemCount, 1000) == "1.000 Probleme: siehe die Markierungen am Rand.");
+}
+
 TEST_CASE("catalogue: a counted English text under another language's rules keeps English's choice") {
     // A Polish quiz without its own QuestionCount: 5 is CLDR 'many' in Polish, but the English text has one/other.
     set_catalogue(Catalogue("pl", {}));
