@@ -1,6 +1,6 @@
 // Crossroads core: advice built on a result -- what would change it (the fewest changes to answers the editor
-// marked changeable that give each other outcome), the chosen outcome's next steps with what is already done,
-// the requirements that kept an outcome out, and the answers that settled the result. Pure functions.
+// marked changeable that give each other outcome, worded as steps to take), the chosen outcome's next steps with
+// what is already done, the requirements that kept an outcome out, and the answers that settled it. Pure functions.
 #pragma once
 
 #include <string>
@@ -25,16 +25,20 @@ struct ChangePath {
 };
 
 // At most this many answers change in one path; more is not a "small change".
-constexpr int kMaxChanges = 3;
+constexpr int kMaxChanges = 2;
 
-// One ChangePath per outcome other than the result's, in declared order. Only questions marked `changeable`,
-// shown with the new answers, are changed; knowledge answers never are. Exact: every set of 1, then 2, then up to
-// kMaxChanges changes is tried, so a path found is as short as any, and the first in reading order among equals.
-// Bounded by kMaxChanges and by `budget` scorings in all (paths not found by then are reported as not found).
+// One ChangePath per outcome other than the result's, in declared order. Only questions marked `changeable` are
+// changed (a `forward` one only to a later option or a higher value); knowledge answers never are. Exact: every
+// set of 1, then up to kMaxChanges changes is tried, so a path found is as short as any; among equals it changes
+// the fewest questions named by the outcome's requirements that already hold (the missing one comes first), then
+// goes the shortest distance (options apart, scale classes passed), then comes first in reading order.
+// Bounded by kMaxChanges and by `budget` scorings in all (paths not found by then are reported as not found; when
+// the budget ends within a size, a path found there is as short as any but may not be the preferred one).
 std::vector<ChangePath> what_would_change(const Quiz& quiz, const Answers& answers, size_t budget = 200000);
 
-// "If you answered "Slow and quiet" to "How do you like your mornings?", the result would be "Tea"." or,
-// when not found, "No small change to your answers would make "Tea" the result."; markdown, every value literal.
+// "If you could brew it slowly, the result would be "Tea"." when every new answer has a `step`, else "If you
+// answered "Slow and quiet" to "How do you like your mornings?", the result would be "Tea"." or, when not found,
+// "No small change to your answers would make "Tea" the result."; markdown, every value literal.
 Markdown change_text(const Quiz& quiz, const ChangePath& path);
 
 struct PlanItem {

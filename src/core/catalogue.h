@@ -107,6 +107,7 @@ struct ReviewItem;
     X(TextKnowledge, "Knowledge: {0}", nullptr)                                                                      \
     X(ChangeNone, "No small change to your answers would make \"{0}\" the result.", nullptr)                         \
     X(ChangeIf, "If you answered {0}, the result would be \"{1}\".", nullptr)                                         \
+    X(ChangeIfStep, "If you could {0}, the result would be \"{1}\".", nullptr)                                       \
     X(ChangeAnswerTo, "{0} to \"{1}\"", nullptr)                                                                      \
     X(ScaleValue, "{0} on the scale", nullptr)                                                                       \
     X(Quoted, "\"{0}\"", nullptr)                                                                                     \

@@ -99,6 +99,7 @@ constexpr WordEntry kGerman[] = {
     {Key::TextKnowledge, "Wissen: {0}", nullptr},
     {Key::ChangeNone, "Keine kleine Änderung an deinen Antworten würde „{0}“ zum Ergebnis machen.", nullptr},
     {Key::ChangeIf, "Wenn du {0} antworten würdest, wäre das Ergebnis „{1}“.", nullptr},
+    {Key::ChangeIfStep, "Wenn du {0} könntest, wäre das Ergebnis „{1}“.", nullptr},
     {Key::ChangeAnswerTo, "{0} bei „{1}“", nullptr},
     {Key::ScaleValue, "{0} auf der Skala", nullptr},
     {Key::Quoted, "„{0}“", nullptr},

@@ -575,7 +575,7 @@ private:
         r_.text(q, path, "explanation", out.explanation, knowledge && out.kind != QuestionKind::Scale);
         r_.boolean(q, path, "required", out.required);
         r_.boolean(q, path, "shuffle", out.shuffle);
-        r_.boolean(q, path, "changeable", out.changeable);
+        read_changeable(q, path, out);
         r_.text(q, path, "tipped", out.tipped, false);
         if (knowledge)
             for (const char* key : {"changeable", "tipped"})
@@ -602,6 +602,25 @@ private:
         }
         question_at_.emplace(out.id, static_cast<int>(quiz_.questions.size()));
         quiz_.questions.push_back(std::move(out));
+    }
+
+    // "changeable": true, false, or "forward" (only later options, or higher scale values, are proposed).
+    void read_changeable(const Json& q, const std::string& path, Question& out) {
+        const auto v = q.find("changeable");
+        if (v == q.end() || !v->is_string()) {
+            r_.boolean(q, path, "changeable", out.changeable);
+            return;
+        }
+        const std::string& value = v->get_ref<const std::string&>();
+        if (value != "forward") {
+            r_.error(path_key(path, "changeable"), "unknown changeable value '" + value + "'; use true, false or \"forward\"" +
+                                                       did_you_mean(value, {"forward"}), Check::Enum);
+            return;
+        }
+        out.changeable = out.forward = true;
+        if (out.kind == QuestionKind::Multiple)
+            r_.error(path_key(path, "changeable"), "\"forward\" needs one answer to step on from: use it on single, "
+                                                   "true_false or scale questions, or use true", Check::NotHere);
     }
 
     // A code question (docs: "What does this print?") shows a snippet in monospace and asks about it,
@@ -631,8 +650,8 @@ private:
         if (true_false) {
             // The two answers' default labels in the quiz's language (its "strings" included).
             const Catalogue words(quiz_.language, quiz_.strings);
-            out.options = {{"true", words.form(Key::OptionTrue, Plural::Other), "", {}, false},
-                           {"false", words.form(Key::OptionFalse, Plural::Other), "", {}, false}};
+            out.options = {{"true", words.form(Key::OptionTrue, Plural::Other), "", {}, false, {}},
+                           {"false", words.form(Key::OptionFalse, Plural::Other), "", {}, false, {}}};
         }
         if (list) {
             if (!true_false && (list->size() < 2 || list->size() > kMaxOptions)) {
@@ -646,12 +665,16 @@ private:
                 if (list->size() > 2) return false;
             }
             std::unordered_set<std::string> ids;
-            r_.each_object(*list, path_key(path, "options"), {"id", "label", "weights", "explanation"},
+            r_.each_object(*list, path_key(path, "options"), {"id", "label", "weights", "explanation", "step"},
                            [&](const Json& o, const std::string& opath) {
                 Option option;
                 if (r_.id(o, opath, option.id)) unique(ids, option.id, opath, "option");
                 r_.text(o, opath, "label", option.label, !true_false);
                 r_.text(o, opath, "explanation", option.explanation, false);
+                if (r_.text(o, opath, "step", option.step, false) && !out.changeable)
+                    r_.error(path_key(opath, "step"), "\"step\" is said only by \"what would change your result\", which "
+                                                      "changes only questions marked \"changeable\"; mark the question "
+                                                      "or remove the step", Check::NotHere);
                 if (const Json* w = r_.field(o, opath, "weights", false)) {
                     if (knowledge)
                         r_.error(path_key(opath, "weights"), "weights do not belong in a knowledge section; "

@@ -75,6 +75,7 @@ struct Option {
     std::string explanation;
     std::vector<OutcomeWeight> weights;
     bool correct = false;
+    std::string step;  // what the reader would do to give this answer ("what would change"); empty: none
 };
 
 // A picture on the start screen, a question or a result: a file beside the quiz (same origin, so the page's strict
@@ -107,6 +108,7 @@ struct Question {
     bool required = true;
     bool shuffle = false;
     bool changeable = false;  // a reader could honestly change this answer ("what would change your result")
+    bool forward = false;     // ... and only forward: to a later option (listed least to most ready) or a higher value
     std::string tipped;       // said in the result when this answer alone settled it (empty: nothing)
     Condition show_if;
     std::vector<Option> options;  // true_false: "true", "false"

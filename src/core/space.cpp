@@ -50,13 +50,14 @@ Answer picked(std::vector<int> options) {
 
 }  // namespace
 
-std::vector<Alternative> alternatives(const Quiz& quiz, int index, double near, bool& approximate) {
+std::vector<Alternative> alternatives(const Quiz& quiz, int index, double near, bool& approximate, bool above) {
     const Question& q = quiz.questions[index];
     std::vector<Alternative> out;
     if (q.kind == QuestionKind::Scale) {
         const auto conditions = conditions_on(quiz, index);
         const double steps = std::min(kMaxScaleSteps, std::round((q.scale.max - q.scale.min) / q.scale.step));
         std::vector<std::vector<int>> signatures;
+        int own = -1;  // with `above`: the class of the value `near`
         for (double k = 0; k <= steps; ++k) {
             const double v = q.scale.min + k * q.scale.step;
             std::vector<int> signature{-1};
@@ -75,7 +76,16 @@ std::vector<Alternative> alternatives(const Quiz& quiz, int index, double near, 
             }
             Alternative& alt = out[cls];
             alt.weight += 1;
-            if (std::fabs(v - near) < std::fabs(alt.answer.value - near)) alt.answer.value = v;
+            const bool closer = std::fabs(v - near) < std::fabs(alt.answer.value - near);
+            const bool up = v > near + kEpsilon, was_up = alt.answer.value > near + kEpsilon;
+            if (above && std::fabs(v - near) <= kEpsilon) own = static_cast<int>(cls);
+            if (above ? up && (closer || !was_up) : closer) alt.answer.value = v;
+        }
+        if (above) {  // the reader's own class and classes with no value above theirs are no step forward
+            std::vector<Alternative> forward;
+            for (size_t cls = 0; cls < out.size(); ++cls)
+                if (static_cast<int>(cls) != own && out[cls].answer.value > near + kEpsilon) forward.push_back(out[cls]);
+            return forward;
         }
         return out;
     }

@@ -20,9 +20,11 @@ struct Alternative {
 };
 
 // Every answer question `index` can get, apart from leaving it unanswered, in declared order. Knowledge questions
-// are not listed here (the walk sets them per band). `near` picks, for each scale class, the value closest to it.
-// Sets `approximate` when a multiple-choice question has too many options to list every subset.
-std::vector<Alternative> alternatives(const Quiz& quiz, int index, double near, bool& approximate);
+// are not listed here (the walk sets them per band). `near` picks, for each scale class, the value closest to it;
+// with `above`, only a scale's classes with values above `near` are listed, as their value nearest above it, and
+// never the class of `near` itself. Sets `approximate` when a multiple-choice question has
+// too many options to list every subset.
+std::vector<Alternative> alternatives(const Quiz& quiz, int index, double near, bool& approximate, bool above = false);
 
 // Knowledge answers that land in each band: one Answers per reachable band (questions outside the knowledge
 // sections unanswered), in band order, with the band index. Empty when the quiz has no knowledge questions.

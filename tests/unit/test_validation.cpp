@@ -646,3 +646,29 @@ TEST_CASE("validation: a link or a call to action a reader could not safely open
     CHECK(ok.quiz.outcomes[0].cta.label == "Go on");
     CHECK(ok.quiz.outcomes[0].cta.url == "https://x.org/a");
 }
+
+TEST_CASE("validation: \"changeable\" is true, false or \"forward\", and a step needs a changeable question") {
+    const std::string q1 = R"("type": "single", "prompt": "P", "options": [)";
+    CHECK(errors_of(edit(kBase, q1, R"("type": "single", "prompt": "P", "changeable": "backward", "options": [)")) ==
+          "quiz.json:6:49: error: question \"q1\" › changeable: unknown changeable value 'backward'; use true, false or "
+          "\"forward\"\n");
+    CHECK(errors_of(edit(kBase, q1, R"("type": "multiple", "prompt": "P", "changeable": "forward", "options": [)")) ==
+          "quiz.json:6:51: error: question \"q1\" › changeable: \"forward\" needs one answer to step on from: use it on "
+          "single, true_false or scale questions, or use true\n");
+    const std::string x = R"({"id": "x", "label": "X", "weights": {"a": 1}})";
+    CHECK(errors_of(edit(kBase, x, R"({"id": "x", "label": "X", "weights": {"a": 1}, "step": "do X"})")) ==
+          "quiz.json:7:52: error: question \"q1\" › option \"x\" › step: \"step\" is said only by \"what would change your "
+          "result\", which changes only questions marked \"changeable\"; mark the question or remove the step\n");
+    const std::string changeable = edit(kBase, q1, R"("type": "single", "prompt": "P", "changeable": "forward", "options": [)");
+    CHECK(errors_of(edit(changeable, x, R"({"id": "x", "label": "X", "weights": {"a": 1}, "step": " "})")) ==
+          "quiz.json:7:52: error: question \"q1\" › option \"x\" › step: must not be empty\n");
+    CHECK(errors_of(edit(changeable, x,
+                         R"j({"id": "x", "label": "X", "weights": {"a": 1}, "step": "see [it](javascript:alert(1))"})j")) ==
+          "quiz.json:7:70: error: question \"q1\" › option \"x\" › step: the link address 'javascript:alert(1)' cannot be "
+          "opened from a quiz: use a full address starting with https://, http:// or mailto:\n");
+    const Quiz quiz = crt::load_ok(edit(changeable, x, R"({"id": "x", "label": "X", "weights": {"a": 1}, "step": "do X"})"));
+    CHECK(quiz.questions[0].changeable);
+    CHECK(quiz.questions[0].forward);
+    CHECK(quiz.questions[0].options[0].step == "do X");
+    CHECK_FALSE(quiz.questions[1].forward);
+}
