@@ -557,6 +557,8 @@ def self_test(root, cli):
         for _, q in all_questions(doc):
             for o in q.get("options", []):
                 o["label"] = o["label"].replace("Top 10", "top ten")
+                if "step" in o:
+                    o["step"] = o["step"].replace("Top 10", "top ten")
         write_json(tmp, PATH_QUIZ, doc)
         return ["Top 10"]
 
