@@ -465,6 +465,11 @@ def check_validate(root, cli):
         out.append(("crossroads validate %s" % rel, failures, "%d warnings" % warnings if warnings else ""))
     if not files:
         out.append(("crossroads validate content/*.json", ["no quiz files found in content/"], ""))
+    else:  # together: no two shipped quizzes share an id and version (their saved progress and share links would)
+        proc = subprocess.run([cli, "validate"] + ["content/" + f for f in files], cwd=root, capture_output=True,
+                              text=True, timeout=120)
+        same = [line for line in (proc.stdout + proc.stderr).splitlines() if "share links cannot tell the two apart" in line]
+        out.append(("crossroads validate content/*.json together: ids and versions are unique", same, ""))
     with tempfile.TemporaryDirectory(prefix="crossroads-derived-") as tmp:
         for rel, doc in derived_quizzes(root).items():
             path = os.path.join(tmp, os.path.basename(rel))
