@@ -1,9 +1,11 @@
 // Crossroads core: session encoding. Answers are option indices (base 36) or scale step counts, so the
-// string stays short; the FNV-1a checksum catches typos and truncation before anything is trusted.
+// string stays short; the FNV-1a checksum catches typos and truncation before anything is trusted. The same hash
+// over a quiz's ids gives its shape, which keeps saved progress apart per quiz.
 #include "codec.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <vector>
 
 #include "catalogue.h"
@@ -142,6 +144,18 @@ bool decode_session(const Quiz& quiz, std::string_view text, SessionState& out, 
     }
     out = std::move(state);
     return true;
+}
+
+std::string quiz_shape(const Quiz& quiz) {
+    std::string text;
+    for (const Question& q : quiz.questions) {
+        text += q.id + ":" + kind_name(q.kind) + ":";
+        for (size_t k = 0; k < q.options.size(); ++k) text += (k > 0 ? "," : "") + q.options[k].id;
+        text += ";";
+    }
+    char hex[9];
+    std::snprintf(hex, sizeof hex, "%08x", static_cast<unsigned>(checksum(text)));
+    return hex;
 }
 
 }  // namespace cr

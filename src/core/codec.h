@@ -16,4 +16,10 @@ std::string encode_session(const Quiz& quiz, const SessionState& state);
 // On success fills `out` and returns true; otherwise sets `error` to a sentence for the reader.
 bool decode_session(const Quiz& quiz, std::string_view text, SessionState& out, std::string& error);
 
+// The quiz's shape, which the saved progress is kept under beside its id and version (src/web/storage.cpp), so two
+// quizzes with the same id and version never share it: FNV-1a (32 bits) over "question:type:option,option;" for each
+// question in order (its id, its type as the file says it, its options' ids; a scale has none), as 8 hex digits.
+// Texts, weights, conditions and a scale's bounds are not part of it.
+std::string quiz_shape(const Quiz& quiz);
+
 }  // namespace cr

@@ -10,6 +10,11 @@
 namespace cr {
 
 enum class QuestionKind { Single, Multiple, TrueFalse, Scale };
+// The kind as a quiz file's "type" says it: "single", "multiple", "true_false" or "scale".
+inline const char* kind_name(QuestionKind kind) {
+    static const char* names[] = {"single", "multiple", "true_false", "scale"};
+    return names[static_cast<int>(kind)];
+}
 enum class SectionKind { Outcome, Knowledge };
 enum class Partial { None, Proportional };
 enum class TieUnit { Points, Percent };

@@ -43,8 +43,7 @@ std::string page_state_json(const Session* session, const std::vector<Diagnostic
     j["question"] = s.screen() == Screen::Question ? Json(q.questions[s.current()].id) : Json(nullptr);
     if (s.screen() == Screen::Question) {
         const Question& cq = q.questions[s.current()];
-        static const char* kinds[] = {"single", "multiple", "true_false", "scale"};
-        j["kind"] = kinds[static_cast<int>(cq.kind)];
+        j["kind"] = kind_name(cq.kind);
         j["prompt"] = cq.prompt;
         j["code"] = cq.code;
         j["section"] = q.sections[cq.section].title;

@@ -1,4 +1,4 @@
-// Crossroads web edge: progress kept in localStorage per quiz id and version, and share links that carry a
+// Crossroads web edge: progress kept in localStorage per quiz id, version and shape, and share links that carry a
 // session in the URL fragment. A shared result is shown apart from the reader's own progress and never saved
 // over it; blocked, full or corrupt storage is tolerated, and nothing stored is deleted because a link failed.
 #include <emscripten.h>
@@ -25,11 +25,13 @@ EM_JS(char*, js_storage_get, (const char* key), {
         return p;
     } catch (e) { return 0; }
 });
-EM_JS(void, js_storage_set, (const char* key, const char* value), {
+// 1 when the browser kept it, 0 when storage is blocked or full.
+EM_JS(int, js_storage_set, (const char* key, const char* value), {
     try {
         var s = globalThis["localStorage"];
         if (value) s["setItem"](UTF8ToString(key), UTF8ToString(value)); else s["removeItem"](UTF8ToString(key));
-    } catch (e) {}
+        return 1;
+    } catch (e) { return 0; }
 });
 // The share code the page read from its URL (web/app.js reads it once and drops it from the address bar).
 EM_JS(char*, js_share_code, (), {
@@ -62,7 +64,21 @@ std::optional<std::string> take(char* p) {
 }
 
 
-std::string key_for(const cr::Quiz& q) { return "crossroads:" + q.id + ":" + std::to_string(q.version); }
+// Where earlier deployments kept progress, for any quiz with this id and version: "crossroads:ID:VERSION".
+std::string unshaped_key(const cr::Quiz& q) { return "crossroads:" + q.id + ":" + std::to_string(q.version); }
+std::string key_for(const cr::Quiz& q) { return unshaped_key(q) + ":" + cr::quiz_shape(q); }
+
+// Progress an earlier deployment kept under the key without the shape moves to this quiz's key when there is none
+// yet and it fits this quiz; progress that does not fit belongs to another quiz with this id and version and stays.
+void take_over_unshaped(const cr::Quiz& q) {
+    const std::string key = key_for(q), old = unshaped_key(q);
+    if (take(js_storage_get(key.c_str()))) return;
+    const auto saved = take(js_storage_get(old.c_str()));
+    cr::SessionState state;
+    std::string error;
+    if (saved && cr::decode_session(q, *saved, state, error) && js_storage_set(key.c_str(), saved->c_str()))
+        js_storage_set(old.c_str(), nullptr);
+}
 
 bool same_answers(const cr::Answers& a, const cr::Answers& b) {
     if (a.size() != b.size()) return false;
@@ -104,6 +120,7 @@ void restore_progress() {
     a.view.notice.clear();
     a.view.can_share = take(js_share_base()).has_value();
     if (!a.session() || a.provisional || a.preview) return;  // a preview neither offers nor stores progress
+    take_over_unshaped(a.quiz());
     cr::SessionState state;
     std::string error;
     // Saved progress that cannot be read (e.g. the quiz changed without a new version) stays where it is.

@@ -1,27 +1,57 @@
 // Progress and share links with real canvas clicks: resume after reload (continue / start fresh), unreadable and blocked
 // localStorage, a share link that reopens the same result in a new browser context, and share links that can never
 // touch the reader's own saved progress (refused ones explained on the canvas, valid ones shown apart and asked about).
+// Two quiz files with the same id and version keep their progress apart, and progress saved before the key had the
+// quiz's shape is taken over by the quiz it fits (issue 23).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { assertNoProblems, findHit, hits, loadJson, screenshotFullPage, screenshotPath, setup, state, waitForState, watchProblems } from "./lib.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { DIST, assertNoProblems, findHit, hits, loadJson, screenshotFullPage, screenshotPath, setup, state, waitForState, watchProblems } from "./lib.mjs";
 import { STEP, until, waitReady } from "./embed-lib.mjs";
 import { answerCurrent, click, next, pageSurface, playThrough } from "./play.mjs";
 
-const VERSION = loadJson("content/python-path.json").version;
-const KEY = `crossroads:python-path:${VERSION}`;
+const fnv1a = (text) => {
+  let h = 2166136261;
+  for (const c of Buffer.from(text)) h = Math.imul(h ^ c, 16777619) >>> 0;
+  return h;
+};
+
+// Where a quiz's progress is kept: its id, version and shape (cr::quiz_shape, written out here: FNV-1a over
+// "question:type:option,option;" for each question in order, as 8 hex digits). OLD_KEY is the key before the shape.
+const OLD_KEY = (quiz) => `crossroads:${quiz.id}:${quiz.version}`;
+function progressKey(quiz) {
+  let shape = "";
+  for (const section of quiz.sections)
+    for (const q of section.questions)
+      shape += `${q.id}:${q.type}:${(q.type === "true_false" ? ["true", "false"] : (q.options || []).map((o) => o.id)).join(",")};`;
+  return `${OLD_KEY(quiz)}:${fnv1a(shape).toString(16).padStart(8, "0")}`;
+}
+
+const PATH_QUIZ = loadJson("content/python-path.json");
+const VERSION = PATH_QUIZ.version;
+const KEY = progressKey(PATH_QUIZ);
+
+// Two quizzes with the same id and version and different questions, as two files of one site.
+const TWIN_A = { ...loadJson("tests/fixtures/mini.json"), id: "twin", version: 1 };
+const TWIN_B = { ...loadJson("tests/fixtures/one-question.json"), id: "twin", version: 1 };
+const twinUrl = (name) => `/index.html?quiz=test-fixtures/${name}.json`;
 
 // Re-signs a share code after a change (the codec's FNV-1a checksum in base 36), so a test can make links that are
 // well-formed but refused for what they say: another version, another quiz.
 function resign(code) {
   const body = code.slice(0, code.lastIndexOf("."));
-  let h = 2166136261;
-  for (const c of Buffer.from(body)) h = Math.imul(h ^ c, 16777619) >>> 0;
-  return body + "." + h.toString(36);
+  return body + "." + fnv1a(body).toString(36);
 }
 
 describe("resume and share", () => {
   let env;
-  before(async () => { env = await setup(); });
+  before(async () => {
+    fs.mkdirSync(path.join(DIST, "test-fixtures"), { recursive: true });
+    for (const [name, quiz] of [["twin-a", TWIN_A], ["twin-b", TWIN_B]])
+      fs.writeFileSync(path.join(DIST, "test-fixtures", name + ".json"), JSON.stringify(quiz, null, 2));
+    env = await setup();
+  });
   after(async () => { await env?.close(); });
 
   // A fresh context and page on index.html (or `url`), with an optional init script, watched for problems.
@@ -302,6 +332,70 @@ describe("resume and share", () => {
         return v !== old ? v : null;
       }, { k: KEY, old: r.saved }), "the adopted answers to be saved");
       assert.ok(stored.startsWith(`cr1.python-path.${VERSION}.`));
+      assertNoProblems(r.problems);
+    } finally {
+      await r.context.close();
+    }
+  });
+
+  // Answers the first question of the quiz on screen and goes on; returns the state once it is saved under `key`.
+  async function answerFirst(r, key) {
+    await click(r.surface, "start");
+    await answerCurrent(r.surface);
+    const s = await next(r.surface);
+    return { ...s, saved: await until(() => stored(r.page, key), `progress to be saved under ${key}`) };
+  }
+
+  const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
+
+  // The reader opens the second twin, where nothing of the first is offered, and answers its first question.
+  async function answerSecondTwin(r) {
+    const s = await openLink(r.page, env.origin + twinUrl("twin-b"));
+    assert.equal(s.resume_offered, false, "the second quiz offered the first one's progress");
+    await answerFirst(r, progressKey(TWIN_B));
+  }
+
+  // The reader opens the first twin again and continues: the answers in `first` come back.
+  async function resumeFirstTwin(r, first) {
+    const offer = await openLink(r.page, env.origin + twinUrl("twin-a"));
+    assert.equal(offer.resume_offered, true, "the first quiz's progress is not offered");
+    await click(r.surface, "resume");
+    const s = await waitForState(r.page, (s) => s.screen === "question");
+    assert.equal(s.question, first.question);
+    assert.deepEqual(s.answers, first.answers, "the first quiz's answers were not restored");
+  }
+
+  test("two quiz files with the same id and version keep their progress apart", async () => {
+    const r = await open({ url: twinUrl("twin-a") });
+    try {
+      const first = await answerFirst(r, progressKey(TWIN_A));
+      await answerSecondTwin(r);
+      assert.equal(await stored(r.page, progressKey(TWIN_A)), first.saved, "the second quiz saved over the first one's progress");
+      await resumeFirstTwin(r, first);
+      assertNoProblems(r.problems);
+    } finally {
+      await r.context.close();
+    }
+  });
+
+  test("progress saved under the key without the shape is taken over by the quiz it fits, and left to its own quiz", async () => {
+    const r = await open({ url: twinUrl("twin-a") });
+    try {
+      // What an earlier deployment saved for the first quiz, under crossroads:ID:VERSION alone.
+      const first = await answerFirst(r, progressKey(TWIN_A));
+      await r.page.evaluate(({ from, to }) => {
+        localStorage.setItem(to, localStorage.getItem(from));
+        localStorage.removeItem(from);
+      }, { from: progressKey(TWIN_A), to: OLD_KEY(TWIN_A) });
+
+      // The other quiz with that id and version cannot read it: it neither offers, moves nor saves over it.
+      await answerSecondTwin(r);
+      assert.equal(await stored(r.page, OLD_KEY(TWIN_A)), first.saved, "the other quiz touched the earlier progress");
+
+      // The quiz it fits takes it over.
+      await resumeFirstTwin(r, first);
+      assert.equal(await stored(r.page, progressKey(TWIN_A)), first.saved, "the earlier progress is not under the new key");
+      assert.equal(await stored(r.page, OLD_KEY(TWIN_A)), null, "the earlier progress was left under the old key too");
       assertNoProblems(r.problems);
     } finally {
       await r.context.close();

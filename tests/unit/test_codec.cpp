@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <string>
+#include <utility>
 
 #include "core/codec.h"
 #include "helpers.h"
@@ -15,11 +17,16 @@ namespace {
 const std::string kDamaged = "the saved quiz progress is damaged or incomplete, so it was not used";
 const std::string kNotALink = "this is not a Crossroads quiz link";
 
+uint32_t fnv1a(const std::string& text) {
+    uint32_t h = 2166136261u;
+    for (unsigned char c : text) h = (h ^ c) * 16777619u;
+    return h;
+}
+
 // The checksum of the format, written out here so tests can build strings that pass it and reach the
 // decoder's later checks: FNV-1a over everything before the last '.', in base 36.
 std::string seal(const std::string& body) {
-    uint32_t h = 2166136261u;
-    for (unsigned char c : body) h = (h ^ c) * 16777619u;
+    uint32_t h = fnv1a(body);
     std::string digits;
     do {
         digits.insert(digits.begin(), "0123456789abcdefghijklmnopqrstuvwxyz"[h % 36]);
@@ -265,4 +272,28 @@ TEST_CASE("codec: garbage, empty and huge strings are refused without crashing")
     CHECK(refusal(quiz, "cr1.mini.2.1.s." + std::string(1u << 20, '-') + ".0") == kDamaged);
     CHECK(refusal(quiz, seal("cr1.mini.2.1.s." + std::string(1u << 20, '~'))) == kDamaged);
     CHECK(refusal(quiz, seal("cr1.mini.2.1.s.-------" + std::string(1u << 16, '-'))) == kDamaged);
+}
+
+TEST_CASE("codec: a quiz's shape is its question ids, types and option ids, not its texts") {
+    char hex[9];
+    std::snprintf(hex, sizeof hex, "%08x", static_cast<unsigned>(fnv1a("morning:single:slow,quick;")));
+    CHECK(quiz_shape(crt::load_fixture("one-question.json")) == hex);
+
+    const Quiz quiz = crt::load_fixture("mini.json");
+    const std::string shape = quiz_shape(quiz);
+    CHECK(shape.size() == 8);
+    CHECK(shape.find_first_not_of("0123456789abcdef") == std::string::npos);
+    const auto changed = [&](auto change) {
+        Quiz other = quiz;
+        change(other);
+        return quiz_shape(other);
+    };
+    CHECK(changed([](Quiz& q) { q.questions[0].id = "made"; }) != shape);
+    CHECK(changed([](Quiz& q) { q.questions[0].options[1].id = "two"; }) != shape);
+    CHECK(changed([](Quiz& q) { q.questions[0].kind = QuestionKind::Multiple; }) != shape);
+    CHECK(changed([](Quiz& q) { std::swap(q.questions[0], q.questions[1]); }) != shape);
+    CHECK(changed([](Quiz& q) { q.questions.pop_back(); }) != shape);
+    CHECK(changed([](Quiz& q) { q.questions[0].options[1].label = "A single project"; }) == shape);
+    CHECK(changed([](Quiz& q) { q.questions[0].prompt = "What did you build?"; }) == shape);
+    CHECK(changed([](Quiz& q) { q.title = "Another title"; }) == shape);
 }
