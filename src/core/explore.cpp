@@ -79,7 +79,7 @@ Exploration explore(const Quiz& quiz, size_t bound, bool until_all_seen, const R
     std::vector<double> reached(n, 0);
     std::vector<std::map<std::string, double>> deciding(n);
     std::vector<std::vector<bool>> met(n);
-    size_t unseen = n;  // outcomes not reached plus requirements not met so far
+    size_t unseen = n + quiz.rules.size();  // outcomes not reached, requirements not met, rules that never decided
     for (size_t o = 0; o < n; ++o) {
         met[o].assign(quiz.outcomes[o].requirements.size(), false);
         unseen += met[o].size();
@@ -92,7 +92,9 @@ Exploration explore(const Quiz& quiz, size_t bound, bool until_all_seen, const R
             if (where && !rule_met(quiz, answers, visible, r.band, *where)) return true;
             for (size_t k = 0; k < rules.size(); ++k) {
                 rules[k].holds += rule_met(quiz, answers, visible, r.band, quiz.rules[k].condition, &r.unmet) ? weight : 0;
-                rules[k].decided += r.decision.rule == static_cast<int>(k) ? weight : 0;
+                if (r.decision.rule != static_cast<int>(k)) continue;
+                if (rules[k].decided == 0) --unseen;
+                rules[k].decided += weight;
             }
         }
         counted += weight;

@@ -44,8 +44,9 @@ bool parse_where(const Quiz& quiz, std::string_view spec, Rule& out, std::string
 
 // Walks the answer space (space.h): every answer set when there are at most `bound`, else `bound` samples.
 // For each answer set, the answer that weighed most for the result counts as the one that decided it.
-// With `until_all_seen` (validate's use) the walk stops as soon as every outcome was reached and every requirement
-// met; shares and deciding answers are then partial, and `unmet_requirements` and zero shares stay exact.
+// With `until_all_seen` (validate's use) the walk stops as soon as every outcome was reached, every requirement
+// met and every rule has decided; shares and deciding answers are then partial, and `unmet_requirements` and zero
+// shares stay exact.
 // With `where`, only the answer sets it holds for are counted (shares are of those).
 Exploration explore(const Quiz& quiz, size_t bound = 1000000, bool until_all_seen = false, const Rule* where = nullptr);
 

@@ -116,8 +116,9 @@ void report_unreached(const Quiz& quiz, const std::vector<bool>& reached, bool e
     }
 }
 
-// With requirements, an outcome's chances depend on the answers themselves, not only on their weights: walk the
-// answer sets (branching included), and also find requirements that no answer set meets.
+// With requirements or decision rules, an outcome's chances depend on the answers themselves, not only on their
+// weights: walk the answer sets (branching included), and also find requirements that no answer set meets and rules
+// that never decide.
 void check_by_walking(const Quiz& quiz, std::vector<Diagnostic>& out) {
     const Exploration seen = explore(quiz, kWalkBound, true);
     for (const auto& [o, k] : seen.unmet_requirements) {
@@ -131,6 +132,18 @@ void check_by_walking(const Quiz& quiz, std::vector<Diagnostic>& out) {
                                                         "too large to try every combination); check its condition",
                            0, 0, Check::Reachability});
     }
+    for (const RuleShare& s : seen.rules) {
+        if (s.decided > 0) continue;
+        const std::string path = "rules[" + std::to_string(s.rule) + "]";
+        if (seen.exhaustive)
+            out.push_back({Severity::Error, path, s.holds > 0 ? "never decides: wherever its condition holds, a rule before it decides first"
+                                                              : "never decides: no combination of answers meets its condition",
+                           0, 0, Check::Reachability});
+        else
+            out.push_back({Severity::Warning, path, "could not find answers for which this rule decides (the quiz is too large "
+                                                        "to try every combination); check its condition and the rules before it",
+                           0, 0, Check::Reachability});
+    }
     std::vector<bool> reached;
     for (const OutcomeShare& s : seen.outcomes) reached.push_back(s.share > 0);
     report_unreached(quiz, reached, seen.exhaustive, out);
@@ -141,6 +154,7 @@ void check_by_walking(const Quiz& quiz, std::vector<Diagnostic>& out) {
 void check_reachability(const Quiz& quiz, std::vector<Diagnostic>& out) {
     const size_t n = quiz.outcomes.size();
     if (n < 2) return;
+    if (!quiz.rules.empty()) return check_by_walking(quiz, out);
     for (const auto& o : quiz.outcomes)
         if (!o.requirements.empty()) return check_by_walking(quiz, out);
     std::vector<std::vector<Choice>> lists;

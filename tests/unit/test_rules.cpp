@@ -120,6 +120,19 @@ TEST_CASE("rules: a profile may name the rule that must decide") {
     CHECK(v[1].problems == "expected rule scared-learner to decide, but rule ready did");
 }
 
+TEST_CASE("rules: validate walks the answers for a rule that never decides, shadowed or never met") {
+    // "late" needs the reader ready for work, which "ready" before it always decides; "never" asks for two answers
+    // to one single-choice question.
+    CHECK(errors_of(R"([{"id": "ready", "condition": {"outcome": "work"}, "outcome": "work", "reason": "R"},
+  {"id": "late", "condition": {"all": [{"outcome": "work"}, {"question": "want", "any_of": ["ship"]}]}, "outcome": "both", "reason": "R"},
+  {"id": "never", "condition": {"all": [{"question": "want", "any_of": ["ship"]}, {"question": "want", "any_of": ["learn"]}]},
+   "outcome": "both", "reason": "R"}])") ==
+          "quiz.json:4:110: error: outcome \"both\": no combination of answers leads to outcome 'both'; give it more "
+          "weight or adjust the tie rule\n"
+          "quiz.json:6:3: error: rule \"late\": never decides: wherever its condition holds, a rule before it decides first\n"
+          "quiz.json:7:3: error: rule \"never\": never decides: no combination of answers meets its condition\n");
+}
+
 TEST_CASE("rules: validate locates unknown ids, misplaced requirement leaves, contradictions and rules that never decide") {
     CHECK(errors_of(R"([{"id": "x", "condition": {"question": "buitl", "any_of": ["one"]}, "outcome": "lern", "reason": "R"}])") ==
           "quiz.json:5:38: error: rule \"x\" › condition.question: unknown question 'buitl' (did you mean 'built'?)\n"
