@@ -61,7 +61,7 @@ void add_run(View& v, FontRole role, float size, ImVec2 a, const char* b, const 
     SceneItem& item = current_item(v);
     const ImVec2 min = local(a), max(min.x + s.x, min.y + size);
     // The scene carries only addresses a reader may open, whatever text produced the run (issue 23).
-    item.runs.push_back({std::string(b, e), min, max, role, size, cr::link_problem(href).empty() ? href : std::string()});
+    item.runs.push_back({std::string(b, e), min, max, role, size, href.empty() || !cr::link_problem(href).empty() ? std::string() : href});
     if (item.runs.size() == 1 && item.part != Part::Control) item.rect_min = min;
     item.rect_min = ImVec2(std::min(item.rect_min.x, min.x), std::min(item.rect_min.y, min.y));
     item.rect_max = ImVec2(std::max(item.rect_max.x, max.x), std::max(item.rect_max.y, max.y));
