@@ -1,6 +1,7 @@
 // Benchmark: CPU time of one full ImGui frame (NewFrame, draw, Render; no renderer) of the results
 // screen and of a question screen, natively, with the shipped default quiz, and of the largest screens the loader's
-// size limits accept (core/loader.h), drawn as the page draws them: as tall as their content, every row open.
+// size limits accept (core/loader.h), drawn as the page draws them: as tall as their content, every row open; beside
+// it the time to make the results screen's model (app::present), which runs once per change, not per frame.
 // Prints microseconds. With a font directory (build/<tree>/fonts), also the font atlas the page builds before its
 // first frame: time and texture size.
 #include <algorithm>
@@ -14,13 +15,14 @@
 #include "core/loader.h"
 #include "core/report.h"
 #include "imgui.h"
+#include "app/screen.h"
 #include "ui/view.h"
 
 namespace {
 
 // The median of `frames` frames; `width` 0 keeps the display as it is, else the display is `width` wide and as tall
 // as the content, as the page sizes its canvas.
-double frame_us(cr::Session& s, ui::View& v, int frames, float width = 0) {
+double frame_us(const app::ScreenModel& m, ui::View& v, int frames, float width = 0) {
     std::vector<double> t;
     for (int i = 0; i < frames; ++i) {
         if (width > 0) ImGui::GetIO().DisplaySize = ImVec2(width, std::max(900.0f, v.content_height + 1));
@@ -28,7 +30,7 @@ double frame_us(cr::Session& s, ui::View& v, int frames, float width = 0) {
         ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
         v.time += 1.0 / 60.0;
         ImGui::NewFrame();
-        ui::draw(s, v);
+        ui::draw(m, v);
         ImGui::Render();
         t.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - a).count());
     }
@@ -102,7 +104,9 @@ void largest(const char* what, const std::string& text, ui::View& v, float width
     std::string error;
     cr::parse_answers(loaded.quiz, "background=student,work-history=none,portfolio=one,take-readiness=yes", state.answers, error);
     state.screen = cr::Screen::Results;
-    cr::Session done(loaded.quiz, state);
+    state.seed = 7;
+    const app::State results = app::showing(loaded.quiz, state);
+    const app::ScreenModel done = app::present(results);
     v.open.clear();
     frame_us(done, v, 2, width);
     for (const auto& item : v.scene.items)
@@ -110,7 +114,10 @@ void largest(const char* what, const std::string& text, ui::View& v, float width
     frame_us(done, v, 2, width);
     std::printf("%s, results screen at %.0f px, every row open (%zu FAQ characters, %.0f px tall): %.1f us per frame "
                 "(median of 50)\n", what, width, characters, v.content_height, frame_us(done, v, 50, width));
-    cr::Session start(loaded.quiz, 7);
+    cr::SessionState fresh;
+    fresh.seed = 7;
+    const app::State first = app::showing(std::move(loaded.quiz), fresh);
+    const app::ScreenModel start = app::present(first);
     std::printf("%s, start screen at %.0f px: %.1f us per frame (median of 50)\n", what, width, frame_us(start, v, 50, width));
 }
 
@@ -140,15 +147,24 @@ int main(int argc, char** argv) {
     ui::apply_theme(v);
     cr::Session s(loaded.quiz, 7);
     s.start();
-    std::printf("question screen: %.1f us per frame (median of 200)\n", frame_us(s, v, 200));
+    std::printf("question screen: %.1f us per frame (median of 200)\n", frame_us(app::present(app::showing(loaded.quiz, s.state())), v, 200));
     cr::Answers answers;
     std::string error;
     cr::parse_answers(loaded.quiz, "background=student,work-history=none,portfolio=one,take-readiness=yes", answers, error);
     cr::SessionState state = s.state();
     state.answers = answers;
     state.screen = cr::Screen::Results;
-    cr::Session done(loaded.quiz, state);
-    std::printf("results screen: %.1f us per frame (median of 200)\n", frame_us(done, v, 200));
+    const app::State done = app::showing(loaded.quiz, state);
+    std::vector<double> t;
+    for (int i = 0; i < 20; ++i) {
+        const auto a = std::chrono::steady_clock::now();
+        const app::ScreenModel m = app::present(done);
+        t.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - a).count());
+    }
+    std::sort(t.begin(), t.end());
+    std::printf("results screen: its model (result, reasons, what would change) made once per change in %.1f us "
+                "(median of 20)\n", t[t.size() / 2]);
+    std::printf("results screen: %.1f us per frame (median of 200)\n", frame_us(app::present(done), v, 200));
     // The shared big-quiz case's shape (the intro padded with one run of x) at the longest word the loader accepts,
     // and the results screen at the most text it accepts.
     const std::string padded = inserted(text.str(), "\"intro\"", "\",", " " + std::string(cr::kMaxWordChars, 'x'));

@@ -19,6 +19,7 @@ target_compile_definitions(cr_imgui PUBLIC "ImDrawIdx=unsigned int" IMGUI_USE_WC
   IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 target_compile_options(cr_imgui PRIVATE ${CR_WEB_FLAGS})
 target_compile_options(cr_core PRIVATE ${CR_WEB_FLAGS})
+target_compile_options(cr_app PRIVATE ${CR_WEB_FLAGS})
 
 # ---- embedded data: the base font pack (cmake/fonts.cmake) and the default quiz --------------------------
 set(CR_EMBED_SOURCES)
@@ -39,7 +40,7 @@ cr_embed(${CMAKE_SOURCE_DIR}/${CR_DEFAULT_QUIZ} cr_default_quiz)
 # ---- ui and web layers ------------------------------------------------------------------------------
 file(GLOB CR_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
 add_library(cr_ui STATIC ${CR_UI_SOURCES})
-target_link_libraries(cr_ui PUBLIC cr_core cr_imgui)
+target_link_libraries(cr_ui PUBLIC cr_app cr_imgui)
 target_compile_options(cr_ui PRIVATE ${CR_WEB_FLAGS} ${CR_WARNINGS})
 
 file(GLOB CR_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/web/*.cpp)
@@ -48,7 +49,7 @@ target_link_libraries(cr_web PUBLIC cr_ui)
 target_compile_definitions(cr_web PRIVATE CR_DEFAULT_QUIZ="${CR_DEFAULT_QUIZ}")
 target_compile_options(cr_web PRIVATE ${CR_WEB_FLAGS} ${CR_WARNINGS})
 
-set(CR_EXPORTS "_main,_malloc,_free,_cr_frames,_cr_idle,_cr_heap_in_use,_cr_state_json,_cr_hit_json,_cr_scene_json,_cr_load_quiz,_cr_test_profiles,_cr_problem_count,_cr_max_quiz_bytes,_cr_command,_cr_set_theme,_cr_set_accent,_cr_set_contrast,_cr_set_reduced_motion,_cr_set_links,_cr_font_file,_cr_font_file_failed,_cr_picture,_cr_picture_failed,_cr_activate,_cr_focus_hit,_cr_set_scale")
+set(CR_EXPORTS "_main,_malloc,_free,_cr_frames,_cr_idle,_cr_heap_in_use,_cr_state_json,_cr_page_hidden,_cr_scene_json,_cr_load_quiz,_cr_test_profiles,_cr_problem_count,_cr_max_quiz_bytes,_cr_command,_cr_set_theme,_cr_set_accent,_cr_set_contrast,_cr_set_reduced_motion,_cr_set_links,_cr_font_file,_cr_font_file_failed,_cr_picture,_cr_picture_failed,_cr_activate,_cr_focus_hit,_cr_set_scale")
 set(CR_LINK_FLAGS ${CR_WEB_FLAGS}
   --closure 1
   -sENVIRONMENT=web -sFILESYSTEM=0 -sASSERTIONS=0 -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc

@@ -90,7 +90,13 @@
 
   window.crossroads = {
     state: state,
-    hits: function () { return mod ? JSON.parse(mod.UTF8ToString(mod._cr_hit_json())) : []; },
+    // The scene's controls as clickable rectangles in canvas CSS px: {id, label, x, y, w, h, selected, enabled}.
+    hits: function () {
+      var scene = window.crossroads.scene();
+      return (scene ? scene.items : []).filter(function (i) { return i.part === "control"; }).map(function (i) {
+        return { id: i.id, label: i.name || "", x: i.x, y: i.y, w: i.w, h: i.h, selected: !!(i.checked || i.expanded), enabled: !i.disabled };
+      });
+    },
     scene: function () { return mod ? JSON.parse(mod.UTF8ToString(mod._cr_scene_json())) : null; },
     frames: function () { return mod ? mod._cr_frames() : 0; },
     // True when no frame is scheduled: everything asked for has been drawn (tests wait on this, not on a clock).
@@ -107,7 +113,7 @@
     ready: false
   };
 
-  // ---- events derived from state changes ------------------------------------------------------------
+  // ---- the reader's state and the host page's events ------------------------------------------------
   var last = null;
   function notify() {
     var s = state();
@@ -115,47 +121,17 @@
     listeners.forEach(function (fn) { try { fn(s); } catch (e) { console.warn(e); } });
     return s;
   }
-  // The reader's run, for the timing fields: when they started (null before), the question on screen and when it was
-  // shown, and whether the run is open (started, neither completed nor abandoned yet).
-  var run = { at: null, shown: null, open: false };
-  function since(t) { return t === null ? null : Math.round(performance.now() - t); }
   function onState() {  // called by the wasm after a frame that drew a new state
     if (!quizDrawn) { quizDrawn = true; maybeReady(); }
-    var s = notify();
-    if (!s || s.screen === "error") { last = s; return; }
-    var before = last && last.quiz === s.quiz ? last : { screen: "start", answers: {} };
-    if (before.screen === "start" && s.screen === "question") {
-      run = { at: performance.now(), shown: null, open: true };
-      post("started", { quiz: s.quiz, version: s.version });
-    }
-    Object.keys(s.answers).forEach(function (q) {
-      if (JSON.stringify(s.answers[q]) === JSON.stringify(before.answers[q])) return;
-      // Time on the question: only for the one the reader is answering (not for answers a resume brings back).
-      var onScreen = run.shown && run.shown.question === q;
-      post("answered", { quiz: s.quiz, question: q, options: s.answers[q], time_ms: onScreen ? since(run.shown.at) : null });
-    });
-    if (s.screen === "question" && (before.screen !== "question" || before.question !== s.question)) {
-      run.shown = { quiz: s.quiz, question: s.question, position: s.position, total: s.total, at: performance.now() };
-      post("question", { quiz: s.quiz, question: s.question, position: s.position, total: s.total, section: s.section,
-                         elapsed_ms: since(run.at) });
-    }
-    if (before.screen !== "results" && s.screen === "results" && s.result) {
-      run.open = false;
-      post("completed", { quiz: s.quiz, outcome: s.result.outcome, outcome_title: s.result.outcome_title || null,
-                          totals: s.result.totals, elapsed_ms: since(run.at),
-                          knowledge: s.result.knowledge ? { percent: s.result.knowledge.percent, band: s.result.knowledge.band } : null });
-    }
-    last = s;
+    last = notify();
   }
+  // The reader's events (started, question, answered, completed, abandoned) come from the wasm's app layer (src/app).
+  function onHostEvent(name, detail) { post(name, detail); }
 
-  // The reader leaves mid-quiz: this page is hidden or unloaded before the results, once per run. When the host page
-  // itself goes away its message handlers may not run any more; embed.js then sends the event from the host's side.
-  function leaving() {
-    var at = run.shown;
-    if (!run.open || !at) return;
-    run.open = false;
-    post("abandoned", { quiz: at.quiz, question: at.question, position: at.position, total: at.total, elapsed_ms: since(run.at) });
-  }
+  // The reader leaves mid-quiz: this page is hidden or unloaded before the results (the wasm sends "abandoned" once
+  // per run). When the host page itself goes away its message handlers may not run any more; embed.js then sends the
+  // event from the host's side.
+  function leaving() { if (mod) mod._cr_page_hidden(); }
   window.addEventListener("pagehide", leaving);
   document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") leaving(); });
 
@@ -499,6 +475,7 @@
       maybeReady();
     },
     "onstate": onState,
+    "onhostevent": onHostEvent,
     "onresize": reportHeight,
     "onlayout": notify,
     "oncontextlost": contextLost,

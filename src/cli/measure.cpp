@@ -14,7 +14,6 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/font_files.h"
-#include "core/catalogue.h"
 #include "core/loader.h"
 #include "imgui.h"
 #include "ui/theme.h"
@@ -45,7 +44,6 @@ int main(int argc, char** argv) {
     const std::vector<ui::FontPack> packs = cli::read_font_packs(argv[1], store);
     ui::View v;
     v.reduced_motion = true;
-    v.can_link = true;
     ui::apply_theme(v);
     nlohmann::json out = nlohmann::json::object();
     for (int i = 2; i < argc; ++i) {
@@ -54,16 +52,16 @@ int main(int argc, char** argv) {
         if (builtin) name = name.substr(8);
         cr::LoadResult loaded = cr::load_quiz(read(name));
         if (!loaded.ok) continue;  // a broken quiz shows its errors, whose height is its own
-        cr::set_catalogue(cr::Catalogue(loaded.quiz.language, loaded.quiz.strings));  // its first screen in its words
         ui::build_fonts(v.fonts, packs, loaded.quiz.characters, 1.0f);
-        cr::Session session(loaded.quiz, 1);
+        const app::State state = app::showing(std::move(loaded.quiz), cr::SessionState{});  // links work in an embed
+        const app::ScreenModel model = app::present(state);  // its first screen, in its words
         nlohmann::json heights = nlohmann::json::array();
         for (int width = kFirstWidth; width <= kLastWidth; width += kStep) {
             io.DisplaySize = ImVec2(static_cast<float>(width), 2000);
             for (int frame = 0; frame < 2; ++frame) {  // the second frame has the layout settled
                 io.DeltaTime = 1.0f / 60.0f;
                 ImGui::NewFrame();
-                ui::draw(session, v);
+                ui::draw(model, v);
                 ImGui::Render();
             }
             heights.push_back(static_cast<int>(std::ceil(v.content_height)));

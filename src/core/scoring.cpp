@@ -3,6 +3,7 @@
 #include "scoring.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace cr {
@@ -129,7 +130,14 @@ double knowledge_points(const Question& q, const Answer& a) {
     return right == total_correct && wrong == 0 ? q.points : 0;
 }
 
+namespace {
+std::atomic<unsigned long> runs{0};
+}
+
+unsigned long score_runs() { return runs.load(); }
+
 Result score(const Quiz& quiz, const Answers& answers) {
+    ++runs;
     Result r;
     r.totals.assign(quiz.outcomes.size(), 0.0);
     const std::vector<bool> visible = visible_questions(quiz, answers);

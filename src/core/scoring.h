@@ -77,6 +77,9 @@ double knowledge_points(const Question& q, const Answer& a);
 // Totals, requirements, then the decision: the first decision rule whose condition holds, else decide() on points.
 Result score(const Quiz& quiz, const Answers& answers);
 
+// How many times score() has run in this process: tests show with it that drawing a frame re-scores nothing.
+unsigned long score_runs();
+
 // The contributions that explain the decision: for the chosen outcome (or, when the tie rule fired,
 // for the two tied ones), strongest first, at most `limit`.
 std::vector<Contribution> top_reasons(const Result& result, size_t limit);

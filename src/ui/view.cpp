@@ -1,12 +1,11 @@
-// Crossroads UI: the three screens (start, question, results) drawn with Dear ImGui into one borderless
-// full-canvas window, each described as a scene. The session is only read here: what the reader does becomes
-// an intent, applied between frames by apply_intents.
+// Crossroads UI: the screens (start, question, results, errors) drawn with Dear ImGui into one borderless
+// full-canvas window, each described as a scene. Draws the app layer's screen model; what the reader does becomes
+// an app command, applied between frames by the platform.
 #include "view.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "core/advice.h"
 #include "core/catalogue.h"
 #include "core/markdown.h"
 #include "core/report.h"
@@ -22,37 +21,36 @@ using cr::tr;
 
 constexpr float kMaxWidth = 720.0f;
 
-void intend(View& v, Command command, int option = -1, double value = 0) { v.intents.push_back({command, option, value}); }
+void intend(View& v, app::Command command) { v.commands.push_back(std::move(command)); }
 
-void draw_start(const cr::Session& s, View& v) {
-    const cr::Quiz& q = s.quiz();
+void draw_start(const app::ScreenModel& m, View& v) {
+    const cr::Quiz& q = *m.quiz;
     title_text(v, q.title, 1);
     ImGui::Dummy(ImVec2(0, 4));
     picture(v, q.image);
     if (!q.intro.empty()) markdown(v, q.intro);
-    std::string meta = cr::tr_count(Key::QuestionCount, s.total());
+    std::string meta = cr::tr_count(Key::QuestionCount, m.question_count);
     if (q.minutes > 0) meta += tr(Key::MetaSeparator) + cr::tr_count(Key::MinuteCount, q.minutes);
     muted_text(v, meta);
     ImGui::Dummy(ImVec2(0, 12));
-    if (v.resume_offered) {
+    if (m.resume_offered) {
         heading_text(v, tr(Key::WelcomeBack), 0);
         ImGui::Dummy(ImVec2(0, 2));
-        if (primary_button(v, "resume", tr(Key::Continue), true)) v.request = Request::Resume;
-        if (secondary_button(v, "discard", tr(Key::StartFresh), true, true)) v.request = Request::DiscardResume;
-        if (!v.status.empty()) muted_text(v, v.status, Part::Status);
+        if (primary_button(v, "resume", tr(Key::Continue), true)) intend(v, app::Resume{});
+        if (secondary_button(v, "discard", tr(Key::StartFresh), true, true)) intend(v, app::DiscardResume{});
+        if (!m.status.empty()) muted_text(v, m.status, Part::Status);
         return;
     }
-    if (primary_button(v, "start", tr(Key::StartQuiz), true)) intend(v, Command::Start);
-    if (v.can_link && q.related.present && secondary_button(v, "related", q.related.label, true, true)) v.request = Request::OpenRelated;
+    if (primary_button(v, "start", tr(Key::StartQuiz), true)) intend(v, app::Start{});
+    if (m.can_link && q.related.present && secondary_button(v, "related", q.related.label, true, true)) intend(v, app::OpenRelated{});
 }
 
-void draw_question(const cr::Session& s, View& v) {
-    const cr::Quiz& quiz = s.quiz();
-    const int qi = s.current();
-    const cr::Question& q = quiz.questions[qi];
+void draw_question(const app::ScreenModel& m, View& v) {
+    const cr::Quiz& quiz = *m.quiz;
+    const cr::Question& q = quiz.questions[m.question];
     const cr::Section& section = quiz.sections[q.section];
-    progress(v, s.progress(), section.title);
-    if (!section.intro.empty() && s.section_starts()) markdown(v, section.intro);
+    progress(v, m.progress, section.title);
+    if (!section.intro.empty() && m.section_starts) markdown(v, section.intro);
     ImGui::Dummy(ImVec2(0, 10));
     heading_text(v, q.prompt, 1);
     picture(v, q.image);
@@ -65,29 +63,27 @@ void draw_question(const cr::Session& s, View& v) {
     if (!q.code.empty()) code_block(v, q.code);
     ImGui::Dummy(ImVec2(0, 6));
 
-    const cr::Answer& a = s.answer(qi);
     if (q.kind == cr::QuestionKind::Scale) {
-        double value = a.given ? a.value : q.scale.initial;
-        if (scale_slider(v, q, value)) intend(v, Command::SetValue, -1, value);
+        double value = m.value;
+        if (scale_slider(v, q, value)) intend(v, app::SetValue{value});
     } else {
-        for (int o : s.option_order(qi)) {
-            const bool selected = std::find(a.options.begin(), a.options.end(), o) != a.options.end();
-            const std::string id = "option:" + q.id + ":" + q.options[o].id;
+        for (const app::OptionView& o : m.options) {
+            const std::string id = "option:" + q.id + ":" + q.options[o.index].id;
             // Answers to "what does this print?" are program output: show them as code.
             const bool mono = !q.code.empty();
-            if (option_card(v, id, q.id, q.options[o].label, selected, q.kind == cr::QuestionKind::Multiple, mono))
-                intend(v, Command::Select, o);
+            if (option_card(v, id, q.id, q.options[o.index].label, o.selected, q.kind == cr::QuestionKind::Multiple, mono))
+                intend(v, app::Select{o.index});
         }
     }
     ImGui::Dummy(ImVec2(0, 12));
-    if (secondary_button(v, "back", tr(Key::Back), true)) intend(v, Command::Back);
-    const bool last = s.position() == s.total();
-    if (primary_button(v, "next", tr(last ? Key::SeeResult : Key::Next), s.can_advance(), true)) intend(v, Command::Next);
-    if (!q.required && !a.given) muted_text(v, tr(Key::OptionalQuestion));
+    if (secondary_button(v, "back", tr(Key::Back), true)) intend(v, app::Back{});
+    if (primary_button(v, "next", tr(m.last ? Key::SeeResult : Key::Next), m.can_advance, true)) intend(v, app::Next{});
+    if (!q.required && !m.answered) muted_text(v, tr(Key::OptionalQuestion));
 }
 
-void draw_outcome_part(const cr::Session& s, View& v, const cr::Result& r) {
-    const cr::Quiz& quiz = s.quiz();
+void draw_outcome_part(const app::ScreenModel& m, View& v) {
+    const cr::Quiz& quiz = *m.quiz;
+    const cr::Result& r = m.result;
     const cr::Outcome& o = quiz.outcomes[r.decision.chosen];
     muted_text(v, tr(Key::SuggestionFor));
     title_text(v, o.title, 1);
@@ -95,60 +91,51 @@ void draw_outcome_part(const cr::Session& s, View& v, const cr::Result& r) {
     markdown(v, o.summary);
     if (!o.cta.label.empty()) {
         ImGui::Dummy(ImVec2(0, 4));
-        if (primary_button(v, "cta", o.cta.label, true)) v.request = Request::OpenCta;
+        if (primary_button(v, "cta", o.cta.label, true)) intend(v, app::OpenCta{});
     }
     section_heading(v, tr(Key::WhyResult));
-    markdown(v, cr::decision_text(quiz, r).source);
-    const cr::Answers& answers = s.state().answers;
-    for (const auto& c : cr::top_reasons(r, 4)) {
-        bullet_text(v, cr::reason_text(quiz, answers, c).source);
-        const std::string why = cr::reason_explanation(quiz, c);
-        if (!why.empty()) {
+    markdown(v, m.decision);
+    for (const auto& reason : m.reasons) {
+        bullet_text(v, reason.text);
+        if (!reason.why.empty()) {
             ImGui::Indent(18);
-            markdown(v, why);
+            markdown(v, reason.why);
             ImGui::Unindent(18);
         }
     }
-    for (const auto& note : cr::tipped_notes(quiz, answers, r)) bullet_text(v, note);
+    for (const auto& note : m.notes) bullet_text(v, note);
     ImGui::Dummy(ImVec2(0, 6));
     if (r.decision.rule < 0) outcome_bars(v, quiz, r);  // points decided; a rule's sentence is the whole reason
     v.scene.announce = tr(Key::ResultAnnounce, {o.title, o.summary});
 
-    const auto plan = cr::next_steps(quiz, answers, r);
-    if (!plan.empty()) {
+    if (!m.plan.empty()) {
         section_heading(v, tr(Key::NextSteps));
-        for (const auto& item : plan) checklist_item(v, item.text, item.done);
+        for (const auto& item : m.plan) checklist_item(v, item.text, item.done);
     }
-    // What would change it: worked out once per set of answers (it tries many), not every frame.
-    const bool changeable = std::any_of(quiz.questions.begin(), quiz.questions.end(), [](const cr::Question& q) { return q.changeable; });
-    if (changeable) {
-        if (v.changes_revision != v.revision || v.changes.empty()) {
-            v.changes.clear();
-            for (const auto& path : cr::what_would_change(quiz, answers)) v.changes.push_back(cr::change_text(quiz, path).source);
-            v.changes_revision = v.revision;
-        }
+    if (m.changeable) {
         section_heading(v, tr(Key::WhatWouldChange));
-        for (const auto& line : v.changes) bullet_text(v, line);
+        for (const auto& line : m.changes) bullet_text(v, line);
     }
 }
 
-void draw_knowledge_part(const cr::Session& s, View& v, const cr::Result& r) {
-    const cr::Quiz& quiz = s.quiz();
+void draw_knowledge_part(const app::ScreenModel& m, View& v) {
+    const cr::Quiz& quiz = *m.quiz;
+    const cr::Result& r = m.result;
     section_heading(v, cr::knowledge_title(quiz));
     std::string score = cr::knowledge_score_text(r);
     if (r.band >= 0) score = quiz.bands[r.band].title + tr(Key::MetaSeparator) + score;
     heading_text(v, score, 0);
     if (r.band >= 0) markdown(v, quiz.bands[r.band].feedback);
     ImGui::Dummy(ImVec2(0, 4));
-    for (const auto& item : r.review) review_item(v, s, item);
+    for (const auto& item : r.review) review_item(v, quiz, m.answers, item);
 }
 
-void draw_results(const cr::Session& s, View& v) {
-    const cr::Quiz& quiz = s.quiz();
-    const cr::Result r = s.result();
-    if (r.decision.chosen >= 0) draw_outcome_part(s, v, r);
+void draw_results(const app::ScreenModel& m, View& v) {
+    const cr::Quiz& quiz = *m.quiz;
+    const cr::Result& r = m.result;
+    if (r.decision.chosen >= 0) draw_outcome_part(m, v);
     else title_text(v, quiz.title, 1);
-    if (r.has_knowledge) draw_knowledge_part(s, v, r);
+    if (r.has_knowledge) draw_knowledge_part(m, v);
     if (r.decision.chosen >= 0 && !quiz.outcomes[r.decision.chosen].details.empty()) {
         section_heading(v, tr(Key::TheDetails));
         markdown(v, quiz.outcomes[r.decision.chosen].details);
@@ -159,46 +146,36 @@ void draw_results(const cr::Session& s, View& v) {
         for (const auto& f : quiz.faq) faq_entry(v, f);
     }
     ImGui::Dummy(ImVec2(0, 12));
-    if (primary_button(v, "copy", tr(Key::CopyResult), true)) v.request = Request::CopyResult;
-    if (v.can_share && secondary_button(v, "share", tr(Key::CopyShareLink), true, true)) v.request = Request::CopyShareLink;
-    if (secondary_button(v, "back", tr(Key::ChangeAnswers), true, true)) intend(v, Command::Back);
-    if (secondary_button(v, "restart", tr(Key::StartOver), true, true)) intend(v, Command::Restart);
-    if (v.can_link && quiz.related.present && !r.has_knowledge) {
+    if (primary_button(v, "copy", tr(Key::CopyResult), true)) intend(v, app::CopyResult{});
+    if (m.can_share && secondary_button(v, "share", tr(Key::CopyShareLink), true, true)) intend(v, app::CopyShareLink{});
+    if (secondary_button(v, "back", tr(Key::ChangeAnswers), true, true)) intend(v, app::Back{});
+    if (secondary_button(v, "restart", tr(Key::StartOver), true, true)) intend(v, app::Restart{});
+    if (m.can_link && quiz.related.present && !r.has_knowledge) {
         ImGui::Dummy(ImVec2(0, 4));
-        if (secondary_button(v, "related", quiz.related.results_label, true)) v.request = Request::OpenRelated;
+        if (secondary_button(v, "related", quiz.related.results_label, true)) intend(v, app::OpenRelated{});
     }
-    if (!v.status.empty()) muted_text(v, v.status, Part::Status);
+    if (!m.status.empty()) muted_text(v, m.status, Part::Status);
 }
 
 // A shared result is someone else's: say so, and ask before the reader's changes make it their own.
-void draw_shared_banner(View& v) {
-    const std::string leave = tr(v.own_saved ? Key::BackToMine : Key::TakeQuizMyself);
-    if (v.adopt_offered) {
-        notice_card(v, tr(Key::AdoptQuestion) + (v.own_saved ? tr(Key::AdoptReplaces) : std::string()));
-        if (primary_button(v, "adopt", tr(Key::AdoptYes), true)) v.request = Request::AdoptShared;
-        if (secondary_button(v, "leave", leave, true, true)) v.request = Request::LeaveShared;
+void draw_shared_banner(const app::ScreenModel& m, View& v) {
+    const std::string leave = tr(m.own_saved ? Key::BackToMine : Key::TakeQuizMyself);
+    if (m.adopt_offered) {
+        notice_card(v, tr(Key::AdoptQuestion) + (m.own_saved ? tr(Key::AdoptReplaces) : std::string()));
+        if (primary_button(v, "adopt", tr(Key::AdoptYes), true)) intend(v, app::AdoptShared{});
+        if (secondary_button(v, "leave", leave, true, true)) intend(v, app::LeaveShared{});
     } else {
         notice_card(v, tr(Key::SharedView));
-        if (secondary_button(v, "leave", leave, true)) v.request = Request::LeaveShared;
+        if (secondary_button(v, "leave", leave, true)) intend(v, app::LeaveShared{});
     }
     ImGui::Dummy(ImVec2(0, 12));
 }
 
-// Screen key for the fade: start = -1, results = -3, each question its own index.
-int screen_key(const cr::Session& s) {
-    switch (s.screen()) {
-        case cr::Screen::Start: return -1;
-        case cr::Screen::Results: return -3;
-        default: return s.current();
-    }
-}
-
-std::string screen_name(const cr::Session& s) {
-    switch (s.screen()) {
-        case cr::Screen::Start: return "start";
-        case cr::Screen::Results: return "results";
-        default: return "question:" + s.quiz().questions[s.current()].id;
-    }
+// The loader's messages when a quiz file cannot be used (never a blank canvas).
+void draw_errors(const app::ScreenModel& m, View& v) {
+    title_text(v, tr(Key::CannotLoad), 1);
+    markdown(v, cr::tr_markdown(Key::CannotLoadHelp, {m.source}).source);
+    for (const auto& line : m.errors) bullet_text(v, cr::literal(line).source);
 }
 
 // Starts the borderless full-canvas window and the centred column; returns the top padding.
@@ -219,11 +196,10 @@ float begin_page(View& v, float fade, const std::string& screen) {
     ImGui::PushItemWidth(width);
     v.column_left = left;
     v.column_width = width;
-    v.hits.clear();
     v.scene = Scene();
     v.scene.screen = screen;
     v.region.clear();
-    v.intents.clear();
+    v.commands.clear();
     return pad;
 }
 
@@ -241,56 +217,31 @@ void end_page(View& v, float pad, float fade) {
 
 }  // namespace
 
-void draw_errors(const std::vector<cr::Diagnostic>& errors, const std::string& source, View& v) {
-    const float pad = begin_page(v, 1.0f, "errors");
-    title_text(v, tr(Key::CannotLoad), 1);
-    markdown(v, cr::tr_markdown(Key::CannotLoadHelp, {source}).source);
-    for (const auto& d : errors) {
-        if (d.severity != cr::Severity::Error) continue;
-        bullet_text(v, cr::literal(cr::printable(cr::format_diagnostic(d, source))).source);
-    }
-    end_page(v, pad, 1.0f);
-}
-
-void draw(const cr::Session& session, View& v) {
-    const int key = screen_key(session);
-    if (key != v.shown_key) {
-        v.shown_key = key;
+void draw(const app::ScreenModel& m, View& v) {
+    if (m.key != v.shown_key) {
+        v.shown_key = m.key;
         v.screen_since = v.time;
-        v.status.clear();
     }
-    const float fade = v.reduced_motion ? 1.0f : std::min(1.0f, static_cast<float>((v.time - v.screen_since) / 0.18));
+    // Markdown is parsed once per model: the texts of the last one go when a new one shows.
+    if (m.revision != v.parsed_revision) {
+        v.parsed.clear();
+        v.parsed_revision = m.revision;
+    }
+    const bool fades = m.screen != app::Screen::Errors && m.screen != app::Screen::Loading;
+    const float fade = v.reduced_motion || !fades ? 1.0f : std::min(1.0f, static_cast<float>((v.time - v.screen_since) / 0.18));
     v.animating = fade < 1.0f;
 
-    const float pad = begin_page(v, fade, screen_name(session));
-    if (!v.notice.empty() && session.screen() == cr::Screen::Start) notice_card(v, v.notice);
-    if (v.shared) draw_shared_banner(v);
-    switch (session.screen()) {
-        case cr::Screen::Start: draw_start(session, v); break;
-        case cr::Screen::Question: draw_question(session, v); break;
-        case cr::Screen::Results: draw_results(session, v); break;
+    const float pad = begin_page(v, fade, m.name);
+    if (!m.notice.empty() && m.screen == app::Screen::Start) notice_card(v, m.notice);
+    if (m.shared) draw_shared_banner(m, v);
+    switch (m.screen) {
+        case app::Screen::Loading: break;  // the page shows its placeholder until the quiz is here
+        case app::Screen::Errors: draw_errors(m, v); break;
+        case app::Screen::Start: draw_start(m, v); break;
+        case app::Screen::Question: draw_question(m, v); break;
+        case app::Screen::Results: draw_results(m, v); break;
     }
     end_page(v, pad, fade);
-}
-
-bool apply_intents(cr::Session& session, View& v) {
-    bool changed = false;
-    for (const Intent& i : v.intents) {
-        switch (i.command) {
-            case Command::Start: changed = session.start() || changed; break;
-            case Command::Select: changed = session.select(i.option) || changed; break;
-            case Command::SetValue: changed = session.set_value(i.value) || changed; break;
-            case Command::Next: changed = session.next() || changed; break;
-            case Command::Back: changed = session.back() || changed; break;
-            case Command::Restart:
-                session.restart();
-                changed = true;
-                break;
-        }
-    }
-    v.intents.clear();
-    if (changed) ++v.revision;
-    return changed;
 }
 
 }  // namespace ui

@@ -124,10 +124,9 @@ void wrapped(View& v, FontRole role, ImU32 col, const std::string& text) {
     ImGui::Dummy(ImVec2(std::max(size.x, 1.0f), size.y));
 }
 
-// A control in the scene: the item just submitted to ImGui, its role, name and state, and a hit for tests.
+// A control in the scene: the item just submitted to ImGui, its role, name and state (the page's hits).
 SceneItem& record(View& v, const std::string& id, Role role, const std::string& name, bool checked, bool enabled) {
     const ImVec2 a = local(ImGui::GetItemRectMin()), b = local(ImGui::GetItemRectMax());
-    v.hits.push_back({id, name, a, b, checked, enabled});
     SceneItem& item = open_item(v, Part::Control);
     item.id = id;
     item.role = role;
@@ -153,6 +152,13 @@ bool activated(View& v, const std::string& id) {
     v.activations.pop_front();
     ++v.activations_taken;
     return true;
+}
+
+// `text` in the markdown subset as blocks, parsed once per screen model (draw() empties the cache for a new one).
+const std::vector<cr::Block>& parsed(View& v, const std::string& text) {
+    auto it = v.parsed.find(text);
+    if (it == v.parsed.end()) it = v.parsed.emplace(text, cr::parse_markdown(text)).first;
+    return it->second;
 }
 
 // Lays out styled runs word by word, wrapping at the column edge; a word wider than the line breaks inside.
@@ -316,7 +322,7 @@ void bullet_text(View& v, const std::string& text) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float line_h = v.fonts.body->FontSize * 1.45f;
     dl()->AddCircleFilled(ImVec2(p.x + 6, p.y + line_h * 0.5f), 3.0f, color(v, Tone::Accent));
-    const auto blocks = cr::parse_markdown(text);
+    const auto& blocks = parsed(v, text);
     open_item(v, Part::ListItem);
     rich_line(v, blocks.empty() ? cr::Line{} : blocks[0].text, 18);
 }
@@ -325,7 +331,7 @@ void checklist_item(View& v, const std::string& text, bool done) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float line_h = v.fonts.body->FontSize * 1.45f;
     const ImVec2 a(p.x + 1, p.y + (line_h - 16) * 0.5f), b(a.x + 16, a.y + 16);
-    const auto blocks = cr::parse_markdown(text);
+    const auto& blocks = parsed(v, text);
     SceneItem& item = open_item(v, Part::ListItem);
     if (done) {
         item.name = cr::tr(cr::Key::StepDone);  // the tick's words, for those who cannot see it
@@ -339,7 +345,7 @@ void checklist_item(View& v, const std::string& text, bool done) {
 }
 
 void markdown(View& v, const std::string& text) {
-    const auto blocks = cr::parse_markdown(text);
+    const auto& blocks = parsed(v, text);
     for (size_t i = 0; i < blocks.size(); ++i) {
         const cr::Block& b = blocks[i];
         const bool list_ends = b.kind == cr::BlockKind::Bullet && (i + 1 == blocks.size() || blocks[i + 1].kind != cr::BlockKind::Bullet);
@@ -572,9 +578,9 @@ void outcome_bars(View& v, const cr::Quiz& quiz, const cr::Result& r) {
     }
 }
 
-void review_item(View& v, const cr::Session& s, const cr::ReviewItem& item) {
-    const cr::Question& q = s.quiz().questions[item.question];
-    const cr::Answer& a = s.answer(item.question);
+void review_item(View& v, const cr::Quiz& quiz, const cr::Answers& answers, const cr::ReviewItem& item) {
+    const cr::Question& q = quiz.questions[item.question];
+    const cr::Answer& a = answers[item.question];
 
     const ImU32 mark = item.correct ? color(v, Tone::Good) : item.points > 0 ? color(v, Tone::Muted) : color(v, Tone::Bad);
     const bool open = disclosure(v, "review:" + q.id, cr::verdict_word(item) + ": " + q.prompt, mark);

@@ -1,6 +1,6 @@
 // Crossroads UI: the widget kit the screens are built from -- text styles, cards, buttons, progress, code blocks,
-// markdown, charts. Every widget records what it draws in the View's scene (text runs, structure, controls), and
-// every clickable one a Hit, so tests, the text layer and assistive technology see what the canvas shows.
+// markdown, charts. Every widget records what it draws in the View's scene (text runs, structure, controls), so
+// tests, the text layer and assistive technology see what the canvas shows.
 #pragma once
 
 #include <string>
@@ -39,7 +39,7 @@ void progress(View& v, const cr::Progress& p, const std::string& section);
 bool scale_slider(View& v, const cr::Question& q, double& value);
 
 void outcome_bars(View& v, const cr::Quiz& quiz, const cr::Result& r);
-void review_item(View& v, const cr::Session& s, const cr::ReviewItem& item);
+void review_item(View& v, const cr::Quiz& quiz, const cr::Answers& answers, const cr::ReviewItem& item);
 void range_chart(View& v, const cr::RangeChart& chart);
 void faq_entry(View& v, const cr::FaqEntry& entry);
 

@@ -1,13 +1,14 @@
-// Crossroads web edge: the functions the page's JavaScript calls (state as JSON, clickable rectangles,
-// loading another quiz, commands, theme) and the page actions the UI asks for (clipboard, the related quiz).
+// Crossroads web edge: dispatch(), which applies a command to the reader's state and carries out its effects
+// (storage, clipboard, links, fonts and pictures, the host page's events), and the functions the page's
+// JavaScript calls (state and scene as JSON, loading a quiz, commands, theme).
 #include <emscripten.h>
 #include <malloc.h>
 
 #include <chrono>
 #include <string>
+#include <variant>
 
 #include "core/catalogue.h"
-#include "core/report.h"
 #include "core/json_doc.h"
 #include "core/profiles.h"
 #include "core/protocol.h"
@@ -44,81 +45,52 @@ EM_JS(void, js_open_link, (const char* url, const char* kind, const char* label,
     var h = Module["openLink"];
     if (h) h(UTF8ToString(url), UTF8ToString(kind), UTF8ToString(label), UTF8ToString(outcome));
 });
+// crossroads:<name> for the host page, with its detail as JSON (web/app.js adds the campaign and posts it).
+EM_JS(void, js_host_event, (const char* name, const char* detail), {
+    var h = Module["onhostevent"];
+    if (h) h(UTF8ToString(name), JSON.parse(UTF8ToString(detail)));
+});
 
 uint32_t fresh_seed() {
     return static_cast<uint32_t>(std::chrono::steady_clock::now().time_since_epoch().count() & 0x7FFFFFFF) | 1u;
 }
 
-std::string state_json(const App& a) {
-    cr::PageInfo info;
-    info.frames = a.frames;
-    info.resume_offered = a.view.resume_offered;
-    info.shared = a.view.shared;
-    info.adopt_offered = a.view.adopt_offered;
-    info.notice = a.view.notice;
-    info.status = a.view.status;
-    return cr::page_state_json(a.session(), a.errors, a.source, info);
-}
+template <class... F> struct Visit : F... { using F::operator()...; };
+template <class... F> Visit(F...) -> Visit<F...>;
 
-std::string hits_json(const ui::View& v) {
-    cr::Json list = cr::Json::array();
-    for (const auto& h : v.hits) {
-        list.push_back({{"id", h.id}, {"label", h.label}, {"x", h.min.x}, {"y", h.min.y}, {"w", h.max.x - h.min.x},
-                        {"h", h.max.y - h.min.y}, {"selected", h.selected}, {"enabled", h.enabled}});
-    }
-    return list.dump(-1, ' ', false, cr::Json::error_handler_t::replace);
+void perform(const app::Effect& effect) {
+    std::visit(Visit{
+        [](const app::Store& e) {
+            if (storage_set(e.key, e.value) && !e.then_remove.empty()) storage_set(e.then_remove, "");
+        },
+        [](const app::ReadProgress& e) {
+            dispatch(app::StoredProgress{storage_get(e.key), storage_get(e.legacy_key)});
+            if (auto code = take_share_code()) dispatch(app::ShareCode{*code});
+        },
+        [](const app::ShareCodeTaken&) { share_code_taken(); },
+        [](const app::CopyText& e) { js_copy_text(e.text.c_str()); },
+        [](const app::OpenQuiz& e) { js_open_quiz(e.base.c_str(), e.path.c_str()); },
+        [](const app::OpenLink& e) { js_open_link(e.url.c_str(), e.kind.c_str(), e.label.c_str(), e.outcome.c_str()); },
+        [](const app::FetchAssets&) {
+            request_fonts();
+            request_pictures();
+        },
+        [](const app::HostEvent& e) {
+            js_host_event(e.name.c_str(), e.detail.dump(-1, ' ', false, cr::Json::error_handler_t::replace).c_str());
+        },
+    }, effect);
 }
 
 }  // namespace
 
-bool load_quiz_text(const std::string& text, const std::string& source) {
+void dispatch(const app::Command& command) {
     App& a = app();
-    cr::LoadResult result = cr::load_quiz(text, a.preview);  // the walk for unreachable outcomes is the editor's
-    // Previewing an edit of the same file: the reader's place and answers carry over to the new version (from the
-    // last version that loaded, if the file had errors in between).
-    std::unique_ptr<Loaded> before;
-    if (a.preview && source == a.source) before = a.loaded ? std::move(a.loaded) : std::move(a.last_good);
-    a.source = source;
-    a.loaded.reset();
-    a.errors = result.diagnostics;
-    if (result.ok) a.loaded = std::make_unique<Loaded>(std::move(result.quiz), fresh_seed());
-    // The widget's words follow the quiz shown; the error screen is in English.
-    cr::set_catalogue(a.loaded ? cr::Catalogue(a.quiz().language, a.quiz().strings) : cr::Catalogue());
-    restore_progress();
-    if (a.loaded && before) a.loaded->session = cr::Session(a.loaded->quiz, cr::carry_over(before->quiz, before->session.state(), a.loaded->quiz));
-    else if (before) a.last_good = std::move(before);
-    request_fonts();
-    request_pictures();
-    ++a.view.revision;
-    request_frames(3);
-    return result.ok;
+    const int before = a.state.revision;
+    for (const app::Effect& e : app::apply(a.state, command, emscripten_get_now())) perform(e);
+    if (a.state.revision != before) request_frames(3);
 }
 
-void handle_view_requests() {
-    App& a = app();
-    const ui::Request request = a.view.request;
-    a.view.request = ui::Request::None;
-    if (request == ui::Request::CopyResult && a.session()) {
-        const cr::Result r = a.session()->result();
-        js_copy_text(cr::result_text(a.quiz(), a.session()->state().answers, r).c_str());
-        a.view.status = cr::tr(cr::Key::Copied);
-        request_frames(2);
-    } else if (request == ui::Request::CopyShareLink) {
-        const std::string link = share_link();
-        js_copy_text(link.c_str());
-        a.view.status = cr::tr(cr::Key::ShareCopied);
-        request_frames(2);
-    } else if (request == ui::Request::OpenRelated && a.session()) {
-        js_open_quiz(a.source == kBuiltInSource ? kBuiltInUrl : a.source.c_str(), a.quiz().related.quiz.c_str());
-    } else if (request == ui::Request::OpenCta && a.session()) {
-        const cr::Outcome& o = a.quiz().outcomes[a.session()->result().decision.chosen];
-        js_open_link(o.cta.url.c_str(), "cta", o.cta.label.c_str(), o.id.c_str());
-    } else if (request == ui::Request::Resume || request == ui::Request::DiscardResume) {
-        answer_resume(request == ui::Request::Resume);
-    } else if (request == ui::Request::AdoptShared || request == ui::Request::LeaveShared) {
-        answer_shared(request == ui::Request::AdoptShared);
-    }
-}
+void load_quiz(const std::string& text, const std::string& source) { dispatch(app::LoadQuiz{text, source, fresh_seed()}); }
 
 }  // namespace web
 
@@ -134,13 +106,7 @@ EMSCRIPTEN_KEEPALIVE int cr_heap_in_use() { return static_cast<int>(mallinfo().u
 
 // {"screen":"question","question":"built","position":2,"total":9,"answers":{...},"result":{...}|null,"errors":[...]}
 EMSCRIPTEN_KEEPALIVE const char* cr_state_json() {
-    web::app().out = web::state_json(web::app());
-    return web::app().out.c_str();
-}
-
-// [{"id":"next","label":"Next","x":..,"y":..,"w":..,"h":..,"selected":false,"enabled":true}, ...] in CSS px
-EMSCRIPTEN_KEEPALIVE const char* cr_hit_json() {
-    web::app().out = web::hits_json(web::app().view);
+    web::app().out = app::page_state(web::app().state, web::app().frames);
     return web::app().out.c_str();
 }
 
@@ -154,8 +120,8 @@ EMSCRIPTEN_KEEPALIVE const char* cr_scene_json() {
 // stack holds) named `source` (`source_size` bytes) for messages. Returns 1 when the quiz loaded, 0 when it has
 // errors (listed in the state's "errors").
 EMSCRIPTEN_KEEPALIVE int cr_load_quiz(const char* data, int size, const char* source, int source_size) {
-    web::app().provisional = false;
-    return web::load_quiz_text(std::string(data, static_cast<size_t>(size)), std::string(source, static_cast<size_t>(source_size))) ? 1 : 0;
+    web::load_quiz(std::string(data, static_cast<size_t>(size)), std::string(source, static_cast<size_t>(source_size)));
+    return web::app().state.loaded ? 1 : 0;
 }
 
 // The studio's profiles panel: runs the reader profiles in `size` bytes at `data` (a `crossroads test` file named
@@ -164,8 +130,8 @@ EMSCRIPTEN_KEEPALIVE const char* cr_test_profiles(const char* data, int size, co
     web::App& a = web::app();
     std::vector<cr::ProfileVerdict> verdicts;
     std::string error;
-    if (!a.loaded) error = a.source + " has errors: fix them first";
-    else if (!cr::run_profiles(a.quiz(), std::string_view(data, static_cast<size_t>(size)), verdicts, error))
+    if (!a.loaded()) error = a.state.source + " has errors: fix them first";
+    else if (!cr::run_profiles(a.loaded()->quiz, std::string_view(data, static_cast<size_t>(size)), verdicts, error))
         error = std::string(source, static_cast<size_t>(source_size)) + ": " + error;
     a.out = cr::profiles_json(verdicts, error);
     return a.out.c_str();
@@ -181,20 +147,15 @@ EMSCRIPTEN_KEEPALIVE const char* cr_problem_count(int count) {
 // The largest quiz file the core accepts, in bytes: the page stops downloading past it.
 EMSCRIPTEN_KEEPALIVE int cr_max_quiz_bytes() { return static_cast<int>(cr::kMaxDocumentBytes); }
 
+// The page's commands: "start" (?start=question, the host's crossroads:start) and "restart" (crossroads:restart).
 EMSCRIPTEN_KEEPALIVE void cr_command(const char* name) {
-    web::App& a = web::app();
     const std::string command = name;
-    if (!a.session()) return;
-    bool changed = false;
-    if (command == "restart") {
-        a.session()->restart();
-        changed = true;
-    } else if (command == "start") {
-        changed = a.session()->start();
-    }
-    if (changed) ++a.view.revision;
-    web::request_frames(3);
+    if (command == "restart") web::dispatch(app::Restart{});
+    else if (command == "start") web::dispatch(app::Start{});
 }
+
+// The page was hidden or unloaded (the reader left): the host page hears "abandoned" when a run was open.
+EMSCRIPTEN_KEEPALIVE void cr_page_hidden() { web::dispatch(app::PageHidden{}); }
 
 // The page's accessible control for hit `id` was activated (Enter, Space, a screen reader's click).
 EMSCRIPTEN_KEEPALIVE void cr_activate(const char* id) {
@@ -209,11 +170,7 @@ EMSCRIPTEN_KEEPALIVE void cr_focus_hit(const char* id) {
 }
 
 // A value from the accessible scale control (an <input type="range">).
-EMSCRIPTEN_KEEPALIVE void cr_set_scale(double value) {
-    web::App& a = web::app();
-    if (a.session() && a.session()->set_value(value)) ++a.view.revision;
-    web::request_frames(3);
-}
+EMSCRIPTEN_KEEPALIVE void cr_set_scale(double value) { web::dispatch(app::SetValue{value}); }
 
 EMSCRIPTEN_KEEPALIVE void cr_set_theme(int dark) { web::set_theme(dark != 0); }
 
@@ -240,8 +197,9 @@ EMSCRIPTEN_KEEPALIVE void cr_set_accent(int rgb) {
 
 // The page says whether links to other quizzes (a quiz's "related" link) can work, e.g. not from file://.
 EMSCRIPTEN_KEEPALIVE void cr_set_links(int enabled) {
-    web::app().view.can_link = enabled != 0;
-    web::request_frames(2);
+    app::Environment env = web::app().state.env;
+    env.can_link = enabled != 0;
+    web::dispatch(app::Configure{env});
 }
 
 }  // extern "C"

@@ -31,9 +31,9 @@ std::string_view bytes(const unsigned char* data, std::size_t size) {
 // The characters on screen: the quiz's, or those of the messages about a quiz that did not load.
 std::u32string characters_in_use() {
     const App& a = app();
-    if (a.loaded) return a.loaded->quiz.characters;
+    if (a.state.loaded) return a.state.loaded->quiz.characters;
     std::u32string out;
-    for (const cr::Diagnostic& d : a.errors) out += cr::decode_utf8(d.message + d.where);
+    for (const cr::Diagnostic& d : a.state.errors) out += cr::decode_utf8(d.message + d.where);
     return out;
 }
 

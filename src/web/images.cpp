@@ -26,7 +26,7 @@ void request(const cr::Image& image) {
     for (const std::string& src : a.picture_requests)
         if (src == image.src) return;
     a.picture_requests.push_back(image.src);
-    const std::string base = a.source == kBuiltInSource ? kBuiltInUrl : a.source;
+    const std::string base = a.state.source == app::kBuiltInSource ? kBuiltInUrl : a.state.source;
     js_request_picture(static_cast<int>(a.picture_requests.size()) - 1, base.c_str(), image.src.c_str(), image.width, image.height);
 }
 
@@ -38,8 +38,8 @@ void request_pictures() {
         if (p.texture) glDeleteTextures(1, reinterpret_cast<const GLuint*>(&p.texture));
     a.view.pictures.clear();
     a.picture_requests.clear();
-    if (!a.loaded) return;
-    const cr::Quiz& q = a.quiz();
+    if (!a.state.loaded) return;
+    const cr::Quiz& q = a.state.loaded->quiz;
     request(q.image);
     for (const cr::Question& question : q.questions) request(question.image);
     for (const cr::Outcome& outcome : q.outcomes) request(outcome.image);

@@ -60,7 +60,7 @@ EM_JS(void, js_context_lost, (int lost), {
     var h = Module["oncontextlost"];
     if (h) h(!!lost);
 });
-// True when the page will load a quiz of its own (?quiz=): the built-in quiz only stands in until then.
+// True when the page will load a quiz of its own (?quiz=): the built-in quiz is then not loaded at all.
 EM_JS(int, js_quiz_requested, (), { return Module["quizRequested"] ? 1 : 0; });
 // True in ./build-wasm.sh preview (web/app.js reads ?preview=1): nothing is stored and edits reload in place.
 EM_JS(int, js_preview, (), { return Module["preview"] ? 1 : 0; });
@@ -120,18 +120,29 @@ bool init_gl() {
     return app().gpu.ready;
 }
 
-std::size_t layout_fingerprint(const std::vector<ui::Hit>& hits) {
-    std::size_t f = hits.size();
-    for (const auto& h : hits)
-        f = f * 31 + std::hash<std::string>()(h.id) + static_cast<std::size_t>(h.min.y * 4 + h.max.x * 7 + h.max.y * 13) +
-            (h.selected ? 1 : 0);
+// Where the scene's controls are and what state they are in: the page's accessible controls follow them.
+std::size_t layout_fingerprint(const ui::Scene& scene) {
+    std::size_t f = scene.items.size();
+    for (const auto& h : scene.items) {
+        if (h.part != ui::Part::Control) continue;
+        f = f * 31 + std::hash<std::string>()(h.id) + static_cast<std::size_t>(h.rect_min.y * 4 + h.rect_max.x * 7 + h.rect_max.y * 13) +
+            (h.checked ? 1 : 0) + (h.disabled ? 2 : 0);
+    }
     return f;
 }
 
 void draw_pass(App& a) {
     ImGui::NewFrame();
-    if (a.session()) ui::draw(*a.session(), a.view);
-    else ui::draw_errors(a.errors, a.source, a.view);
+    ui::draw(app::screen_model(a.state, a.model), a.view);
+}
+
+// Applies what the reader did in the last pass; true when the state changed (the screen is drawn again).
+bool apply_commands(App& a) {
+    const int before = a.state.revision;
+    std::vector<app::Command> commands;
+    commands.swap(a.view.commands);
+    for (const app::Command& c : commands) dispatch(c);
+    return a.state.revision != before;
 }
 
 void render_frame(double now_ms) {
@@ -153,7 +164,7 @@ void render_frame(double now_ms) {
     // The reader changed the session: draw the new screen before showing anything, so the picture, the clickable
     // rectangles, the scene and the state the page reads all describe the same screen. (A redraw may take the
     // next queued activation; a few passes apply them all.)
-    for (int pass = 0; pass < 8 && a.session() && ui::apply_intents(*a.session(), a.view); ++pass) {
+    for (int pass = 0; pass < 8 && apply_commands(a); ++pass) {
         ImGui::EndFrame();
         io.DeltaTime = 1e-4f;
         draw_pass(a);
@@ -179,15 +190,13 @@ void render_frame(double now_ms) {
     }
     if (a.view.animating) request_frames(1);
     // Tell the page when the clickable items moved, so its accessible controls follow them.
-    const std::size_t layout = layout_fingerprint(a.view.hits);
+    const std::size_t layout = layout_fingerprint(a.view.scene);
     if (layout != app().scheduler.last_layout) {
         app().scheduler.last_layout = layout;
         js_notify_layout();
     }
-    handle_view_requests();
-    if (a.view.revision != a.notified_revision) {
-        a.notified_revision = a.view.revision;
-        save_progress();
+    if (a.state.revision != a.notified_revision) {
+        a.notified_revision = a.state.revision;
         js_notify_state();
     }
 }
@@ -236,7 +245,7 @@ void set_theme(bool dark) {
 
 int main() {
     using namespace web;
-    App& a = app();
+    App& a = web::app();
     js_mark("cr:main");  // the wasm is compiled and instantiated, the runtime is up
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -255,10 +264,15 @@ int main() {
     js_mark("cr:gl");  // the WebGL2 context exists and the renderer is set up
     emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_FALSE, on_context_lost);
     emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, on_context_restored);
-    a.provisional = js_quiz_requested() != 0;
-    a.preview = js_preview() != 0;
-    a.view.can_link = true;  // until the page says links cannot work (cr_set_links)
-    load_quiz_text(std::string(reinterpret_cast<const char*>(cr_default_quiz), cr_default_quiz_size), kBuiltInSource);
+    ::app::Environment env;
+    env.preview = js_preview() != 0;
+    env.embedded = embedded();
+    env.share_base = share_base();
+    env.built_in_url = kBuiltInUrl;
+    dispatch(::app::Configure{env});  // links work until the page says they cannot (cr_set_links)
+    // A page that asked for another quiz (?quiz=) shows its placeholder until that one is here: never a stand-in.
+    if (!js_quiz_requested())
+        load_quiz(std::string(reinterpret_cast<const char*>(cr_default_quiz), cr_default_quiz_size), ::app::kBuiltInSource);
     js_mark("cr:quiz");  // the built-in quiz is loaded and the saved progress read
     install_input_handlers();
     request_frames(3);

@@ -10,23 +10,14 @@
 #include <string>
 #include <vector>
 
-#include "core/loader.h"
-#include "core/session.h"
+#include "app/app.h"
+#include "app/screen.h"
 #include "ui/fonts.h"
 #include "ui/view.h"
 
 namespace web {
 
 extern const char* const kCanvas;  // CSS selector of the widget's canvas
-
-// A loaded quiz and the reader's session on it, held together so the session never outlives its quiz.
-struct Loaded {
-    explicit Loaded(cr::Quiz q, uint32_t seed) : quiz(std::move(q)), session(quiz, seed) {}
-    Loaded(const Loaded&) = delete;
-    Loaded& operator=(const Loaded&) = delete;
-    const cr::Quiz quiz;
-    cr::Session session;
-};
 
 // The frame scheduler: frames run on requestAnimationFrame only while something changes.
 struct Scheduler {
@@ -51,13 +42,6 @@ struct Touch {
     bool scrolling = false;
 };
 
-// Saved progress and share links (storage.cpp).
-struct Progress {
-    std::optional<cr::SessionState> resumable;  // the reader's own saved progress, offered or set aside
-    std::optional<cr::SessionState> shared;     // the shared session as the link gave it
-    bool saved_here = false;                    // this page has stored progress for the current quiz
-};
-
 // The font packs (fonts.cpp): pack 0 is in the wasm, the page fetches the others a quiz needs.
 struct Fonts {
     std::vector<ui::FontPack> packs;  // by pack index; views into the wasm's data or into `files`
@@ -69,35 +53,28 @@ struct Fonts {
     bool dirty = true;                // the atlas must be rebuilt
 };
 
-// The name the compiled-in quiz goes by in messages, and where the same file is shipped beside the page (the
-// build names it: CR_DEFAULT_QUIZ in cmake/web.cmake), so its "related" link resolves like any quiz's.
-constexpr const char* kBuiltInSource = "built-in quiz";
+// Where the compiled-in quiz is shipped beside the page (the build names it: CR_DEFAULT_QUIZ in cmake/web.cmake), so
+// its "related" link and pictures resolve like any quiz's.
 constexpr const char* kBuiltInUrl = CR_DEFAULT_QUIZ;
 
-// Everything the web edge keeps, in one place.
+// Everything the web edge keeps, in one place. The reader's state is the app layer's (app::State): only
+// dispatch() changes it; the rest is the platform's own (GL, fonts, sizes, the frame scheduler).
 struct App {
-    std::unique_ptr<Loaded> loaded;      // null when the quiz file has errors
-    std::vector<cr::Diagnostic> errors;  // shown instead of the quiz when content is invalid
-    std::string source = "built-in";     // where the quiz came from, for error messages
+    app::State state;
+    app::ScreenModel model;              // the screen of state.revision (app::screen_model)
     ui::View view;
     int frames = 0;                      // frames actually rendered
     int notified_revision = -1;
     double dpr = 1;
     int css_width = 0, css_height = 0;
-    bool provisional = false;            // the built-in quiz stands in while the page fetches ?quiz=
-    bool preview = false;                // ./build-wasm.sh preview: nothing stored, edits reload in place
-    std::unique_ptr<Loaded> last_good;   // preview: the last version that loaded, while the file has errors
     Scheduler scheduler;
     Gpu gpu;
     Touch touch;
-    Progress progress;
     Fonts fonts;
     std::vector<std::string> picture_requests;  // images.cpp: the srcs asked of the page, by request index
     std::string out;                     // backing store for strings handed to JavaScript
 
-    cr::Session* session() { return loaded ? &loaded->session : nullptr; }
-    const cr::Session* session() const { return loaded ? &loaded->session : nullptr; }
-    const cr::Quiz& quiz() const { return loaded->quiz; }
+    const app::Loaded* loaded() const { return state.loaded.get(); }
 };
 
 App& app();
@@ -116,22 +93,23 @@ bool fonts_ready(double dpr);
 void request_pictures();
 void forget_picture_textures();
 
-// Replaces the quiz with `text`; on errors keeps them for the error screen. Returns true when loaded.
-bool load_quiz_text(const std::string& text, const std::string& source);
-
 void install_input_handlers();
 
 void set_theme(bool dark);
 
-// storage.cpp: resume and share.
-void restore_progress();          // after a quiz loads: saved progress, then a share link from the URL
-void save_progress();             // after every change
-void answer_resume(bool resume);  // the reader's answer to "Continue where you left off?"
-void answer_shared(bool adopt);   // leave a shared view: make its answers the reader's own, or go back to theirs
-std::string share_link();         // this page's URL with the session in the fragment, or ""
+// Applies `command` to the reader's state and carries out its effects (storage, clipboard, links, assets, the
+// host page's events); asks for frames when what the reader sees changed. The only way the state changes.
+void dispatch(const app::Command& command);
+// Loads a quiz file's text named `source` (app::LoadQuiz with a fresh shuffle seed).
+void load_quiz(const std::string& text, const std::string& source);
 
-
-// Acts on what the UI asked for this frame (copy the result, open the related quiz).
-void handle_view_requests();
+// storage.cpp: the browser's storage and the page's address, for dispatch's effects. Storage that is blocked or
+// full reads as empty and refuses writes (false).
+std::optional<std::string> storage_get(const std::string& key);
+bool storage_set(const std::string& key, const std::string& value);  // "" removes the key
+std::optional<std::string> take_share_code();  // the share code in the page's address, if any (left there)
+void share_code_taken();                       // the page may drop it from its address
+std::string share_base();                      // "" when the page has no address a friend could open
+bool embedded();
 
 }  // namespace web

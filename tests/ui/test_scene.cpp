@@ -13,6 +13,8 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/theme.h"
+#include "app/app.h"
+#include "app/screen.h"
 #include "ui/view.h"
 #include "unit/helpers.h"
 
@@ -49,14 +51,22 @@ ui::View make_view() {
     return v;
 }
 
-// One frame of `s` (applying what it asked for, as the platform does); returns the glyphs in the draw data.
-int frame(cr::Session& s, ui::View& v, double width = 800) {
+// A new reader's state on `quiz`, its options shuffled by `seed`.
+app::State fresh(const cr::Quiz& quiz, uint32_t seed) {
+    cr::SessionState state;
+    state.seed = seed;
+    return app::showing(quiz, state);
+}
+
+// One frame of `s`'s screen; returns the glyphs in the draw data.
+int frame(const app::State& s, ui::View& v, double width = 800) {
     // As tall as the content, as the platform sizes the canvas (ImGui culls what lies outside the display).
     ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(width), std::max(900.0f, v.content_height + 1));
     ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
     v.time += 1.0 / 60.0;
+    const app::ScreenModel model = app::present(s);
     ImGui::NewFrame();
-    ui::draw(s, v);
+    ui::draw(model, v);
     ImGui::Render();
     const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
     int glyph_vertices = 0;
@@ -100,11 +110,19 @@ void check_runs_in_column(const ui::View& v) {
         }
 }
 
-// Draws until the session stops changing (intents applied), like the platform's frame loop. Returns the glyphs
+// Applies the commands of the last frame, as the platform does; true when the state changed.
+bool apply_commands(app::State& s, ui::View& v) {
+    const int before = s.revision;
+    for (const app::Command& c : v.commands) app::apply(s, c);
+    v.commands.clear();
+    return s.revision != before;
+}
+
+// Draws until the state stops changing (commands applied), like the platform's frame loop. Returns the glyphs
 // ImGui drew in the last frame.
-int settle(cr::Session& s, ui::View& v, double width = 800) {
+int settle(app::State& s, ui::View& v, double width = 800) {
     int glyphs = frame(s, v, width);
-    for (int i = 0; i < 4 && ui::apply_intents(s, v); ++i) glyphs = frame(s, v, width);
+    for (int i = 0; i < 4 && apply_commands(s, v); ++i) glyphs = frame(s, v, width);
     glyphs = frame(s, v, width);  // once more at the height the content asked for
     return glyphs;
 }
@@ -117,14 +135,14 @@ cr::Quiz shipped_quiz() {
 }
 
 // The results screen for answers in the CLI's syntax.
-cr::Session results_for(const cr::Quiz& quiz, const char* spec) {
+app::State results_for(const cr::Quiz& quiz, const char* spec) {
     cr::Answers answers;
     std::string error;
     REQUIRE(cr::parse_answers(quiz, spec, answers, error));
     cr::SessionState state;
     state.answers = answers;
     state.screen = cr::Screen::Results;
-    return cr::Session(quiz, state);
+    return app::showing(quiz, state);
 }
 
 // The glyphs ImGui drew (counted from its draw data) are exactly those of the scene's runs.
@@ -137,7 +155,7 @@ void check_glyphs(int drawn, const ui::View& v) {
 
 TEST_CASE("scene: every glyph drawn is in a text run, on every screen of the mini quiz") {
     const cr::Quiz quiz = crt::load_fixture("mini.json");
-    cr::Session s(quiz, 7);
+    app::State s = fresh(quiz, 7);
     ui::View v = make_view();
     check_glyphs(settle(s, v), v);
     CHECK(v.scene.screen == "start");
@@ -170,7 +188,7 @@ TEST_CASE("scene: every glyph drawn is in a text run, on every screen of the min
     CHECK_FALSE(control(v, "next")->disabled);
 
     // Through to the results, answering each question with its first option (the scale keeps its default).
-    for (int guard = 0; guard < 20 && s.screen() == cr::Screen::Question; ++guard) {
+    for (int guard = 0; guard < 20 && s.session()->screen() == cr::Screen::Question; ++guard) {
         for (const auto& item : v.scene.items)
             if (item.part == ui::Part::Control && (item.role == ui::Role::Radio || item.role == ui::Role::Checkbox) && !item.checked) {
                 v.activations.push_back(item.id);
@@ -187,7 +205,7 @@ TEST_CASE("scene: every glyph drawn is in a text run, on every screen of the min
 
 TEST_CASE("scene: the shipped quiz's results with every row open, at 800 and 360 px") {
     const cr::Quiz quiz = shipped_quiz();
-    cr::Session s = results_for(quiz, "background=student,work-history=none,portfolio=one,take-readiness=yes");
+    app::State s = results_for(quiz, "background=student,work-history=none,portfolio=one,take-readiness=yes");
     for (double width : {800.0, 360.0}) {
         ui::View v = make_view();
         settle(s, v, width);
@@ -211,7 +229,7 @@ TEST_CASE("scene: the shipped quiz's results with every row open, at 800 and 360
 
 TEST_CASE("scene: code keeps its lines and indentation, and long words stay in the column") {
     const cr::Quiz words = crt::load_fixture("long-words.json");
-    cr::Session s(words, 3);
+    app::State s = fresh(words, 3);
     ui::View v = make_view();
     settle(s, v, 360);
     check_runs_in_column(v);
@@ -223,8 +241,8 @@ TEST_CASE("scene: code keeps its lines and indentation, and long words stay in t
    "options": [{"id": "a", "label": "0 1"}, {"id": "b", "label": "1 2"}], "correct": "a",
    "explanation": "range(2) is 0 and 1."}]}],
  "bands": [{"id": "b", "min": 0, "max": 100, "title": "B", "feedback": "F"}]})json");
-    cr::Session q(quiz, 1);
-    q.start();
+    app::State q = fresh(quiz, 1);
+    app::apply(q, app::Start{});
     ui::View c = make_view();
     settle(q, c);
     const ui::SceneItem* code = nullptr;
@@ -240,9 +258,9 @@ TEST_CASE("scene: code keeps its lines and indentation, and long words stay in t
 TEST_CASE("scene: results show the plan as a checklist, what would change the result, and the tie rule between two") {
     // The shipped quiz's reader one junior requirement short: the Double Application by a rule, with a plan.
     const cr::Quiz quiz = shipped_quiz();
-    cr::Session s = results_for(quiz, "background=self-taught,work-history=tech,portfolio=several-full-stack,explain-architecture=partly,"
+    app::State s = results_for(quiz, "background=self-taught,work-history=tech,portfolio=several-full-stack,explain-architecture=partly,"
                                       "syntax=advanced,solo-comfort=6,focus=deliver,finances=no,company-aim=any,take-readiness=no");
-    REQUIRE(s.result().decision.rule >= 0);
+    REQUIRE(s.session()->result().decision.rule >= 0);
     ui::View v = make_view();
     check_glyphs(settle(s, v), v);
     check_runs_in_column(v);
@@ -261,8 +279,8 @@ TEST_CASE("scene: results show the plan as a checklist, what would change the re
 
     // A quiz with a tie rule (tests/fixtures/mini.json): its bar says between which two, not "0".
     const cr::Quiz mini = crt::load_fixture("mini.json");
-    cr::Session tied = results_for(mini, "built=many,work=none,alone=1,check=false");
-    REQUIRE(tied.result().decision.tie_fired);
+    app::State tied = results_for(mini, "built=many,work=none,alone=1,check=false");
+    REQUIRE(tied.session()->result().decision.tie_fired);
     ui::View w = make_view();
     check_glyphs(settle(tied, w), w);
     bool between = false;
@@ -291,11 +309,13 @@ bool has_heading(const ui::View& v, const std::string& text) {
 
 TEST_CASE("scene: a quiz on another topic draws its own link, section intro, explanations, chart and knowledge heading") {
     const cr::Quiz quiz = crt::load_fixture("data-path.json");
-    cr::Session s(quiz, 3);
+    app::State s = fresh(quiz, 3);
     ui::View v = make_view();
     settle(s, v);
-    CHECK(control(v, "related") == nullptr);  // the page has not said links work
-    v.can_link = true;
+    s.env.can_link = false;
+    settle(s, v);
+    CHECK(control(v, "related") == nullptr);  // the page said links cannot work
+    s.env.can_link = true;
     settle(s, v);
     const ui::SceneItem* related = control(v, "related");
     REQUIRE(related);
@@ -313,7 +333,7 @@ TEST_CASE("scene: a quiz on another topic draws its own link, section intro, exp
     CHECK(scene_text(v).find("There are no wrong answers here") == std::string::npos);  // not again within it
     CHECK(scene_text(v).find("Think of tests, distributions") != std::string::npos);    // the question's explanation
 
-    cr::Session skipped = results_for(quiz, "enjoy=charts,statistics=2,queries=never,take-check=no");
+    app::State skipped = results_for(quiz, "enjoy=charts,statistics=2,queries=never,take-check=no");
     check_glyphs(settle(skipped, v), v);
     CHECK(has_heading(v, "Example ranges"));
     CHECK(scene_text(v).find("Explaining data to people who decide") != std::string::npos);  // under its reason
@@ -323,7 +343,7 @@ TEST_CASE("scene: a quiz on another topic draws its own link, section intro, exp
     std::transform(all.begin(), all.end(), all.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     for (const char* word : {"python", "internship", "junior", "salary", "readiness"}) CHECK_MESSAGE(all.find(word) == std::string::npos, word);
 
-    cr::Session checked = results_for(quiz, "enjoy=models,statistics=9,queries=often,take-check=yes,mean-median=true,correlation=related,join=left");
+    app::State checked = results_for(quiz, "enjoy=models,statistics=9,queries=often,take-check=yes,mean-median=true,correlation=related,join=left");
     check_glyphs(settle(checked, v), v);
     CHECK(has_heading(v, "Data basics check"));
     CHECK(control(v, "related") == nullptr);  // the reader took the check
@@ -335,7 +355,7 @@ TEST_CASE("scene: a link is drawn as runs that carry its address, and a call to 
    "cta": {"label": "Join the course", "url": "https://example.org/course"}}, {"id": "b", "title": "B", "summary": "S"}],
  "sections": [{"id": "s", "title": "S", "questions": [{"id": "q", "type": "single", "prompt": "P",
    "options": [{"id": "x", "label": "X", "weights": {"a": 1}}, {"id": "y", "label": "Y", "weights": {"b": 1}}]}]}]})json");
-    cr::Session s = results_for(quiz, "q=x");
+    app::State s = results_for(quiz, "q=x");
     ui::View v = make_view();
     settle(s, v, 360);  // narrow: the link wraps onto a second line
     check_glyphs(frame(s, v, 360), v);
@@ -349,11 +369,9 @@ TEST_CASE("scene: a link is drawn as runs that carry its address, and a call to 
                 ++linked_runs;
             }
     CHECK(linked == "the next part of the post");
-    const ui::Hit* cta = nullptr;
-    for (const auto& h : v.hits)
-        if (h.id == "cta") cta = &h;
+    const ui::SceneItem* cta = control(v, "cta");
     REQUIRE(cta);
-    CHECK(cta->label == "Join the course");
+    CHECK(cta->name == "Join the course");
 }
 
 TEST_CASE("scene: halves of a link in titles, labels, prompts and a strings template never make a link (issue 23)") {
@@ -364,7 +382,7 @@ TEST_CASE("scene: halves of a link in titles, labels, prompts and a strings temp
     cr::set_catalogue(cr::Catalogue(quiz.language, quiz.strings));
     for (const char* answers : {"q=x,r=u,m=first+second", "q=y,r=w,m=third"}) {
         INFO(answers);
-        cr::Session s = results_for(quiz, answers);
+        app::State s = results_for(quiz, answers);
         ui::View v = make_view();
         settle(s, v);
         for (const auto& item : v.scene.items)
@@ -382,4 +400,30 @@ TEST_CASE("scene: halves of a link in titles, labels, prompts and a strings temp
         CHECK(text.find("\\") == std::string::npos);                                             // no escape shows
     }
     cr::set_catalogue(cr::Catalogue());
+}
+
+TEST_CASE("scene: a pointer moving over the results re-scores nothing: the model is made once per change") {
+    const cr::Quiz quiz = shipped_quiz();
+    app::State s = results_for(quiz, "background=student,work-history=none,portfolio=one,take-readiness=yes");
+    ui::View v = make_view();
+    app::ScreenModel cache;
+    int presented = 0;
+    auto draw = [&](float x, float y) {
+        ImGui::GetIO().AddMousePosEvent(x, y);
+        ImGui::GetIO().DisplaySize = ImVec2(800, std::max(900.0f, v.content_height + 1));
+        ImGui::NewFrame();
+        ui::draw(app::screen_model(s, cache, &presented), v);
+        ImGui::Render();
+    };
+    draw(10, 10);
+    const unsigned long scored = cr::score_runs();
+    for (int i = 0; i < 40; ++i) draw(100.0f + 15.0f * i, 50.0f + 40.0f * i);  // over headings, bars and buttons
+    CHECK(presented == 1);
+    CHECK(cr::score_runs() == scored);
+    CHECK(v.commands.empty());
+    // A change the reader makes is a new model, made once.
+    app::apply(s, app::Back{});
+    draw(10, 10);
+    draw(20, 20);
+    CHECK(presented == 2);
 }
