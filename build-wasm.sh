@@ -71,7 +71,8 @@ case "${1:-build}" in
     build_fuzz
     run_fuzz
     build_web
-    node --test --test-concurrency=1 tests/browser/
+    # One test file per core at a time: each file has its own server, test site and browser (tests/browser/lib.mjs).
+    node --test --test-concurrency="$(nproc)" tests/browser/
     ;;
   preview)
     [ -f "${2:-}" ] || { echo "usage: ./build-wasm.sh preview FILE [PORT]" >&2; exit 2; }

@@ -1,8 +1,5 @@
 // Helpers for the embed, funnel, offline, worker, resume and single-file browser tests, on top of lib.mjs: host pages with
 // embedded widgets and their event capture (in the page and by beacon), waits on a widget inside a frame, pixel reads.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { fileHandler, serve } from "../../scripts/serve.mjs";
 
 export const STEP = 15000;
@@ -41,10 +38,6 @@ export function closeServer(server) {
 }
 
 // ---- host pages ---------------------------------------------------------------------------------------------------
-
-export function tempDir(prefix) {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
 
 // Init script for a host page: records every crossroads:* DOM event with the index of the iframe it came from, in
 // window.__events. With { beacon: url } it also sends each with navigator.sendBeacon, as a site's analytics would

@@ -4,8 +4,8 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { DIST, ROOT, assertNoProblems, findHit, launchBrowser, loadJson, screenshotPath, startServer, state, waitForState, watchProblems } from "./lib.mjs";
-import { STEP, colourDistance, dominantColour, recordHostEvents, serveHost, tempDir, until, waitReady, widgetFrame } from "./embed-lib.mjs";
+import { DIST, assertNoProblems, findHit, launchBrowser, loadJson, screenshotPath, startServer, state, tempDir, testSite, waitForState, watchProblems } from "./lib.mjs";
+import { STEP, colourDistance, dominantColour, recordHostEvents, serveHost, until, waitReady, widgetFrame } from "./embed-lib.mjs";
 import { answerCurrent, click, frameSurface, next, playThrough } from "./play.mjs";
 
 const QUIZ = "content/python-path.json";
@@ -40,10 +40,13 @@ ${paragraph}
 }
 
 describe("embed.js on a cross-origin host page", () => {
-  let widget, host, browser, hostDir, hostOrigin;
+  let widget, site, host, browser, hostDir, hostOrigin;
 
   before(async () => {
-    [widget, browser] = await Promise.all([startServer("127.0.0.1"), launchBrowser()]);
+    site = testSite();
+    // A quiz with pictures, links and a call to action (tests/fixtures/media), served beside the widget.
+    site.copy("tests/fixtures/media", "test-fixtures/media");
+    [widget, browser] = await Promise.all([startServer("127.0.0.1", site), launchBrowser()]);
     hostDir = tempDir("crossroads-host-");
     fs.writeFileSync(path.join(hostDir, "host.html"), hostPage(widget.origin, [`data-quiz="${QUIZ}"`, `data-quiz="${QUIZ}"`]));
     fs.writeFileSync(path.join(hostDir, "theme.html"), hostPage(widget.origin,
@@ -54,8 +57,6 @@ describe("embed.js on a cross-origin host page", () => {
     fs.writeFileSync(path.join(hostDir, "links.html"), hostPage(widget.origin,
       [`data-quiz="${QUIZ}" data-campaign-source="blog" data-campaign-medium=""`, `data-quiz="${QUIZ}" data-links="top"`]));
     fs.writeFileSync(path.join(hostDir, "landing.html"), '<!doctype html><link rel="icon" href="data:,"><title>Landing</title><p>Apply here.</p>');
-    // A quiz with pictures, links and a call to action (tests/fixtures/media), served beside the widget.
-    fs.cpSync(path.join(ROOT, "tests/fixtures/media"), path.join(DIST, "test-fixtures/media"), { recursive: true });
     fs.writeFileSync(path.join(hostDir, "media.html"), hostPage(widget.origin, ['data-quiz="test-fixtures/media/media.json" data-campaign-source="blog"']));
     host = await serveHost(hostDir);
     hostOrigin = host.origin;
@@ -71,6 +72,7 @@ describe("embed.js on a cross-origin host page", () => {
     await browser?.close();
     await widget?.close();
     await host?.close();
+    site?.remove();
     if (hostDir) fs.rmSync(hostDir, { recursive: true, force: true });
   });
 

@@ -8,7 +8,6 @@ import fs from "node:fs";
 import path from "node:path";
 import * as L from "./lib.mjs";
 
-const FIXTURES = path.join(L.DIST, "test-fixtures");
 let env, other;
 
 // A quiz with a JSON syntax error: a comma missing between two keys of the first question.
@@ -28,11 +27,11 @@ function danglingQuiz() {
   return JSON.stringify(q, null, 2) + "\n";
 }
 
-// The validator's own messages for a file, as `crossroads validate` prints them (path relative to dist/).
+// The validator's own messages for a file, as `crossroads validate` prints them (path relative to the test site).
 function validatorErrors(rel) {
   let out = "";
   try {
-    execFileSync(L.CLI, ["validate", rel], { cwd: L.DIST, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    execFileSync(L.CLI, ["validate", rel], { cwd: env.site.dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   } catch (e) {
     out = String(e.stdout) + String(e.stderr);
   }
@@ -40,18 +39,16 @@ function validatorErrors(rel) {
 }
 
 before(async () => {
-  fs.mkdirSync(FIXTURES, { recursive: true });
-  fs.writeFileSync(path.join(FIXTURES, "broken-syntax.json"), syntaxErrorQuiz());
-  fs.writeFileSync(path.join(FIXTURES, "dangling.json"), danglingQuiz());
-  for (const slip of ["json-comments.json", "json-smart-quotes.json"])  // the editors' slips (copies of shared cases)
-    fs.copyFileSync(path.join(L.ROOT, "tests/fixtures", slip), path.join(FIXTURES, slip));
   env = await L.setup();
+  env.site.put("test-fixtures/broken-syntax.json", syntaxErrorQuiz());
+  env.site.put("test-fixtures/dangling.json", danglingQuiz());
+  for (const slip of ["json-comments.json", "json-smart-quotes.json"])  // the editors' slips (copies of shared cases)
+    env.site.copy(`tests/fixtures/${slip}`, `test-fixtures/${slip}`);
   other = await L.startServer("127.0.0.2");  // another origin on this machine, serving the same files
 });
 after(async () => {
   await env?.close();
   await other?.close();
-  fs.rmSync(FIXTURES, { recursive: true, force: true });
 });
 
 async function messageOf(page) {

@@ -7,11 +7,10 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import * as L from "./lib.mjs";
-import { STEP, recordHostEvents, tempDir, until, widgetFrame } from "./embed-lib.mjs";
+import { STEP, recordHostEvents, until, widgetFrame } from "./embed-lib.mjs";
 import { click, frameSurface, pageSurface, playThrough } from "./play.mjs";
 import { fileHandler, serve } from "../../scripts/serve.mjs";
 
-const FIXTURES = path.join(L.DIST, "test-fixtures");
 
 // The policy docs/embedding.md tells hosts to serve, read from the docs so the two cannot drift apart.
 function documentedCsp() {
@@ -57,9 +56,7 @@ describe("failures that must be explained, and files that must load", () => {
   let env;
   before(async () => {
     env = await L.setup();
-    fs.mkdirSync(FIXTURES, { recursive: true });
-    fs.copyFileSync(path.join(L.ROOT, "tests/fixtures/long-words.json"), path.join(FIXTURES, "long-words.json"));
-    fs.copyFileSync(path.join(L.ROOT, "tests/fixtures/one-question.json"), path.join(FIXTURES, "one-question.json"));
+    for (const f of ["long-words.json", "one-question.json"]) env.site.copy(`tests/fixtures/${f}`, `test-fixtures/${f}`);
   });
   after(async () => { await env?.close(); });
 
@@ -103,7 +100,7 @@ describe("failures that must be explained, and files that must load", () => {
   }
 
   test("an embedded widget that cannot start sends crossroads:error to the host page", async () => {
-    const dir = tempDir("crossroads-failhost-");
+    const dir = L.tempDir("crossroads-failhost-");
     fs.writeFileSync(path.join(dir, "post.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Post</title></head>
 <body><p>A post.</p><script src="${env.origin}/embed.js" async></script></body></html>`);
     const host = await serve(dir, 0, "127.0.0.2");
@@ -143,7 +140,7 @@ describe("failures that must be explained, and files that must load", () => {
 
   for (const [label, bytes] of [["1.4 MB", 1400000], ["just under the 16 MB limit", 16 * 1024 * 1024 - 1]]) {
     test(`a valid quiz of ${label} loads and starts`, async () => {
-      fs.writeFileSync(path.join(FIXTURES, "big.json"), bigQuiz(bytes));
+      env.site.put("test-fixtures/big.json", bigQuiz(bytes));
       const { context, page, problems } = await openWith(() => {}, "?quiz=test-fixtures/big.json");
       try {
         await page.waitForFunction(() => window.crossroads && window.crossroads.ready, null, { timeout: 60000 });

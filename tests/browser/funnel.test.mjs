@@ -5,8 +5,8 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, startServer, waitForState } from "./lib.mjs";
-import { STEP, recordHostEvents, serveHost, tempDir, until, widgetFrame } from "./embed-lib.mjs";
+import { launchBrowser, startServer, tempDir, waitForState } from "./lib.mjs";
+import { STEP, recordHostEvents, serveHost, until, widgetFrame } from "./embed-lib.mjs";
 import { answerCurrent, click, frameSurface, next, playThrough } from "./play.mjs";
 
 const QUIZ = "content/python-path.json";

@@ -3,12 +3,9 @@
 // English widget words and the page says lang="de". Screenshots: build/screenshots/languages-*.png.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
 import * as L from "./lib.mjs";
 import { chooseFrom, pageSurface, playThrough } from "./play.mjs";
 
-const FIXTURES = path.join(L.DIST, "test-fixtures");
 const ANSWERS = "enjoy=models,statistics=9,queries=often,take-check=yes,mean-median=true,correlation=related,join=left";
 // Words of the article the engine must never show on another topic's quiz.
 const ARTICLE = /python|internship|junior|salary|readiness|double application/i;
@@ -18,9 +15,8 @@ const ENGLISH = ["Start the quiz", "Question 1 of", "See my result", "Our sugges
 
 let env;
 before(async () => {
-  fs.mkdirSync(FIXTURES, { recursive: true });
-  for (const f of ["data-path.json", "data-path.de.json"]) fs.copyFileSync(path.join(L.ROOT, "tests/fixtures", f), path.join(FIXTURES, f));
   env = await L.setup();
+  for (const f of ["data-path.json", "data-path.de.json"]) env.site.copy(`tests/fixtures/${f}`, `test-fixtures/${f}`);
 });
 after(async () => { await env?.close(); });
 

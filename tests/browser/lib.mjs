@@ -2,6 +2,7 @@
 // collect console errors and failed requests, wait on window.crossroads state, and click hits at real canvas pixels.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
@@ -9,7 +10,7 @@ import { chromium } from "playwright-core";
 import pngjs from "pngjs";
 
 const { PNG } = pngjs;
-import { serve } from "../../scripts/serve.mjs";
+import { fileHandler, serve } from "../../scripts/serve.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const DIST = path.join(ROOT, "dist");
@@ -25,10 +26,42 @@ const STEP_TIMEOUT = 15000;  // one wait on the app (software WebGL on 2 cores i
 
 // ---- server and browser ------------------------------------------------------------------------------------
 
-// Serves dist/ on host at a free port. Returns { server, origin, close() }.
-export async function startServer(host = "127.0.0.1") {
+export function tempDir(prefix) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+// A test file's own files, served over dist/ at the same paths (a file here wins), so no test writes into dist/ and
+// test files running side by side never see each other's quizzes. put(rel, text) writes one, copy(from, rel) copies a
+// file or folder of the repository there; dir is its folder (the working directory for `crossroads validate rel`).
+export function testSite() {
+  const dir = tempDir("crossroads-site-");
+  return {
+    dir,
+    put(rel, data) {
+      const file = path.join(dir, rel);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, data);
+      return file;
+    },
+    copy(from, rel) { fs.cpSync(path.join(ROOT, from), path.join(dir, rel), { recursive: true }); },
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+// The request handler for dist/ with `site`'s files over it.
+export function siteHandler(site) {
+  const own = fileHandler(site.dir), dist = fileHandler(DIST);
+  return (req, res) => {
+    const file = path.join(site.dir, path.normalize(decodeURIComponent(new URL(req.url, "http://host").pathname)));
+    const mine = file.startsWith(site.dir + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile();
+    return (mine ? own : dist)(req, res);
+  };
+}
+
+// Serves dist/ (with `site`'s files over it, if given) on host at a free port. Returns { server, origin, close() }.
+export async function startServer(host = "127.0.0.1", site = null) {
   assert.ok(fs.existsSync(path.join(DIST, "index.html")), "dist/index.html is missing: run ./build-wasm.sh first");
-  const server = await serve(DIST, 0, host);
+  const server = await serve(DIST, 0, host, site ? siteHandler(site) : fileHandler(DIST));
   const { port } = server.address();
   return {
     server, port, origin: `http://${host}:${port}`,
@@ -40,12 +73,13 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
 
-// One browser + one server for a whole test file. Call from before()/after().
+// One browser + one server (with the file's own test site, env.site) for a whole test file. Call from before()/after().
 export async function setup() {
-  const [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const site = testSite();
+  const [srv, browser] = await Promise.all([startServer("127.0.0.1", site), launchBrowser()]);
   return {
-    srv, browser, origin: srv.origin,
-    async close() { await browser.close(); await srv.close(); },
+    srv, browser, site, origin: srv.origin,
+    async close() { await browser.close(); await srv.close(); site.remove(); },
   };
 }
 

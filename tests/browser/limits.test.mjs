@@ -7,11 +7,8 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import * as L from "./lib.mjs";
 
-const DIR = path.join(L.DIST, "test-limits");
 const WORD = 1000;     // kMaxWordChars (src/core/loader.h)
 const SCREEN = 32000;  // kMaxScreenChars
 const TEXT = 10000;    // kMaxTextChars
@@ -45,10 +42,13 @@ function fullResults(total) {
   return JSON.stringify(quiz, null, 2);
 }
 
-// `crossroads validate` on a file in DIR: its error lines ([] when it says ok).
+// Writes test-limits/NAME into the test site.
+const put = (name, text) => env.site.put(`test-limits/${name}`, text);
+
+// `crossroads validate` on a file in test-limits/: its error lines ([] when it says ok).
 function validatorErrors(name) {
   try {
-    execFileSync(L.CLI, ["validate", `test-limits/${name}`], { cwd: L.DIST, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    execFileSync(L.CLI, ["validate", `test-limits/${name}`], { cwd: env.site.dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     return [];
   } catch (e) {
     return String(e.stderr).split("\n").filter((l) => l.includes(": error: "));
@@ -56,14 +56,8 @@ function validatorErrors(name) {
 }
 
 let env;
-before(async () => {
-  fs.mkdirSync(DIR, { recursive: true });
-  env = await L.setup();
-});
-after(async () => {
-  await env?.close();
-  fs.rmSync(DIR, { recursive: true, force: true });
-});
+before(async () => { env = await L.setup(); });
+after(async () => { await env?.close(); });
 
 // Opens ?quiz=test-limits/NAME and returns the page once it shows `screen`; notes a crash of the page.
 async function open(name, screen, viewport) {
@@ -94,7 +88,7 @@ async function errorItems(page) {
 
 describe("size limits in the page", () => {
   test("the big-quiz case at the longest accepted word: shown, and the page answers", async () => {
-    fs.writeFileSync(path.join(DIR, "word-largest.json"), padded(WORD));
+    put("word-largest.json", padded(WORD));
     assert.deepEqual(validatorErrors("word-largest.json"), []);
     const app = await open("word-largest.json", "start", { width: 360, height: 800 });
     try {
@@ -117,7 +111,7 @@ describe("size limits in the page", () => {
   ];
   for (const [name, make, message] of refused) {
     test(`the big-quiz case, ${name}: refused with the validator's located message, and the page answers`, async () => {
-      fs.writeFileSync(path.join(DIR, name), make());
+      put(name, make());
       const expected = validatorErrors(name);
       assert.equal(expected.length, 1, `validate: ${expected}`);
       assert.match(expected[0], message);
@@ -135,8 +129,8 @@ describe("size limits in the page", () => {
   }
 
   test("the results screen with the most text accepted, every FAQ entry open, on a phone; one more is refused", async () => {
-    fs.writeFileSync(path.join(DIR, "screen-largest.json"), fullResults(SCREEN));
-    fs.writeFileSync(path.join(DIR, "screen-over.json"), fullResults(SCREEN + 1));
+    put("screen-largest.json", fullResults(SCREEN));
+    put("screen-over.json", fullResults(SCREEN + 1));
     assert.deepEqual(validatorErrors("screen-largest.json"), []);
     const over = validatorErrors("screen-over.json");
     assert.equal(over.length, 1);
@@ -171,7 +165,7 @@ describe("size limits in the page", () => {
   for (const [name, make] of [["word-over.json", () => padded(WORD + 1)], ["big-1400000.json", () => paddedToSize(1400000)]]) {
     test(`the studio marks the big-quiz case, ${name}, at validate's place with validate's message`, async () => {
       const text = make();
-      fs.writeFileSync(path.join(DIR, name), text);
+      put(name, text);
       const [expected] = validatorErrors(name);
       const [, line, , message] = /^[^:]+:(\d+):(\d+): error: (.*)$/.exec(expected);
       const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -200,7 +194,7 @@ describe("size limits in the page", () => {
   }
 
   test("the smallest rejected results screen shows its located message", async () => {
-    fs.writeFileSync(path.join(DIR, "screen-over.json"), fullResults(SCREEN + 1));
+    put("screen-over.json", fullResults(SCREEN + 1));
     const expected = validatorErrors("screen-over.json");
     const app = await open("screen-over.json", "error");
     try {

@@ -9,16 +9,14 @@ import path from "node:path";
 import * as L from "./lib.mjs";
 import { chooseFrom, pageSurface, playThrough } from "./play.mjs";
 
-const FIXTURES = path.join(L.DIST, "test-fixtures");
 const TRAP = JSON.parse(fs.readFileSync(path.join(L.ROOT, "tests/fixtures/link-trap.json"), "utf8"));
 
 let env;
 before(async () => {
-  fs.mkdirSync(FIXTURES, { recursive: true });
-  fs.writeFileSync(path.join(FIXTURES, "link-trap.json"), JSON.stringify(TRAP, null, 2));
-  const strings = { ...TRAP, strings: { Highest: "[{0}](javascript:void(document.title='pwned')) scored highest with {1}." } };
-  fs.writeFileSync(path.join(FIXTURES, "link-strings.json"), JSON.stringify(strings, null, 2));
   env = await L.setup();
+  env.site.put("test-fixtures/link-trap.json", JSON.stringify(TRAP, null, 2));
+  const strings = { ...TRAP, strings: { Highest: "[{0}](javascript:void(document.title='pwned')) scored highest with {1}." } };
+  env.site.put("test-fixtures/link-strings.json", JSON.stringify(strings, null, 2));
 });
 after(async () => { await env?.close(); });
 

@@ -8,16 +8,13 @@ import path from "node:path";
 import * as L from "./lib.mjs";
 import { answerCurrent, click, next, pageSurface } from "./play.mjs";
 
-const SOURCE = path.join(L.ROOT, "tests/fixtures/media");
-const SITE = path.join(L.DIST, "test-fixtures/media");
 const quiz = L.loadJson("tests/fixtures/media/media.json");
 
 let env;
 before(async () => {
-  fs.rmSync(SITE, { recursive: true, force: true });
-  fs.cpSync(SOURCE, SITE, { recursive: true });
-  fs.rmSync(path.join(SITE, "images/moon.png"));  // the night owl's picture cannot be had
   env = await L.setup();
+  env.site.copy("tests/fixtures/media", "test-fixtures/media");
+  fs.rmSync(path.join(env.site.dir, "test-fixtures/media/images/moon.png"));  // the night owl's picture cannot be had
 });
 after(async () => { await env?.close(); });
 

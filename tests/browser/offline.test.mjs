@@ -6,8 +6,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, DIST, ROOT, assertNoProblems, launchBrowser, startServer, waitForState, watchProblems } from "./lib.mjs";
-import { STEP, closeServer, tempDir, until, visitAndControl, waitReady } from "./embed-lib.mjs";
+import { CHROMIUM_ARGS, DIST, ROOT, assertNoProblems, launchBrowser, startServer, tempDir, testSite, waitForState, watchProblems } from "./lib.mjs";
+import { STEP, closeServer, until, visitAndControl, waitReady } from "./embed-lib.mjs";
 import { click, frameSurface, pageSurface } from "./play.mjs";
 import { serve } from "../../scripts/serve.mjs";
 
@@ -69,16 +69,17 @@ describe("offline and new deployments", () => {
   after(async () => { await browser?.close(); });
 
   test("after one visit the quiz starts with the network gone, also with ?quiz=, also a quiz opened once", async () => {
-    const srv = await startServer();
+    // A quiz that is not part of the deployment, served beside it.
+    const extra = testSite();
+    extra.copy("tests/fixtures/one-question.json", "test-fixtures/one-question.json");
+    const srv = await startServer("127.0.0.1", extra);
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: "light" });
     let open = true;
     try {
       const page = await context.newPage();
       page.setDefaultTimeout(STEP);
       await visitAndControl(page, srv.origin);
-      // A quiz that is not part of the deployment, opened once while online.
-      fs.mkdirSync(path.join(DIST, "test-fixtures"), { recursive: true });
-      fs.copyFileSync(path.join(ROOT, "tests/fixtures/one-question.json"), path.join(DIST, "test-fixtures/one-question.json"));
+      // The quiz beside the deployment, opened once while online.
       await page.goto(srv.origin + "/index.html?quiz=test-fixtures/one-question.json", { waitUntil: "load" });
       await waitReady(page);
       await waitForState(page, (s) => s.quiz === "tiny");
@@ -107,6 +108,7 @@ describe("offline and new deployments", () => {
     } finally {
       await context.close();
       if (open) await srv.close();
+      extra.remove();
     }
   });
 

@@ -1,6 +1,7 @@
 // Playing a quiz as a reader does, with one kind of input: the mouse, a finger, or the keyboard. One play-through
 // (playThrough) and one answer step (answerCurrent) serve every test; only the input's three moves differ.
 import assert from "node:assert/strict";
+import { until } from "./embed-lib.mjs";
 import { findHit, parseAnswers, sliderPoint, stableHits, state, tabTo, waitForState } from "./lib.mjs";
 
 // ---- surfaces ----------------------------------------------------------------------------------------------------
@@ -26,14 +27,32 @@ async function toViewport(surface, x, y) {
   const vy = box.y + y;
   if (vy < 8 || vy > vh - 8) {
     await surface.page.evaluate((d) => window.scrollBy(0, d), vy - vh / 2);
-    // Two frames of both documents, so the browser's hit testing (done by the compositor for a cross-origin
-    // iframe) knows the new scroll position before the press: without it a click can land on the host page.
-    for (const t of new Set([surface.page, surface.target])) {
-      await t.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    }
     box = await surface.canvas.boundingBox();
+    if (surface.target !== surface.page) await untilInputReaches(surface, { x: box.x + x, y: box.y + y }, x, y);
   }
   return { x: box.x + x, y: box.y + y };
+}
+
+// After a scroll of the host page the browser's hit testing of a cross-origin iframe (done by the compositor) can
+// still see the old position for a frame or more, and a press then lands on the host page. Moves the pointer to
+// viewport point p until the widget's document itself hears it over canvas point (x, y); then a press goes there too.
+async function untilInputReaches(surface, p, x, y) {
+  await surface.target.evaluate(() => {
+    window.__crHeard = null;
+    if (window.__crListening) return;
+    window.__crListening = true;
+    document.addEventListener("pointermove", (e) => {
+      const r = document.getElementById("cr-canvas").getBoundingClientRect();
+      window.__crHeard = { x: e.clientX - r.left, y: e.clientY - r.top };
+    }, true);
+  });
+  let nudge = 0;
+  await until(async () => {
+    nudge = 1 - nudge;  // each move must be a move, or no event follows
+    await surface.page.mouse.move(p.x, p.y + nudge);
+    const heard = await surface.target.evaluate(() => window.__crHeard);
+    return heard && Math.abs(heard.x - x) <= 2 && Math.abs(heard.y - y - nudge) <= 2;
+  }, `the widget to hear the pointer at ${x}, ${y} after the scroll`);
 }
 
 // A click or a tap (by the surface's input) at canvas CSS pixel (x, y).

@@ -6,14 +6,14 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import * as L from "./lib.mjs";
-import { STEP, tempDir, waitReady } from "./embed-lib.mjs";
+import { STEP, waitReady } from "./embed-lib.mjs";
 import { answerCurrent, click, next, pageSurface } from "./play.mjs";
 import { preview } from "../../scripts/preview.mjs";
 
 describe("live preview", () => {
   let browser, server, dir, file, origin;
   before(async () => {
-    dir = tempDir("crossroads-preview-");
+    dir = L.tempDir("crossroads-preview-");
     file = path.join(dir, "my-quiz.json");
     fs.copyFileSync(path.join(L.ROOT, "tests/fixtures/mini.json"), file);
     server = await preview(L.DIST, file, 0);

@@ -5,9 +5,7 @@
 // quiz's shape is taken over by the quiz it fits (issue 23).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
-import { DIST, assertNoProblems, findHit, hits, loadJson, screenshotFullPage, screenshotPath, setup, state, waitForState, watchProblems } from "./lib.mjs";
+import { assertNoProblems, findHit, hits, loadJson, screenshotFullPage, screenshotPath, setup, state, waitForState, watchProblems } from "./lib.mjs";
 import { STEP, until, waitReady } from "./embed-lib.mjs";
 import { answerCurrent, click, next, pageSurface, playThrough } from "./play.mjs";
 
@@ -47,10 +45,8 @@ function resign(code) {
 describe("resume and share", () => {
   let env;
   before(async () => {
-    fs.mkdirSync(path.join(DIST, "test-fixtures"), { recursive: true });
-    for (const [name, quiz] of [["twin-a", TWIN_A], ["twin-b", TWIN_B]])
-      fs.writeFileSync(path.join(DIST, "test-fixtures", name + ".json"), JSON.stringify(quiz, null, 2));
     env = await setup();
+    for (const [name, quiz] of [["twin-a", TWIN_A], ["twin-b", TWIN_B]]) env.site.put(`test-fixtures/${name}.json`, JSON.stringify(quiz, null, 2));
   });
   after(async () => { await env?.close(); });
 

@@ -242,10 +242,7 @@ test("keyboard only: Tab, Enter and arrows; named radios; no keyboard trap; the 
 
 test("touch: one tap picks an answer (no second, emulated click), another tap takes it back, a tap on Next moves on", async () => {
   // A multiple-choice question shows a doubled click at once: the tap's emulated mouse click would untick it.
-  const fs = await import("node:fs");
-  const path = await import("node:path");
-  fs.mkdirSync(path.join(L.DIST, "test-fixtures"), { recursive: true });
-  fs.copyFileSync(path.join(L.ROOT, "tests/fixtures/choices.json"), path.join(L.DIST, "test-fixtures/choices.json"));
+  env.site.copy("tests/fixtures/choices.json", "test-fixtures/choices.json");
   const context = await env.browser.newContext({ viewport: { width: 390, height: 800 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   const problems = L.watchProblems(page);

@@ -8,14 +8,11 @@ import fs from "node:fs";
 import path from "node:path";
 import * as L from "./lib.mjs";
 
-const SOURCE = path.join(L.ROOT, "tests/fixtures/scripts");
-const FIXTURES = path.join(L.DIST, "test-fixtures/scripts");
 
 let env;
 before(async () => {
-  fs.mkdirSync(FIXTURES, { recursive: true });
-  for (const f of fs.readdirSync(SOURCE)) fs.copyFileSync(path.join(SOURCE, f), path.join(FIXTURES, f));
   env = await L.setup();
+  env.site.copy("tests/fixtures/scripts", "test-fixtures/scripts");
 });
 after(async () => { await env?.close(); });
 

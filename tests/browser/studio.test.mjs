@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as L from "./lib.mjs";
-import { STEP, tempDir, until } from "./embed-lib.mjs";
+import { STEP, until } from "./embed-lib.mjs";
 
 const EXAMPLE = fs.readFileSync(path.join(L.ROOT, "content/python-path.json"), "utf8");
 const TITLE_LINE = EXAMPLE.split("\n").findIndex((l) => l.startsWith('  "title": ')) + 1;
@@ -27,7 +27,7 @@ async function withDocumentedCsp(context) {
 // What `crossroads validate` says (on stderr) about `text` saved as `name` (quiz.json: the studio's name for an
 // unsaved quiz).
 function validate(text, name = "quiz.json") {
-  const dir = tempDir("crossroads-studio-");
+  const dir = L.tempDir("crossroads-studio-");
   try {
     fs.writeFileSync(path.join(dir, name), text);
     return spawnSync(L.CLI, ["validate", name], { cwd: dir, encoding: "utf8" }).stderr.trim().split("\n");

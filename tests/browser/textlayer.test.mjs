@@ -9,7 +9,6 @@ import path from "node:path";
 import * as L from "./lib.mjs";
 import { answerCurrent, click, defaultChoice, next, pageSurface } from "./play.mjs";
 
-const FIXTURES = path.join(L.DIST, "test-fixtures");
 const CODE = "total = 0\nfor n in [1, 2, 3]:\n    if n % 2:\n        total += n\nprint(total)";
 
 const scene = (page) => page.evaluate(() => window.crossroads.scene());
@@ -77,14 +76,13 @@ describe("text layer and accessibility tree", () => {
   let env;
   before(async () => {
     env = await L.setup();
-    fs.mkdirSync(FIXTURES, { recursive: true });
     const quiz = JSON.parse(fs.readFileSync(path.join(L.ROOT, "tests/fixtures/mini.json"), "utf8"));
     quiz.id = "code";
     const knowledge = quiz.sections.find((s) => s.kind === "knowledge");
     knowledge.questions[0].code = CODE;
     delete knowledge.show_if;
     quiz.sections = [knowledge, ...quiz.sections.filter((s) => s !== knowledge)];  // the code question comes first
-    fs.writeFileSync(path.join(FIXTURES, "code.json"), JSON.stringify(quiz));
+    env.site.put("test-fixtures/code.json", JSON.stringify(quiz));
   });
   after(async () => { await env?.close(); });
 

@@ -6,8 +6,8 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { DIST, ROOT, launchBrowser, waitForState } from "./lib.mjs";
-import { STEP, closeServer, tempDir, until, visitAndControl, waitReady } from "./embed-lib.mjs";
+import { DIST, ROOT, launchBrowser, tempDir, waitForState } from "./lib.mjs";
+import { STEP, closeServer, until, visitAndControl, waitReady } from "./embed-lib.mjs";
 import { serve } from "../../scripts/serve.mjs";
 import { preview } from "../../scripts/preview.mjs";
 

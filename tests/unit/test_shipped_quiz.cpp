@@ -4,6 +4,7 @@
 #include <sstream>
 #include <string>
 
+#include "core/session.h"
 #include "core/space.h"
 #include "helpers.h"
 
@@ -68,4 +69,66 @@ TEST_CASE("shipped quiz: money alone never moves a reader by more than one step 
         return true;
     });
     CHECK(jumps == 0);
+}
+
+TEST_CASE("shipped quiz: portfolio \"nothing\" hides explain-architecture from the count, Next, Back and the result") {
+    const cr::Quiz quiz = shipped();
+    cr::Session s(quiz, 1u);
+    const auto at = [&](const std::string& q) {
+        return s.screen() == cr::Screen::Question && s.current() == crt::question(quiz, q);
+    };
+    const auto choose = [&](const std::string& q, const std::string& o) {
+        REQUIRE(at(q));
+        REQUIRE(s.select(crt::option(quiz, q, o)));
+    };
+    REQUIRE(s.start());
+    choose("background", "student");
+    REQUIRE(s.next());
+    choose("work-history", "none");
+    REQUIRE(s.next());
+    choose("portfolio", "one");
+    const int with_question = s.total();
+    choose("portfolio", "nothing");
+    CHECK(s.total() == with_question - 1);
+    REQUIRE(s.next());
+    CHECK(at("syntax"));
+    CHECK(s.position() == 4);
+    // Back from syntax returns to portfolio, not to the hidden question.
+    REQUIRE(s.back());
+    choose("portfolio", "some");
+    CHECK(s.total() == with_question);
+    REQUIRE(s.next());
+    CHECK(at("explain-architecture"));
+    CHECK(s.position() == 4);
+    choose("explain-architecture", "confident");
+    // Hidden again after it was answered: the answer must not count.
+    REQUIRE(s.back());
+    choose("portfolio", "nothing");
+    CHECK(s.total() == with_question - 1);
+    REQUIRE(s.next());
+    choose("syntax", "basic");
+    REQUIRE(s.next());
+    REQUIRE(at("solo-comfort"));
+    REQUIRE(s.next());  // the scale's starting value
+    for (const auto& [q, o] : {std::pair<std::string, std::string>{"focus", "learn"}, {"finances", "yes"}, {"company-aim", "any"}}) {
+        choose(q, o);
+        REQUIRE(s.next());
+    }
+    // The readiness section: 15 more questions only for take-readiness = yes.
+    REQUIRE(at("take-readiness"));
+    const int base = s.total();
+    choose("take-readiness", "yes");
+    CHECK(s.total() == base + 15);
+    choose("take-readiness", "no");
+    CHECK(s.total() == base);
+    REQUIRE(s.next());
+    REQUIRE(s.screen() == cr::Screen::Results);
+    // The session keeps the hidden answer, ready for a reader who switches back; the result must not use it.
+    const int hidden = crt::question(quiz, "explain-architecture");
+    CHECK(s.answer(hidden).given);
+    const cr::Result result = s.result();
+    for (const cr::Contribution& c : result.contributions) CHECK(c.question != hidden);
+    cr::Answers without = s.state().answers;
+    without[hidden] = cr::Answer{};
+    CHECK(result.totals == cr::score(quiz, without).totals);
 }
