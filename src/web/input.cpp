@@ -22,7 +22,8 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
         const int button = e->button == 0 ? 0 : e->button == 2 ? 1 : 2;
         io.AddMouseButtonEvent(button, type == EMSCRIPTEN_EVENT_MOUSEDOWN);
     }
-    request_frames(3);
+    // A move needs one frame for the hover to follow; a press or release a few, as ImGui takes one per frame.
+    request_frames(type == EMSCRIPTEN_EVENT_MOUSEMOVE ? 1 : 3);
     return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_TRUE : EM_FALSE;  // no text selection on drag
 }
 

@@ -45,7 +45,8 @@ test("no frames while idle; a hover draws, then drawing stops again", async () =
     await sleep(WINDOW_MS);
     const f2 = await L.frames(page);
     assert.equal(f2, f1, `after the hover the widget kept drawing: ${f2 - f1} frames in ${WINDOW_MS} ms`);
-    assert.ok(f1 - f0 <= 10, `a single mouse move drew ${f1 - f0} frames`);
+    // One move asks for one frame (it asked for three, re-drawing the screen twice for nothing).
+    assert.ok(f1 - f0 <= 2, `a single mouse move drew ${f1 - f0} frames`);
     L.assertNoProblems(home.problems);
     L.assertNoProblems(question.problems);
   } finally {
