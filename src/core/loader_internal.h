@@ -114,7 +114,8 @@ private:
     void read_knowledge(const Json& q, const std::string& path, Question& out);
     void read_scale(const Json& q, const std::string& path, Question& out, bool knowledge);
     void check_overlaps(const std::vector<ScaleRule>& rules, const std::vector<std::string>& paths);
-    void read_standalone(const Json& st, const std::string& path, SectionKind kind);
+    bool read_standalone(const Json& st, const std::string& path, SectionKind kind);
+    void check_stands_alone(const Question& q, const std::string& path);
     void check_unused_questions();
 
     // ---- loader_rules.cpp: conditions, requirements, next steps, decision rules -------------------

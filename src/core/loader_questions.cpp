@@ -64,15 +64,20 @@ void QuizBuilder::read_sections(const Json& root) {
                                                      did_you_mean(kind, {"outcome", "knowledge"}),
                            Check::Enum);
         }
-        if (const Json* st = r_.field(s, path, "standalone", false)) read_standalone(*st, path_key(path, "standalone"), section.kind);
+        const Json* st = r_.field(s, path, "standalone", false);
+        const bool standalone = st && read_standalone(*st, path_key(path, "standalone"), section.kind);
         if (const Json* c = r_.field(s, path, "show_if", false))
             section.show_if = read_condition(*c, path_key(path, "show_if"), Owner::Section, question_ids_in(s));
         section.first = static_cast<int>(quiz_.questions.size());
         const int section_index = static_cast<int>(quiz_.sections.size());
         quiz_.sections.push_back(section);
         if (const Json* qs = r_.array(s, path, "questions", true)) {
-            for (size_t k = 0; k < qs->size(); ++k)
-                read_question((*qs)[k], path_index(path_key(path, "questions"), k), section_index);
+            for (size_t k = 0; k < qs->size(); ++k) {
+                const std::string qpath = path_index(path_key(path, "questions"), k);
+                const size_t built = quiz_.questions.size();
+                read_question((*qs)[k], qpath, section_index);
+                if (standalone && quiz_.questions.size() > built) check_stands_alone(quiz_.questions.back(), qpath);
+            }
         }
         quiz_.sections.back().count = static_cast<int>(quiz_.questions.size()) - section.first;
     });
@@ -385,19 +390,34 @@ void QuizBuilder::check_overlaps(const std::vector<ScaleRule>& rules, const std:
     }
 }
 
-// A knowledge section's own quiz, written by scripts/derive.py at build time: only checked here.
-void QuizBuilder::read_standalone(const Json& st, const std::string& path, SectionKind kind) {
+// A knowledge section's own quiz, written by scripts/derive.py at build time: only checked here. True when the
+// section stands alone, so that check_stands_alone holds its questions to it.
+bool QuizBuilder::read_standalone(const Json& st, const std::string& path, SectionKind kind) {
     if (kind != SectionKind::Knowledge) {
         r_.error(path, "\"standalone\" is for knowledge sections only (it makes a quiz of their questions)", Check::NotHere);
-        return;
+        return false;
     }
-    if (!r_.is_object(st, path)) return;
+    if (!r_.is_object(st, path)) return false;
     r_.check_keys(st, path, {"id", "title", "intro"});
     std::string id, text;
     if (r_.id(st, path, id) && id == quiz_.id)
         r_.error(path_key(path, "id"), "the standalone quiz needs an id of its own, not the quiz's '" + id + "'");
     r_.text(st, path, "title", text, true);
     r_.text(st, path, "intro", text, false);
+    return true;
+}
+
+// The standalone quiz asks only its section's questions, so a condition on any other question could never be met
+// there (docs/content-format.md, section 5). `q` is a question of that section, written at `path`.
+void QuizBuilder::check_stands_alone(const Question& q, const std::string& path) {
+    if (!q.show_if.present) return;
+    const Question& target = quiz_.questions[q.show_if.question];
+    if (target.section == q.section) return;
+    r_.error(path_key(path_key(path, "show_if"), "question"),
+             "refers to question '" + target.id + "' of section '" + quiz_.sections[target.section].id +
+                 "'; this section is also a quiz of its own (\"standalone\"), which asks only its questions, so its "
+                 "conditions may use only them",
+             Check::Reference);
 }
 
 // A question in an outcome section that moves no outcome and steers no branch does nothing.
