@@ -14,7 +14,7 @@ import re
 import shutil
 import subprocess
 
-from derive import derive
+from derive import DEFAULT_CLI, derive
 
 
 def hashed_name(path: pathlib.Path, data: bytes) -> str:
@@ -40,6 +40,7 @@ def main() -> None:
     ap.add_argument("--content", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--measure", help="crossroads-measure: first-screen heights for embed.js (else embed.js guesses)")
+    ap.add_argument("--cli", default=str(DEFAULT_CLI), help="crossroads: validates a quiz before quizzes are derived from it")
     args = ap.parse_args()
     build, web, out = pathlib.Path(args.build), pathlib.Path(args.web), pathlib.Path(args.out)
     if out.exists():
@@ -74,7 +75,7 @@ def main() -> None:
     for quiz in quizzes:
         shutil.copy(quiz, out / "content" / quiz.name)
     # A knowledge section with "standalone" is also a quiz of its own, written beside the one it comes from.
-    quizzes += [pathlib.Path(p) for p in derive([str(q) for q in quizzes], str(out / "content"))]
+    quizzes += [pathlib.Path(p) for p in derive([str(q) for q in quizzes], str(out / "content"), args.cli)]
 
     # embed.js reserves the height each quiz's first screen will take at the iframe's width (crossroads-measure
     # draws it with the real UI and fonts; the subset fonts of the wasm build have the same metrics).

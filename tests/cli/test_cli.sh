@@ -353,5 +353,34 @@ for big in big-300k.json big-1400k.json; do
 done
 end
 
+# ---- scripts/derive.py: the quiz of a standalone section, from a file the core accepts ---------------------------
+
+repo=$2
+# derive FILE: runs scripts/derive.py with this binary as its validator, writing into derived/.
+derive() {
+    python3 "$repo/scripts/derive.py" --cli "$bin" --out derived "$1" > out.txt 2> err.txt
+    status=$?
+}
+
+begin "derive: a file validate refuses stops it with validate's located errors, and nothing is written"
+# A standalone section whose question depends on another section's: before validate knew the rule it said ok.
+cp "$2/tests/schema/invalid/reference.standalone-show-if-outside.json" outside.json
+derive outside.json
+expect_status 1
+expect_stdout_empty
+expect_stderr "outside.json:187:7: error: question \"mutable\" › show_if.question: refers to question 'work' of section 'you'; this section is also a quiz of its own (\"standalone\"), which asks only its questions, so its conditions may use only them
+outside.json: no quiz is derived from a file with errors"
+[ ! -e derived ] || fail "derived/ was written"
+end
+
+begin "derive: a standalone section becomes a quiz of its own, which validate accepts"
+cp "$2/tests/schema/valid/ranges-related-standalone.json" standalone.json
+derive standalone.json
+expect_status 0
+expect_stdout "derived/mini-check.json"
+run validate derived/mini-check.json
+expect_status 0
+end
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -12,7 +12,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
-from derive import standalone_quiz  # noqa: E402
+from derive import standalone_quiz, standalone_sections  # noqa: E402
 
 # The source article lives in shared/ beside the repository (never in it); override with --article. Its figures are
 # also in tests/content/facts.json ("article_figures"), so a clone with nothing beside it checks the facts against those.
@@ -53,10 +53,9 @@ def derived_quizzes(root):
     for name in sorted(f for f in os.listdir(content) if f.endswith(".json")):
         with open(os.path.join(content, name), encoding="utf-8") as f:
             doc = json.load(f)
-        for section in doc.get("sections", []):
-            if section.get("kind") == "knowledge" and "standalone" in section:
-                quiz = standalone_quiz(doc, section)
-                out["content/%s.json" % quiz["id"]] = quiz
+        for section in standalone_sections(doc):
+            quiz = standalone_quiz(doc, section)
+            out["content/%s.json" % quiz["id"]] = quiz
     return out
 
 

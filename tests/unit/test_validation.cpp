@@ -627,6 +627,24 @@ TEST_CASE("validation: standalone is for knowledge sections, with an id of its o
           "quiz.json:2:102: error: section \"s\" › standalone.outro: unknown key 'outro'\n");
 }
 
+// A standalone section is also a quiz of its own (scripts/derive.py), which asks only its own questions. Before the
+// rule moved into the core, validate accepted the first file below and the build then stopped on it.
+TEST_CASE("validation: a standalone section's questions depend only on questions of the same section") {
+    const std::string two_sections =
+        edit(kKnowledge, "{\"id\": \"y\", \"label\": \"Y\"}]},\n  {\"id\": \"q2\", \"type\": \"multiple\", \"prompt\": \"P\",",
+             "{\"id\": \"y\", \"label\": \"Y\"}]}]}, {\"id\": \"t\", \"title\": \"T\", \"kind\": \"knowledge\", "
+             "\"standalone\": {\"id\": \"t2\", \"title\": \"T\"}, \"questions\": [\n  {\"id\": \"q2\", \"type\": "
+             "\"multiple\", \"prompt\": \"P\", \"show_if\": {\"question\": \"q1\", \"any_of\": [\"x\"]},");
+    CHECK(errors_of(two_sections) ==
+          "quiz.json:6:63: error: question \"q2\" › show_if.question: refers to question 'q1' of section 's'; this "
+          "section is also a quiz of its own (\"standalone\"), which asks only its questions, so its conditions may "
+          "use only them\n");
+    crt::load_ok(edit(two_sections, R"("standalone": {"id": "t2", "title": "T"}, )", ""));  // not standalone: allowed
+    crt::load_ok(edit(edit(kKnowledge, R"("kind": "knowledge", )", R"("kind": "knowledge", "standalone": {"id": "k2", "title": "T"}, )"),
+                      R"("id": "q2", "type": "multiple", "prompt": "P", )",
+                      R"("id": "q2", "type": "multiple", "prompt": "P", "show_if": {"question": "q1", "any_of": ["x"]}, )"));
+}
+
 TEST_CASE("validation: a link or a call to action a reader could not safely open is located at its address") {
     CHECK(errors_of(edit(kBase, R"j({"id": "a", "title": "A", "summary": "S"})j",
                          R"j({"id": "a", "title": "A", "summary": "See [this](javascript:alert(1))"})j")) ==
