@@ -79,6 +79,11 @@ bool wants_help(int argc, char** argv) {
 
 // Reads a quiz file, saying so on stderr when it cannot.
 bool read_quiz_file(const std::string& path, std::string& text) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {  // a folder opens as a stream of unknown, huge size
+        std::fprintf(stderr, "%s: error: this is a folder; name a quiz file (.json) in it\n", path.c_str());
+        return false;
+    }
     if (read_file(path, text)) return true;
     std::fprintf(stderr, "%s: error: cannot read the file (does it exist?)\n", path.c_str());
     return false;

@@ -147,8 +147,9 @@ end
 begin "validate: a directory is not a quiz file"
 mkdir -p adir
 run validate adir
-[ "$status" -ne 0 ] || fail "exit status 0 for a directory"
+expect_status 1
 expect_stdout_empty
+expect_stderr "adir: error: this is a folder; name a quiz file (.json) in it"
 end
 
 begin "validate: no file named exits 2 with usage"
