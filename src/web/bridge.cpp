@@ -11,39 +11,12 @@
 #include "core/json_doc.h"
 #include "core/profiles.h"
 #include "core/protocol.h"
+#include "page.h"
 #include "platform.h"
 
 namespace web {
 
 namespace {
-
-EM_JS(void, js_copy_text, (const char* text), {
-    var s = UTF8ToString(text);
-    var fallback = function() {
-        var t = document.createElement("textarea");
-        t.value = s;
-        t.setAttribute("readonly", "");
-        t.style.position = "fixed";
-        t.style.opacity = "0";
-        document.body.appendChild(t);
-        t.select();
-        try { document.execCommand("copy"); } catch (e) {}
-        document.body.removeChild(t);
-    };
-    var c = navigator["clipboard"];
-    if (c && c["writeText"]) c["writeText"](s)["catch"](fallback); else fallback();
-});
-// The page opens quiz file `path`, relative to the current quiz's address `base`.
-EM_JS(void, js_open_quiz, (const char* base, const char* path), {
-    var h = Module["onopenquiz"];
-    if (h) h(UTF8ToString(base), UTF8ToString(path));
-});
-// The page opens `url` for the reader (web/app.js's openLink): "cta" for an outcome's call to action, which the host
-// page hears about first, as crossroads:cta.
-EM_JS(void, js_open_link, (const char* url, const char* kind, const char* label, const char* outcome), {
-    var h = Module["openLink"];
-    if (h) h(UTF8ToString(url), UTF8ToString(kind), UTF8ToString(label), UTF8ToString(outcome));
-});
 
 uint32_t fresh_seed() {
     return static_cast<uint32_t>(std::chrono::steady_clock::now().time_since_epoch().count() & 0x7FFFFFFF) | 1u;

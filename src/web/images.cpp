@@ -8,14 +8,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "page.h"
 #include "platform.h"
-
-// Asks the page for picture `src` (relative to the quiz at `base`), to be drawn at most `width` x `height` CSS px;
-// it answers with cr_picture or cr_picture_failed.
-EM_JS(void, js_request_picture, (int index, const char* base, const char* src, int width, int height), {
-    if (Module["requestPicture"]) Module["requestPicture"](index, UTF8ToString(base), UTF8ToString(src), width, height);
-    else _cr_picture_failed(index);
-});
 
 namespace web {
 namespace {
