@@ -1,5 +1,5 @@
 // The font packs at the platform edge: the base pack is built into the wasm; the others are fetched by the page
-// (web/app.js) when a quiz needs them, and frames wait for them so no reader sees a "?" where a letter belongs.
+// (web/page/files.js) when a quiz needs them, and frames wait for them so no reader sees a "?" where a letter belongs.
 #include <emscripten.h>
 
 #include <cmath>

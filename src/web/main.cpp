@@ -62,7 +62,7 @@ bool init_gl() {
     attrs.depth = false;
     attrs.stencil = false;
     attrs.antialias = false;
-    attrs.premultipliedAlpha = false;  // web/app.js probes the canvas with these same attributes
+    attrs.premultipliedAlpha = false;  // web/page/canvas.js probes the canvas with these same attributes
     attrs.enableExtensionsByDefault = EM_FALSE;  // Dear ImGui needs only WebGL2 itself; each extension costs start-up time
     app().gpu.context = emscripten_webgl_create_context(kCanvas, &attrs);
     if (app().gpu.context <= 0) return false;
