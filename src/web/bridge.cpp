@@ -97,6 +97,7 @@ void handle_view_requests() {
 
 extern "C" {
 
+// Frames drawn so far (window.crossroads.frames, for tests).
 EMSCRIPTEN_KEEPALIVE int cr_frames() { return web::app().frames; }
 
 // 1 when no frame is scheduled: the widget has drawn everything it was asked to and costs nothing until new input.
@@ -154,6 +155,7 @@ EMSCRIPTEN_KEEPALIVE const char* cr_problem_count(int count) {
 // The largest quiz file the core accepts, in bytes: the page stops downloading past it.
 EMSCRIPTEN_KEEPALIVE int cr_max_quiz_bytes() { return static_cast<int>(cr::kMaxDocumentBytes); }
 
+// A command from the page: "start" (?start=question) or "restart" (the host page's restart message).
 EMSCRIPTEN_KEEPALIVE void cr_command(const char* name) {
     web::App& a = web::app();
     const std::string command = name;
@@ -188,6 +190,7 @@ EMSCRIPTEN_KEEPALIVE void cr_set_scale(double value) {
     web::request_frames(3);
 }
 
+// The page's colour scheme: 1 dark, 0 light (?theme=, else the system's, followed live).
 EMSCRIPTEN_KEEPALIVE void cr_set_theme(int dark) { web::set_theme(dark != 0); }
 
 // The reader's contrast setting (0 normal, 1 more, 2 forced colours) and, for forced colours, the system colours
@@ -206,6 +209,7 @@ EMSCRIPTEN_KEEPALIVE void cr_set_reduced_motion(int reduce) {
     web::request_frames(2);
 }
 
+// The host's accent colour (?accent=) as 0xRRGGBB.
 EMSCRIPTEN_KEEPALIVE void cr_set_accent(int rgb) {
     web::app().view.theme.accent = static_cast<unsigned>(rgb);
     web::set_theme(web::app().view.theme.dark);

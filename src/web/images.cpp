@@ -67,6 +67,7 @@ EMSCRIPTEN_KEEPALIVE void cr_picture(int index, const unsigned char* rgba, int w
     web::request_frames(2);
 }
 
+// Picture `index` cannot be had (from disk, offline before it was seen, missing): its alt text shows instead.
 EMSCRIPTEN_KEEPALIVE void cr_picture_failed(int index) {
     web::App& a = web::app();
     if (index < 0 || index >= static_cast<int>(a.picture_requests.size())) return;
