@@ -49,13 +49,17 @@ target_link_libraries(cr_web PUBLIC cr_ui)
 target_compile_definitions(cr_web PRIVATE CR_DEFAULT_QUIZ="${CR_DEFAULT_QUIZ}")
 target_compile_options(cr_web PRIVATE ${CR_WEB_FLAGS} ${CR_WARNINGS})
 
-set(CR_EXPORTS "_main,_malloc,_free,_cr_frames,_cr_idle,_cr_heap_in_use,_cr_state_json,_cr_page_hidden,_cr_scene_json,_cr_load_quiz,_cr_test_profiles,_cr_problem_count,_cr_max_quiz_bytes,_cr_command,_cr_set_theme,_cr_set_accent,_cr_set_contrast,_cr_set_reduced_motion,_cr_set_links,_cr_font_file,_cr_font_file_failed,_cr_picture,_cr_picture_failed,_cr_activate,_cr_focus_hit,_cr_set_scale")
+# Every JavaScript function the wasm imports is in one JS library (declared for C++ in src/web/page.h).
+set(CR_JS_LIBRARY ${CMAKE_SOURCE_DIR}/web/bridge-library.js)
 set(CR_LINK_FLAGS ${CR_WEB_FLAGS}
   --closure 1
+  --js-library ${CR_JS_LIBRARY}
   -sENVIRONMENT=web -sFILESYSTEM=0 -sASSERTIONS=0 -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sMODULARIZE=1 -sEXPORT_NAME=createCrossroads
-  -sEXPORTED_FUNCTIONS=${CR_EXPORTS}
+  # The page's calls into the wasm are the EMSCRIPTEN_KEEPALIVE functions of src/web (docs/contract.md); only the
+  # runtime's own entry points are named here.
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,HEAPU8)
 
 # crossroads.js + crossroads.wasm for dist/; crossroads-single.js carries the wasm inside (dist/quiz.html).
@@ -63,8 +67,10 @@ add_executable(crossroads_web $<TARGET_OBJECTS:cr_web>)
 set_target_properties(crossroads_web PROPERTIES OUTPUT_NAME crossroads SUFFIX ".js")
 target_link_libraries(crossroads_web PRIVATE cr_ui)
 target_link_options(crossroads_web PRIVATE ${CR_LINK_FLAGS})
+set_target_properties(crossroads_web PROPERTIES LINK_DEPENDS ${CR_JS_LIBRARY})
 
 add_executable(crossroads_single $<TARGET_OBJECTS:cr_web>)
 set_target_properties(crossroads_single PROPERTIES OUTPUT_NAME crossroads-single SUFFIX ".js")
 target_link_libraries(crossroads_single PRIVATE cr_ui)
 target_link_options(crossroads_single PRIVATE ${CR_LINK_FLAGS} -sSINGLE_FILE=1)
+set_target_properties(crossroads_single PROPERTIES LINK_DEPENDS ${CR_JS_LIBRARY})

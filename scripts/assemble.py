@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Assembles dist/ from the wasm build, web/ and content/: content-hashed asset names, the page shell filled in,
+"""Assembles dist/ from the wasm build, web/ and content/: content-hashed asset names, the page shell filled in with the
+page loader (web/app.js and its modules in web/page/, bundled by esbuild),
 quiz files copied with the quizzes they derive (scripts/derive.py), the offline worker (scripts/make-sw.mjs),
 the one-file quiz.html, the studio (studio.html, CodeMirror bundled by esbuild), the demo blog post (content/demo/), and a table of raw / gzip / brotli sizes printed for every file."""
 import argparse
@@ -33,6 +34,16 @@ def fill(page: str, names: dict) -> str:
     return page
 
 
+def bundle(entry: pathlib.Path, *flags: str) -> bytes:
+    """`entry` and the modules it imports, bundled by esbuild into one minified classic script (a page that works
+    from disk, or inline). Packages come from this repository's node_modules also when --web is a copy elsewhere."""
+    modules = pathlib.Path(__file__).resolve().parent.parent / "node_modules"
+    env = dict(os.environ, NODE_PATH=os.pathsep.join(filter(None, [str(modules), os.environ.get("NODE_PATH")])))
+    return subprocess.run([str(modules / ".bin" / "esbuild"), str(entry), "--bundle", "--minify", "--format=iife",
+                           "--target=es2020", "--legal-comments=eof", "--log-level=warning", *flags],
+                          check=True, capture_output=True, env=env).stdout
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", required=True)
@@ -56,8 +67,9 @@ def main() -> None:
     js = (build / "crossroads.js").read_text().replace("crossroads.wasm", wasm_name)
     names["crossroads.js"] = hashed_name(pathlib.Path("crossroads.js"), js.encode())
     (out / names["crossroads.js"]).write_text(js)
-    for asset in ("style.css", "app.js", "a11y.js"):
-        data = (web / asset).read_bytes()
+    # The page loader: web/app.js and its modules (web/page/), one script; strict, as its modules are.
+    scripts = {"app.js": bundle(web / "app.js", '--banner:js="use strict";'), "a11y.js": (web / "a11y.js").read_bytes()}
+    for asset, data in [("style.css", (web / "style.css").read_bytes())] + list(scripts.items()):
         names[asset] = hashed_name(pathlib.Path(asset), data)
         (out / names[asset]).write_bytes(data)
 
@@ -88,14 +100,9 @@ def main() -> None:
         shutil.copy(web / asset, out / asset)
     # The studio: web/studio.js and the CodeMirror packages it imports (node_modules, from the lock file) bundled into one
     # classic script, so the page also works from disk; the built-in quiz and its reader profiles are its first text.
-    # The packages come from this repository's node_modules also when --web is a copy elsewhere (NODE_PATH).
-    modules = pathlib.Path(__file__).resolve().parent.parent / "node_modules"
-    env = dict(os.environ, NODE_PATH=os.pathsep.join(filter(None, [str(modules), os.environ.get("NODE_PATH")])))
-    bundle = subprocess.run([str(modules / ".bin" / "esbuild"), str(web / "studio.js"), "--bundle", "--minify", "--format=iife",
-                             "--target=es2020", "--legal-comments=eof", "--log-level=warning"],
-                            check=True, capture_output=True, env=env).stdout
-    names["studio.js"] = hashed_name(pathlib.Path("studio.js"), bundle)
-    (out / names["studio.js"]).write_bytes(bundle)
+    bundle_js = bundle(web / "studio.js")
+    names["studio.js"] = hashed_name(pathlib.Path("studio.js"), bundle_js)
+    (out / names["studio.js"]).write_bytes(bundle_js)
     css = (web / "studio.css").read_bytes()
     names["studio.css"] = hashed_name(pathlib.Path("studio.css"), css)
     (out / names["studio.css"]).write_bytes(css)
@@ -115,8 +122,8 @@ def main() -> None:
     inline = re.sub(r"<!-- The wasm starts downloading[^\n]*\n<link rel=\"preload\"[^\n]*\n", "", inline)
     inline = inline.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + (web / "style.css").read_text() + "</style>")
     inline = inline.replace('<script src="{{crossroads.js}}"></script>', "<script>\n" + script_safe(single) + "\n</script>")
-    for asset in ("app.js", "a11y.js"):
-        inline = inline.replace('<script src="{{' + asset + '}}"></script>', "<script>\n" + script_safe((web / asset).read_text()) + "\n</script>")
+    for asset, data in scripts.items():
+        inline = inline.replace('<script src="{{' + asset + '}}"></script>', "<script>\n" + script_safe(data.decode()) + "\n</script>")
     # ... and the font packs, as data the page hands to the wasm instead of fetching fonts/*.ttf.
     packs = {f"fonts/{f.name}": base64.b64encode(f.read_bytes()).decode() for f in font_packs}
     inline = inline.replace("</body>", '<script type="application/json" id="cr-font-data">' + json.dumps(packs) + "</script>\n</body>")

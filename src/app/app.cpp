@@ -226,12 +226,13 @@ std::vector<Effect> apply(State& s, const Command& command, double now_ms) {
     std::vector<Effect> out;
     const cr::Screen screen_before = s.loaded ? s.loaded->session.screen() : cr::Screen::Start;
     const int question_before = s.loaded ? s.loaded->session.current() : -1;
-    bool seen = false, session = false;
+    bool seen = false, session = false, baseline = false;
     std::visit(Visit{
         [&](const Configure& c) { s.env = c.env; seen = true; },
         [&](const LoadQuiz& c) { load(s, c, out); seen = session = true; },
         [&](const StoredProgress& c) { seen = restore(s, c, out); },
-        [&](const ShareCode& c) { seen = session = open_shared(s, c, out); },
+        // A shared result is where the host's events start from: opening it is not the reader answering.
+        [&](const ShareCode& c) { seen = baseline = open_shared(s, c, out); },
         [&](const Resume&) {
             if (!s.resume_offered) return;
             if (s.resumable) s.loaded->session = cr::Session(s.loaded->quiz, *s.resumable);
@@ -292,6 +293,7 @@ std::vector<Effect> apply(State& s, const Command& command, double now_ms) {
         persist(s, out);
         host_events(s, now_ms, out);
     }
+    if (baseline) s.last_snapshot = snapshot(s);
     return out;
 }
 

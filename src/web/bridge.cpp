@@ -12,44 +12,12 @@
 #include "core/json_doc.h"
 #include "core/profiles.h"
 #include "core/protocol.h"
+#include "page.h"
 #include "platform.h"
 
 namespace web {
 
 namespace {
-
-EM_JS(void, js_copy_text, (const char* text), {
-    var s = UTF8ToString(text);
-    var fallback = function() {
-        var t = document.createElement("textarea");
-        t.value = s;
-        t.setAttribute("readonly", "");
-        t.style.position = "fixed";
-        t.style.opacity = "0";
-        document.body.appendChild(t);
-        t.select();
-        try { document.execCommand("copy"); } catch (e) {}
-        document.body.removeChild(t);
-    };
-    var c = navigator["clipboard"];
-    if (c && c["writeText"]) c["writeText"](s)["catch"](fallback); else fallback();
-});
-// The page opens quiz file `path`, relative to the current quiz's address `base`.
-EM_JS(void, js_open_quiz, (const char* base, const char* path), {
-    var h = Module["onopenquiz"];
-    if (h) h(UTF8ToString(base), UTF8ToString(path));
-});
-// The page opens `url` for the reader (web/app.js's openLink): "cta" for an outcome's call to action, which the host
-// page hears about first, as crossroads:cta.
-EM_JS(void, js_open_link, (const char* url, const char* kind, const char* label, const char* outcome), {
-    var h = Module["openLink"];
-    if (h) h(UTF8ToString(url), UTF8ToString(kind), UTF8ToString(label), UTF8ToString(outcome));
-});
-// crossroads:<name> for the host page, with its detail as JSON (web/app.js adds the campaign and posts it).
-EM_JS(void, js_host_event, (const char* name, const char* detail), {
-    var h = Module["onhostevent"];
-    if (h) h(UTF8ToString(name), JSON.parse(UTF8ToString(detail)));
-});
 
 uint32_t fresh_seed() {
     return static_cast<uint32_t>(std::chrono::steady_clock::now().time_since_epoch().count() & 0x7FFFFFFF) | 1u;
@@ -96,6 +64,7 @@ void load_quiz(const std::string& text, const std::string& source) { dispatch(ap
 
 extern "C" {
 
+// Frames drawn so far (window.crossroads.frames, for tests).
 EMSCRIPTEN_KEEPALIVE int cr_frames() { return web::app().frames; }
 
 // 1 when no frame is scheduled: the widget has drawn everything it was asked to and costs nothing until new input.
@@ -172,6 +141,7 @@ EMSCRIPTEN_KEEPALIVE void cr_focus_hit(const char* id) {
 // A value from the accessible scale control (an <input type="range">).
 EMSCRIPTEN_KEEPALIVE void cr_set_scale(double value) { web::dispatch(app::SetValue{value}); }
 
+// The page's colour scheme: 1 dark, 0 light (?theme=, else the system's, followed live).
 EMSCRIPTEN_KEEPALIVE void cr_set_theme(int dark) { web::set_theme(dark != 0); }
 
 // The reader's contrast setting (0 normal, 1 more, 2 forced colours) and, for forced colours, the system colours
@@ -190,6 +160,7 @@ EMSCRIPTEN_KEEPALIVE void cr_set_reduced_motion(int reduce) {
     web::request_frames(2);
 }
 
+// The host's accent colour (?accent=) as 0xRRGGBB.
 EMSCRIPTEN_KEEPALIVE void cr_set_accent(int rgb) {
     web::app().view.theme.accent = static_cast<unsigned>(rgb);
     web::set_theme(web::app().view.theme.dark);

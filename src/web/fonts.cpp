@@ -1,5 +1,5 @@
 // The font packs at the platform edge: the base pack is built into the wasm; the others are fetched by the page
-// (web/app.js) when a quiz needs them, and frames wait for them so no reader sees a "?" where a letter belongs.
+// (web/page/files.js) when a quiz needs them, and frames wait for them so no reader sees a "?" where a letter belongs.
 #include <emscripten.h>
 
 #include <cmath>
@@ -9,17 +9,12 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "core/characters.h"
+#include "page.h"
 #include "platform.h"
 #include "ui/fonts.h"
 
 extern const unsigned char cr_font_base_regular[], cr_font_base_bold[], cr_font_base_mono[];
 extern const std::size_t cr_font_base_regular_size, cr_font_base_bold_size, cr_font_base_mono_size;
-
-// Asks the page for fonts/<pack>-<role>.ttf; it answers with cr_font_file (or cr_font_file_failed).
-EM_JS(void, js_request_font, (int pack, int role, const char* file), {
-    if (Module["requestFont"]) Module["requestFont"](pack, role, UTF8ToString(file));
-    else _cr_font_file_failed(pack, role);
-});
 
 namespace web {
 namespace {

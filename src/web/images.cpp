@@ -8,14 +8,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "page.h"
 #include "platform.h"
-
-// Asks the page for picture `src` (relative to the quiz at `base`), to be drawn at most `width` x `height` CSS px;
-// it answers with cr_picture or cr_picture_failed.
-EM_JS(void, js_request_picture, (int index, const char* base, const char* src, int width, int height), {
-    if (Module["requestPicture"]) Module["requestPicture"](index, UTF8ToString(base), UTF8ToString(src), width, height);
-    else _cr_picture_failed(index);
-});
 
 namespace web {
 namespace {
@@ -73,6 +67,7 @@ EMSCRIPTEN_KEEPALIVE void cr_picture(int index, const unsigned char* rgba, int w
     web::request_frames(2);
 }
 
+// Picture `index` cannot be had (from disk, offline before it was seen, missing): its alt text shows instead.
 EMSCRIPTEN_KEEPALIVE void cr_picture_failed(int index) {
     web::App& a = web::app();
     if (index < 0 || index >= static_cast<int>(a.picture_requests.size())) return;

@@ -13,6 +13,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 #include "core/catalogue.h"
+#include "page.h"
 #include "platform.h"
 #include "ui/view.h"
 
@@ -27,51 +28,6 @@ App& app() {
     static App instance;
     return instance;
 }
-
-// ---- page helpers (JavaScript) ----------------------------------------------------------------------
-EM_JS(void, js_set_canvas_height, (int css_height), {
-    var c = document.getElementById("cr-canvas");
-    if (c) c.style.height = css_height + "px";
-    var h = Module["onresize"];
-    if (h) h(css_height);
-});
-EM_JS(void, js_show_fatal, (const char* text), {
-    var h = Module["onfatal"];
-    if (h) h(UTF8ToString(text));
-});
-EM_JS(void, js_notify_state, (), {
-    var h = Module["onstate"];
-    if (h) h();
-});
-EM_JS(void, js_notify_layout, (), {
-    var h = Module["onlayout"];
-    if (h) h();
-});
-// A start-up milestone as a performance mark (bench/first-load.mjs prints them); a name is marked once only.
-EM_JS(void, js_mark, (const char* name), {
-    var p = globalThis["performance"], n = UTF8ToString(name);
-    if (p && p["mark"] && !p["getEntriesByName"](n, "mark")["length"]) p["mark"](n);
-});
-EM_JS(void, js_first_frame, (), {
-    var h = Module["onfirstframe"];
-    if (h) h();
-});
-EM_JS(void, js_context_lost, (int lost), {
-    var h = Module["oncontextlost"];
-    if (h) h(!!lost);
-});
-// True when the page will load a quiz of its own (?quiz=): the built-in quiz is then not loaded at all.
-EM_JS(int, js_quiz_requested, (), { return Module["quizRequested"] ? 1 : 0; });
-// True in ./build-wasm.sh preview (web/app.js reads ?preview=1): nothing is stored and edits reload in place.
-EM_JS(int, js_preview, (), { return Module["preview"] ? 1 : 0; });
-EM_JS(int, js_prefers_dark, (), {
-    var m = globalThis["matchMedia"];
-    return m && m("(prefers-color-scheme: dark)")["matches"] ? 1 : 0;
-});
-EM_JS(int, js_prefers_reduced_motion, (), {
-    var m = globalThis["matchMedia"];
-    return m && m("(prefers-reduced-motion: reduce)")["matches"] ? 1 : 0;
-});
 
 namespace {
 
@@ -106,7 +62,7 @@ bool init_gl() {
     attrs.depth = false;
     attrs.stencil = false;
     attrs.antialias = false;
-    attrs.premultipliedAlpha = false;  // web/app.js probes the canvas with these same attributes
+    attrs.premultipliedAlpha = false;  // web/page/canvas.js probes the canvas with these same attributes
     attrs.enableExtensionsByDefault = EM_FALSE;  // Dear ImGui needs only WebGL2 itself; each extension costs start-up time
     app().gpu.context = emscripten_webgl_create_context(kCanvas, &attrs);
     if (app().gpu.context <= 0) return false;

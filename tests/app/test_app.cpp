@@ -175,15 +175,18 @@ TEST_CASE("app: a share link is shown apart, never stored, and asked about befor
     apply(c, StoredProgress{own, std::nullopt});
     const auto opened = apply(c, ShareCode{code});
     CHECK(only<ShareCodeTaken>(opened).size() == 1);
+    CHECK(event_names(opened).empty());  // opening someone's result is not the reader answering
     CHECK(c.viewing_shared);
     CHECK(c.own_saved);
     CHECK_FALSE(c.resume_offered);
     CHECK(c.session()->screen() == cr::Screen::Results);
     CHECK(only<Store>(opened).empty());
 
-    // Changing it asks first, and stores nothing.
+    // Changing it asks first, and stores nothing; the host hears the change only.
     CHECK(only<Store>(apply(c, Back{})).empty());
-    CHECK(only<Store>(apply(c, Select{0})).empty());
+    const auto changed = apply(c, Select{0});
+    CHECK(only<Store>(changed).empty());
+    CHECK(event_names(changed) == std::vector<std::string>{"answered"});
     CHECK(c.adopt_offered);
     CHECK(present(c).adopt_offered);
 

@@ -202,7 +202,8 @@ describe("text layer and accessibility tree", () => {
   });
 
   test("no reader-visible wording is typed in the page's JavaScript", () => {
-    for (const file of ["app.js", "a11y.js", "embed.js"]) {
+    const modules = fs.readdirSync(path.join(L.ROOT, "web", "page")).map((f) => path.join("page", f));
+    for (const file of ["app.js", "a11y.js", "embed.js", "bridge-library.js", ...modules]) {
       const src = fs.readFileSync(path.join(L.ROOT, "web", file), "utf8")
         .replace(/\/\/.*$/gm, "")                       // comments
         .replace(/^.*console\.\w+\(.*$/gm, "")           // messages for developers, in the console
