@@ -124,7 +124,8 @@ std::string legacy_progress_key(const cr::Quiz& quiz);
 // and tests that draw a given screen (crossroads-measure, the frame benchmark, the scene tests). Stores nothing.
 State showing(cr::Quiz quiz, const cr::SessionState& session, const std::string& source = "quiz.json");
 
-// The page state JSON (cr::page_state_json) of `state`, with `frames` drawn so far.
+// The page state JSON (cr::page_state_json) of `state`, with `frames` drawn so far; before any quiz is loaded (the
+// page is fetching the one it asked for) {"frames":n,"screen":"loading","errors":[],"language":"en"}.
 std::string page_state(const State& state, int frames);
 
 }  // namespace app
