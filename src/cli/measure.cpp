@@ -13,12 +13,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/font_files.h"
 #include "core/catalogue.h"
 #include "core/loader.h"
-#include "imgui.h"
-#include "ui/theme.h"
-#include "ui/view.h"
+#include "ui/headless.h"
 
 namespace {
 
@@ -38,15 +35,9 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: crossroads-measure FONT_DIR [builtin:]QUIZ.json...\n");
         return 2;
     }
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    std::vector<std::string> store;
-    const std::vector<ui::FontPack> packs = cli::read_font_packs(argv[1], store);
-    ui::View v;
-    v.reduced_motion = true;
+    ui::Headless headless(argv[1]);
+    ui::View v = headless.make_view();
     v.can_link = true;
-    ui::apply_theme(v);
     nlohmann::json out = nlohmann::json::object();
     for (int i = 2; i < argc; ++i) {
         std::string name = argv[i];
@@ -55,22 +46,16 @@ int main(int argc, char** argv) {
         cr::LoadResult loaded = cr::load_quiz(read(name));
         if (!loaded.ok) continue;  // a broken quiz shows its errors, whose height is its own
         cr::set_catalogue(cr::Catalogue(loaded.quiz.language, loaded.quiz.strings));  // its first screen in its words
-        ui::build_fonts(v.fonts, packs, loaded.quiz.characters, 1.0f);
+        headless.use_fonts(v.fonts, loaded.quiz.characters);
         cr::Session session(loaded.quiz, 1);
         nlohmann::json heights = nlohmann::json::array();
         for (int width = kFirstWidth; width <= kLastWidth; width += kStep) {
-            io.DisplaySize = ImVec2(static_cast<float>(width), 2000);
-            for (int frame = 0; frame < 2; ++frame) {  // the second frame has the layout settled
-                io.DeltaTime = 1.0f / 60.0f;
-                ImGui::NewFrame();
-                ui::draw(session, v);
-                ImGui::Render();
-            }
+            for (int frame = 0; frame < 2; ++frame)  // the second frame has the layout settled
+                ui::run_frame(session, v, static_cast<float>(width), 2000);
             heights.push_back(static_cast<int>(std::ceil(v.content_height)));
         }
         out[builtin ? std::string() : name.substr(name.find_last_of('/') + 1)] = heights;
     }
     std::printf("%s\n", out.dump().c_str());
-    ImGui::DestroyContext();
     return 0;
 }
