@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 
+import tokens
 from derive import derive
 
 
@@ -31,6 +32,11 @@ def fill(page: str, names: dict) -> str:
     for key, value in names.items():
         page = page.replace("{{" + key + "}}", value)
     return page
+
+
+def stylesheet(web: pathlib.Path, name: str) -> str:
+    """web/`name` with the design tokens it uses (src/ui/tokens.json) written in."""
+    return tokens.css(tokens.load(), (web / name).read_text(encoding="utf-8"))
 
 
 def main() -> None:
@@ -56,7 +62,7 @@ def main() -> None:
     names["crossroads.js"] = hashed_name(pathlib.Path("crossroads.js"), js.encode())
     (out / names["crossroads.js"]).write_text(js)
     for asset in ("style.css", "app.js", "a11y.js"):
-        data = (web / asset).read_bytes()
+        data = stylesheet(web, asset).encode() if asset.endswith(".css") else (web / asset).read_bytes()
         names[asset] = hashed_name(pathlib.Path(asset), data)
         (out / names[asset]).write_bytes(data)
 
@@ -95,7 +101,7 @@ def main() -> None:
                             check=True, capture_output=True, env=env).stdout
     names["studio.js"] = hashed_name(pathlib.Path("studio.js"), bundle)
     (out / names["studio.js"]).write_bytes(bundle)
-    css = (web / "studio.css").read_bytes()
+    css = stylesheet(web, "studio.css").encode()
     names["studio.css"] = hashed_name(pathlib.Path("studio.css"), css)
     (out / names["studio.css"]).write_bytes(css)
     profiles = pathlib.Path(__file__).resolve().parent.parent / "tests" / "content" / "python-path.profiles.json"
@@ -112,7 +118,7 @@ def main() -> None:
     # One file asks for nothing else: no icon file either (browsers show their default).
     inline = shell.replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">\n', "")
     inline = re.sub(r"<!-- The wasm starts downloading[^\n]*\n<link rel=\"preload\"[^\n]*\n", "", inline)
-    inline = inline.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + (web / "style.css").read_text() + "</style>")
+    inline = inline.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + stylesheet(web, "style.css") + "</style>")
     inline = inline.replace('<script src="{{crossroads.js}}"></script>', "<script>\n" + script_safe(single) + "\n</script>")
     for asset in ("app.js", "a11y.js"):
         inline = inline.replace('<script src="{{' + asset + '}}"></script>', "<script>\n" + script_safe((web / asset).read_text()) + "\n</script>")
