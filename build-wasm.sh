@@ -52,7 +52,7 @@ build_web() {
   emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=MinSizeRel "${WERROR[@]}" >/dev/null
   cmake --build build/wasm -j "$JOBS"
   python3 scripts/assemble.py --build build/wasm --web web --content content --out dist \
-    --measure build/native/crossroads-measure
+    --measure build/native/crossroads-measure --cli build/native/crossroads
 }
 
 case "${1:-build}" in

@@ -34,6 +34,20 @@ def fill(page: str, names: dict) -> str:
     return page
 
 
+def page_shell(shell: str, title: str, words) -> str:
+    """The page shell in the shipped quiz's title and language, the page's words (`crossroads page-words`) in that
+    language where it says {{words:KEY}}, and in every language for web/app.js at {{page-words}}."""
+    shell = shell.replace("{{quiz-title}}", html.escape(title))
+    if words:
+        shell = shell.replace("{{language}}", html.escape(words["language"]))
+        shell = re.sub(r"\{\{words:(\w+)\}\}", lambda m: html.escape(words["page"][m.group(1)]), shell)
+        shell = shell.replace("{{page-words}}", script_safe(json.dumps(words["words"], ensure_ascii=False)))
+    left = re.search(r"\{\{(language|words:\w+|page-words)\}\}", shell)
+    if left:
+        raise SystemExit(f"assemble.py: the page shell asks for {left.group(0)}: give --cli (the crossroads CLI) for its words")
+    return shell
+
+
 def stylesheet(web: pathlib.Path, name: str) -> str:
     """web/`name` with the design tokens it uses (src/ui/tokens.json) written in."""
     return tokens.css(tokens.load(), (web / name).read_text(encoding="utf-8"))
@@ -46,6 +60,7 @@ def main() -> None:
     ap.add_argument("--content", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--measure", help="crossroads-measure: first-screen heights for embed.js (else embed.js guesses)")
+    ap.add_argument("--cli", help="the crossroads CLI: the page's words (needed unless the shell has them already)")
     args = ap.parse_args()
     build, web, out = pathlib.Path(args.build), pathlib.Path(args.web), pathlib.Path(args.out)
     if out.exists():
@@ -68,9 +83,11 @@ def main() -> None:
 
     # The built-in quiz (cmake/web.cmake compiles the same file in) names the page until the widget draws.
     default = pathlib.Path(args.content) / "python-path.json"
-    title = html.escape(json.loads(default.read_text(encoding="utf-8"))["title"])
-    shell = (web / "index.html").read_text().replace("{{quiz-title}}", title)
-    (out / "index.html").write_text(fill(shell, names))
+    title = json.loads(default.read_text(encoding="utf-8"))["title"]
+    words = args.cli and json.loads(subprocess.run([args.cli, "page-words", str(default)], check=True, capture_output=True,
+                                                   text=True).stdout)
+    shell = page_shell((web / "index.html").read_text(encoding="utf-8"), title, words)
+    (out / "index.html").write_text(fill(shell, names), encoding="utf-8")
     # Font packs beyond the base one (built into the wasm): the page fetches those a quiz needs (src/web/fonts.cpp).
     font_packs = sorted(f for f in (build / "fonts").glob("*.ttf") if not f.name.startswith("base-"))
     (out / "fonts").mkdir()
@@ -125,7 +142,7 @@ def main() -> None:
     # ... and the font packs, as data the page hands to the wasm instead of fetching fonts/*.ttf.
     packs = {f"fonts/{f.name}": base64.b64encode(f.read_bytes()).decode() for f in font_packs}
     inline = inline.replace("</body>", '<script type="application/json" id="cr-font-data">' + json.dumps(packs) + "</script>\n</body>")
-    (out / "quiz.html").write_text(inline)
+    (out / "quiz.html").write_text(inline, encoding="utf-8")
 
     (out / "demo").mkdir()
     shutil.copy(pathlib.Path(args.content) / "demo" / "blog.html", out / "demo" / "blog.html")

@@ -10,7 +10,10 @@
   var PROTOCOL = 1;
   var root = document.getElementById("cr-root");
   var message = document.getElementById("cr-message");
-  var texts = JSON.parse(document.getElementById("cr-texts").textContent);  // the page's own words
+  // The page's own words (src/core/catalogue.h) by language, written in by the build: those of the quiz shown (the page's
+  // lang: the built-in quiz's, then that of the quiz loaded), else English.
+  var pageWords = JSON.parse(document.getElementById("cr-texts").textContent);
+  function words() { return pageWords[document.documentElement.lang.split("-")[0].toLowerCase()] || pageWords.en; }
   var listeners = [];
   var mod = null;
   var params = new URLSearchParams(location.search);
@@ -77,7 +80,7 @@
     showMessage(title, lines, action);
     post("error", { kind: kind, message: (lines || []).join("\n") });
   }
-  function reloadAction() { return { label: texts.reload, run: function () { location.reload(); } }; }
+  function reloadAction() { return { label: words().PageReload, run: function () { location.reload(); } }; }
 
   // Asked of the widget's own canvas, with the attributes src/web/main.cpp creates its context with: the browser
   // then hands the wasm this same context instead of making a second one (a context costs hundreds of ms).
@@ -232,7 +235,7 @@
   function loadBytes(bytes, source) {
     var ok = withBytes(mod._cr_load_quiz, composed(bytes), source);
     var s = ok >= 0 ? state() : null;
-    var all = s ? s.errors : [texts.noMemory];
+    var all = s ? s.errors : [words().PageNoMemory];
     if (ok === 1) return { kind: "ok", all: all };
     return { kind: "invalid", lines: all.filter(function (l) { return !s || l.indexOf(": error: ") >= 0; }), all: all };
   }
@@ -342,7 +345,7 @@
 
   // The requested quiz cannot be used: its problems replace the widget, and the host hears why.
   function quizFailed(kind, lines) {
-    showMessage(texts.notLoaded, lines);
+    showMessage(words().CannotLoad, lines);
     post("error", { kind: kind, message: lines.join("\n") });
     quizSettled(kind);
   }
@@ -352,9 +355,9 @@
   function fetchQuiz(url) {
     var target;
     try { target = new URL(url, location.href); } catch (e) { target = null; }
-    if (!target || target.origin !== location.origin || fromDisk) return Promise.resolve({ kind: "refused", lines: [texts.sameSite + " " + url] });
+    if (!target || target.origin !== location.origin || fromDisk) return Promise.resolve({ kind: "refused", lines: [words().PageSameSite + " " + url] });
     return fetch(target.href, { cache: preview ? "no-store" : "no-cache" }).then(function (r) {
-      if (!r.ok) throw new Error(texts.serverAnswered.replace("{status}", r.status).replace("{url}", url));
+      if (!r.ok) throw new Error(words().PageServerAnswered.replace("{0}", r.status).replace("{1}", url));
       return readLimited(r, mod._cr_max_quiz_bytes());
     }).then(function (bytes) {
       return loadBytes(bytes, url);
@@ -396,7 +399,7 @@
       root.classList.remove("cr-failed");
       notify();
     } else {
-      showMessage(texts.notLoaded, got.lines);
+      showMessage(words().CannotLoad, got.lines);
     }
   }
 
@@ -412,7 +415,7 @@
     var bytes = new TextEncoder().encode(d.text);
     if (d.command === "test") {
       var at = withBytes(mod._cr_test_profiles, bytes, d.name);
-      post("tested", { seq: d.seq, result: at > 0 ? JSON.parse(mod.UTF8ToString(at)) : { ok: false, error: texts.noMemory, failed: 0, profiles: [] } });
+      post("tested", { seq: d.seq, result: at > 0 ? JSON.parse(mod.UTF8ToString(at)) : { ok: false, error: words().PageNoMemory, failed: 0, profiles: [] } });
       return;
     }
     var got = loadBytes(bytes, d.name);
@@ -474,7 +477,7 @@
   }
 
   if (!webgl2Available()) {
-    fail("webgl2", texts.needsWebgl2, [texts.webgl2Help]);
+    fail("webgl2", words().PageNeedsWebgl2, [words().PageWebgl2Help]);
     return;
   }
 
@@ -482,6 +485,8 @@
   // answer; this says so and offers a reload if the browser does not give the surface back.
   var lostNote = document.getElementById("cr-lost");
   function contextLost(lost) {
+    lostNote.querySelector("p").textContent = words().PageSurfaceLost;  // in the language of the quiz shown
+    lostNote.querySelector("button").textContent = words().PageReload;
     lostNote.hidden = !lost;
     root.classList.toggle("cr-lost", lost);
   }
@@ -490,7 +495,7 @@
   // The module can fail before it runs: its script missing, the wasm missing, truncated or refused by the
   // page's Content-Security-Policy. Each is signalled (an error event, a rejected promise, an abort).
   if (typeof createCrossroads !== "function") {
-    fail("script", texts.cannotStart, [texts.scriptMissing], reloadAction());
+    fail("script", words().PageCannotStart, [words().PageScriptMissing], reloadAction());
     return;
   }
   var options = {
@@ -502,8 +507,8 @@
     "onresize": reportHeight,
     "onlayout": notify,
     "oncontextlost": contextLost,
-    "onfatal": function (text) { fail("webgl2", texts.cannotStart, [text]); },
-    "onAbort": function (what) { fail("wasm", texts.cannotStart, [texts.wasmFailed + " " + String(what || "")], reloadAction()); },
+    "onfatal": function (text) { fail("webgl2", words().PageCannotStart, [text]); },
+    "onAbort": function (what) { fail("wasm", words().PageCannotStart, [words().PageWasmFailed + " " + String(what || "")], reloadAction()); },
     // A quiz's "related" link: `path` is relative to the quiz file's address `base`; the page reopens with it
     // as ?quiz=, written relative to this page when it lies below it.
     "onopenquiz": function (base, path) {
@@ -537,7 +542,7 @@
     var quizUrl = params.get("quiz");
     if (quizUrl) loadQuiz(quizUrl); else afterLoad();
   }, function (e) {
-    fail("wasm", texts.cannotStart, [texts.wasmFailed + " " + String(e && e.message || e)], reloadAction());
+    fail("wasm", words().PageCannotStart, [words().PageWasmFailed + " " + String(e && e.message || e)], reloadAction());
   });
 
   // ---- offline: the service worker precaches this deployment (not from disk, not in a preview: see watchEdits) ------
