@@ -82,12 +82,7 @@ test("the page's words follow the quiz: a German quiz's lost-surface note is Ger
 test("a page built for a German quiz (lang=\"de\") says in German that it needs WebGL 2", async () => {
   const context = await env.browser.newContext({ viewport: { width: 800, height: 900 }, colorScheme: "light" });
   try {
-    await context.addInitScript(() => {
-      const original = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
-        return type === "webgl2" ? null : original.call(this, type, ...rest);
-      };
-    });
+    await L.withoutWebgl2(context);
     // The shipped quiz is English; its page, as assemble.py writes it for a German one, says lang="de".
     await context.route(/\/(index\.html)?$/, async (route) => {
       const res = await route.fetch();

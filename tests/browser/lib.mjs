@@ -96,6 +96,16 @@ export async function openApp(env, opts = {}) {
   return { context, page, problems, close: () => context.close() };
 }
 
+// Makes every page of `context` a browser without WebGL 2 (getContext("webgl2") gives null).
+export function withoutWebgl2(context) {
+  return context.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === "webgl2" ? null : original.call(this, type, ...rest);
+    };
+  });
+}
+
 export const state = (page) => page.evaluate(() => window.crossroads.state());
 export const hits = (page) => page.evaluate(() => window.crossroads.hits());
 export const frames = (page) => page.evaluate(() => window.crossroads.frames());
