@@ -11,27 +11,19 @@
 #include <sstream>
 #include <vector>
 
-#include "cli/font_files.h"
 #include "core/loader.h"
 #include "core/report.h"
-#include "imgui.h"
 #include "app/screen.h"
-#include "ui/view.h"
+#include "ui/headless.h"
 
 namespace {
 
-// The median of `frames` frames; `width` 0 keeps the display as it is, else the display is `width` wide and as tall
-// as the content, as the page sizes its canvas.
-double frame_us(const app::ScreenModel& m, ui::View& v, int frames, float width = 0) {
+// The median of `frames` frames `width` wide; `height` 0: as tall as the content, as the page sizes its canvas.
+double frame_us(const app::ScreenModel& m, ui::View& v, int frames, float width, float height = 0) {
     std::vector<double> t;
     for (int i = 0; i < frames; ++i) {
-        if (width > 0) ImGui::GetIO().DisplaySize = ImVec2(width, std::max(900.0f, v.content_height + 1));
         const auto a = std::chrono::steady_clock::now();
-        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-        v.time += 1.0 / 60.0;
-        ImGui::NewFrame();
-        ui::draw(m, v);
-        ImGui::Render();
+        ui::run_frame(m, v, width, height);
         t.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - a).count());
     }
     std::sort(t.begin(), t.end());
@@ -133,21 +125,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s does not load\n", path);
         return 1;
     }
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 900);
-    ImFont* font = io.Fonts->AddFontDefault();
-    unsigned char* pixels;
-    int w, h;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    ui::View v;
-    v.fonts = {font, font, font, font, font};
-    v.reduced_motion = true;
-    ui::apply_theme(v);
+    ui::Headless headless;
+    ui::View v = headless.make_view();
     cr::Session s(loaded.quiz, 7);
     s.start();
-    std::printf("question screen: %.1f us per frame (median of 200)\n", frame_us(app::present(app::showing(loaded.quiz, s.state())), v, 200));
+    std::printf("question screen: %.1f us per frame (median of 200)\n", frame_us(app::present(app::showing(loaded.quiz, s.state())), v, 200, 1280, 900));
     cr::Answers answers;
     std::string error;
     cr::parse_answers(loaded.quiz, "background=student,work-history=none,portfolio=one,take-readiness=yes", answers, error);
@@ -164,7 +146,7 @@ int main(int argc, char** argv) {
     std::sort(t.begin(), t.end());
     std::printf("results screen: its model (result, reasons, what would change) made once per change in %.1f us "
                 "(median of 20)\n", t[t.size() / 2]);
-    std::printf("results screen: %.1f us per frame (median of 200)\n", frame_us(app::present(done), v, 200));
+    std::printf("results screen: %.1f us per frame (median of 200)\n", frame_us(app::present(done), v, 200, 1280, 900));
     // The shared big-quiz case's shape (the intro padded with one run of x) at the longest word the loader accepts,
     // and the results screen at the most text it accepts.
     const std::string padded = inserted(text.str(), "\"intro\"", "\",", " " + std::string(cr::kMaxWordChars, 'x'));
@@ -175,9 +157,8 @@ int main(int argc, char** argv) {
     }
     if (argc > 2) {
         std::vector<std::string> store;
-        const std::vector<ui::FontPack> packs = cli::read_font_packs(argv[2], store);
+        const std::vector<ui::FontPack> packs = ui::read_font_packs(argv[2], store);
         for (float density : {1.0f, 2.0f}) atlas(packs, loaded.quiz.characters, density);
     }
-    ImGui::DestroyContext();
     return 0;
 }

@@ -39,7 +39,9 @@ cr_embed(${CMAKE_SOURCE_DIR}/${CR_DEFAULT_QUIZ} cr_default_quiz)
 
 # ---- ui and web layers ------------------------------------------------------------------------------
 file(GLOB CR_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
-add_library(cr_ui STATIC ${CR_UI_SOURCES})
+list(FILTER CR_UI_SOURCES EXCLUDE REGEX "/headless\\.cpp$")  # the native tools' context (src/ui/headless.h)
+add_library(cr_ui STATIC ${CR_UI_SOURCES} ${CR_TOKENS_INC})
+target_include_directories(cr_ui PRIVATE ${CMAKE_BINARY_DIR}/generated)
 target_link_libraries(cr_ui PUBLIC cr_app cr_imgui)
 target_compile_options(cr_ui PRIVATE ${CR_WEB_FLAGS} ${CR_WARNINGS})
 

@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 
+import tokens
 from derive import DEFAULT_CLI, derive
 
 
@@ -44,6 +45,25 @@ def bundle(entry: pathlib.Path, *flags: str) -> bytes:
                           check=True, capture_output=True, env=env).stdout
 
 
+def page_shell(shell: str, title: str, words) -> str:
+    """The page shell in the shipped quiz's title and language, the page's words (`crossroads page-words`) in that
+    language where it says {{words:KEY}}, and in every language for web/app.js at {{page-words}}."""
+    shell = shell.replace("{{quiz-title}}", html.escape(title))
+    if words:
+        shell = shell.replace("{{language}}", html.escape(words["language"]))
+        shell = re.sub(r"\{\{words:(\w+)\}\}", lambda m: html.escape(words["page"][m.group(1)]), shell)
+        shell = shell.replace("{{page-words}}", script_safe(json.dumps(words["words"], ensure_ascii=False)))
+    left = re.search(r"\{\{(language|words:\w+|page-words)\}\}", shell)
+    if left:
+        raise SystemExit(f"assemble.py: the page shell asks for {left.group(0)}: give --cli (the crossroads CLI) for its words")
+    return shell
+
+
+def stylesheet(web: pathlib.Path, name: str) -> str:
+    """web/`name` with the design tokens it uses (src/ui/tokens.json) written in."""
+    return tokens.css(tokens.load(), (web / name).read_text(encoding="utf-8"))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", required=True)
@@ -51,7 +71,7 @@ def main() -> None:
     ap.add_argument("--content", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--measure", help="crossroads-measure: first-screen heights for embed.js (else embed.js guesses)")
-    ap.add_argument("--cli", default=str(DEFAULT_CLI), help="crossroads: validates a quiz before quizzes are derived from it")
+    ap.add_argument("--cli", default=str(DEFAULT_CLI), help="crossroads: validates a quiz before quizzes are derived from it, and gives the page's words")
     args = ap.parse_args()
     build, web, out = pathlib.Path(args.build), pathlib.Path(args.web), pathlib.Path(args.out)
     if out.exists():
@@ -69,15 +89,17 @@ def main() -> None:
     (out / names["crossroads.js"]).write_text(js)
     # The page loader: web/app.js and its modules (web/page/), one script; strict, as its modules are.
     scripts = {"app.js": bundle(web / "app.js", '--banner:js="use strict";'), "a11y.js": (web / "a11y.js").read_bytes()}
-    for asset, data in [("style.css", (web / "style.css").read_bytes())] + list(scripts.items()):
+    for asset, data in [("style.css", stylesheet(web, "style.css").encode())] + list(scripts.items()):
         names[asset] = hashed_name(pathlib.Path(asset), data)
         (out / names[asset]).write_bytes(data)
 
     # The built-in quiz (cmake/web.cmake compiles the same file in) names the page until the widget draws.
     default = pathlib.Path(args.content) / "python-path.json"
-    title = html.escape(json.loads(default.read_text(encoding="utf-8"))["title"])
-    shell = (web / "index.html").read_text().replace("{{quiz-title}}", title)
-    (out / "index.html").write_text(fill(shell, names))
+    title = json.loads(default.read_text(encoding="utf-8"))["title"]
+    words = args.cli and json.loads(subprocess.run([args.cli, "page-words", str(default)], check=True, capture_output=True,
+                                                   text=True).stdout)
+    shell = page_shell((web / "index.html").read_text(encoding="utf-8"), title, words)
+    (out / "index.html").write_text(fill(shell, names), encoding="utf-8")
     # Font packs beyond the base one (built into the wasm): the page fetches those a quiz needs (src/web/fonts.cpp).
     font_packs = sorted(f for f in (build / "fonts").glob("*.ttf") if not f.name.startswith("base-"))
     (out / "fonts").mkdir()
@@ -103,7 +125,7 @@ def main() -> None:
     bundle_js = bundle(web / "studio.js")
     names["studio.js"] = hashed_name(pathlib.Path("studio.js"), bundle_js)
     (out / names["studio.js"]).write_bytes(bundle_js)
-    css = (web / "studio.css").read_bytes()
+    css = stylesheet(web, "studio.css").encode()
     names["studio.css"] = hashed_name(pathlib.Path("studio.css"), css)
     (out / names["studio.css"]).write_bytes(css)
     profiles = pathlib.Path(__file__).resolve().parent.parent / "tests" / "content" / "python-path.profiles.json"
@@ -120,14 +142,14 @@ def main() -> None:
     # One file asks for nothing else: no icon file either (browsers show their default).
     inline = shell.replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">\n', "")
     inline = re.sub(r"<!-- The wasm starts downloading[^\n]*\n<link rel=\"preload\"[^\n]*\n", "", inline)
-    inline = inline.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + (web / "style.css").read_text() + "</style>")
+    inline = inline.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + stylesheet(web, "style.css") + "</style>")
     inline = inline.replace('<script src="{{crossroads.js}}"></script>', "<script>\n" + script_safe(single) + "\n</script>")
     for asset, data in scripts.items():
         inline = inline.replace('<script src="{{' + asset + '}}"></script>', "<script>\n" + script_safe(data.decode()) + "\n</script>")
     # ... and the font packs, as data the page hands to the wasm instead of fetching fonts/*.ttf.
     packs = {f"fonts/{f.name}": base64.b64encode(f.read_bytes()).decode() for f in font_packs}
     inline = inline.replace("</body>", '<script type="application/json" id="cr-font-data">' + json.dumps(packs) + "</script>\n</body>")
-    (out / "quiz.html").write_text(inline)
+    (out / "quiz.html").write_text(inline, encoding="utf-8")
 
     (out / "demo").mkdir()
     shutil.copy(pathlib.Path(args.content) / "demo" / "blog.html", out / "demo" / "blog.html")

@@ -9,7 +9,7 @@ import { listenToHost } from "./page/host.js";
 import { openLink, openQuiz } from "./page/links.js";
 import { fail, reloadAction } from "./page/messages.js";
 import { registerWorker } from "./page/offline.js";
-import { embedded, fromDisk, mark, params, preview, texts } from "./page/options.js";
+import { embedded, fromDisk, mark, params, preview, words } from "./page/options.js";
 import { loadQuiz } from "./page/quiz.js";
 import { firstFrameDrawn, reportHeight, watchHeight } from "./page/ready.js";
 import { shareBase, takeShareCode } from "./page/share.js";
@@ -27,7 +27,7 @@ function start() {
   followAppearance();
 
   if (!webgl2Available()) {
-    fail("webgl2", texts.needsWebgl2, [texts.webgl2Help]);
+    fail("webgl2", words().PageNeedsWebgl2, [words().PageWebgl2Help]);
     return;
   }
   offerReloadWhenLost();
@@ -35,7 +35,7 @@ function start() {
   // The module can fail before it runs: its script missing, the wasm missing, truncated or refused by the
   // page's Content-Security-Policy. Each is signalled (an error event, a rejected promise, an abort).
   if (typeof createCrossroads !== "function") {
-    fail("script", texts.cannotStart, [texts.scriptMissing], reloadAction());
+    fail("script", words().PageCannotStart, [words().PageScriptMissing], reloadAction());
     return;
   }
   var options = {
@@ -45,8 +45,8 @@ function start() {
     "onresize": reportHeight,
     "onlayout": notify,
     "oncontextlost": contextLost,
-    "onfatal": function (text) { fail("webgl2", texts.cannotStart, [text]); },
-    "onAbort": function (what) { fail("wasm", texts.cannotStart, [texts.wasmFailed + " " + String(what || "")], reloadAction()); },
+    "onfatal": function (text) { fail("webgl2", words().PageCannotStart, [text]); },
+    "onAbort": function (what) { fail("wasm", words().PageCannotStart, [words().PageWasmFailed + " " + String(what || "")], reloadAction()); },
     "onopenquiz": openQuiz,
     "requestFont": requestFont,
     "requestPicture": requestPicture,
@@ -69,7 +69,7 @@ function start() {
     var quizUrl = params.get("quiz");
     if (quizUrl) loadQuiz(quizUrl, afterLoad); else afterLoad();
   }, function (e) {
-    fail("wasm", texts.cannotStart, [texts.wasmFailed + " " + String(e && e.message || e)], reloadAction());
+    fail("wasm", words().PageCannotStart, [words().PageWasmFailed + " " + String(e && e.message || e)], reloadAction());
   });
 
   registerWorker();

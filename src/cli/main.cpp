@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/catalogue.h"
 #include "core/explore.h"
 #include "core/json_doc.h"
 #include "core/loader.h"
@@ -51,6 +52,11 @@ const char* kUsage =
     "      outcomes no answers reach, requirements no answers meet and rules that never decide (exit status 1).\n"
     "      --where counts only the answer sets where each question has one of the options, or a scale value in\n"
     "      the range.\n"
+    "  crossroads page-words FILE\n"
+    "      For the build (scripts/assemble.py): the words the page shows around the widget, as JSON\n"
+    "      {language, page, words}: FILE is the shipped quiz; language is its language, page its words (its\n"
+    "      \"strings\" over the built-in ones), words those of every built-in language by base language ({en: {key:\n"
+    "      text}, de: ...}), its own among them.\n"
     "  crossroads --help | crossroads COMMAND --help\n";
 
 bool read_file(const std::string& path, std::string& out) {
@@ -322,6 +328,27 @@ int explore(int argc, char** argv) {
     return flagged == 0 ? 0 : 1;
 }
 
+int page_words(int argc, char** argv) {
+    if (argc != 3) {
+        std::fprintf(stderr, "crossroads page-words: name the shipped quiz file\n%s", kUsage);
+        return 2;
+    }
+    cr::LoadResult loaded;
+    if (!load(argv[2], loaded, false)) return 1;
+    auto words = [](const cr::Catalogue& c) {
+        nlohmann::ordered_json out = nlohmann::ordered_json::object();
+        for (cr::Key key : cr::kPageWords) out[cr::key_name(key)] = c.form(key, cr::Plural::Other);
+        return out;
+    };
+    nlohmann::ordered_json all = nlohmann::ordered_json::object();
+    for (const std::string& language : cr::built_in_languages()) all[language] = words(cr::Catalogue(language, {}));
+    const std::string& language = loaded.quiz.language;
+    const nlohmann::ordered_json own = words(cr::Catalogue(language, loaded.quiz.strings));
+    all[cr::base_language(language)] = own;
+    std::printf("%s\n", nlohmann::ordered_json{{"language", language}, {"page", own}, {"words", all}}.dump().c_str());
+    return 0;
+}
+
 }  // namespace
 
 // On Linux with glibc, runs this program again with malloc asking for transparent huge pages
@@ -355,6 +382,7 @@ int main(int argc, char** argv) {
     if (command == "score") return score(argc, argv);
     if (command == "test") return test(argc, argv);
     if (command == "explore") return explore(argc, argv);
+    if (command == "page-words") return page_words(argc, argv);
     std::fprintf(stderr, "crossroads: unknown command '%s'\n%s", command.c_str(), kUsage);
     return 2;
 }

@@ -13,11 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/font_files.h"
 #include "core/loader.h"
-#include "imgui.h"
-#include "ui/theme.h"
-#include "ui/view.h"
+#include "ui/headless.h"
 
 namespace {
 
@@ -37,14 +34,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: crossroads-measure FONT_DIR [builtin:]QUIZ.json...\n");
         return 2;
     }
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    std::vector<std::string> store;
-    const std::vector<ui::FontPack> packs = cli::read_font_packs(argv[1], store);
-    ui::View v;
-    v.reduced_motion = true;
-    ui::apply_theme(v);
+    ui::Headless headless(argv[1]);
+    ui::View v = headless.make_view();
     nlohmann::json out = nlohmann::json::object();
     for (int i = 2; i < argc; ++i) {
         std::string name = argv[i];
@@ -52,23 +43,17 @@ int main(int argc, char** argv) {
         if (builtin) name = name.substr(8);
         cr::LoadResult loaded = cr::load_quiz(read(name));
         if (!loaded.ok) continue;  // a broken quiz shows its errors, whose height is its own
-        ui::build_fonts(v.fonts, packs, loaded.quiz.characters, 1.0f);
+        headless.use_fonts(v.fonts, loaded.quiz.characters);
         const app::State state = app::showing(std::move(loaded.quiz), cr::SessionState{});  // links work in an embed
         const app::ScreenModel model = app::present(state);  // its first screen, in its words
         nlohmann::json heights = nlohmann::json::array();
         for (int width = kFirstWidth; width <= kLastWidth; width += kStep) {
-            io.DisplaySize = ImVec2(static_cast<float>(width), 2000);
-            for (int frame = 0; frame < 2; ++frame) {  // the second frame has the layout settled
-                io.DeltaTime = 1.0f / 60.0f;
-                ImGui::NewFrame();
-                ui::draw(model, v);
-                ImGui::Render();
-            }
+            for (int frame = 0; frame < 2; ++frame)  // the second frame has the layout settled
+                ui::run_frame(model, v, static_cast<float>(width), 2000);
             heights.push_back(static_cast<int>(std::ceil(v.content_height)));
         }
         out[builtin ? std::string() : name.substr(name.find_last_of('/') + 1)] = heights;
     }
     std::printf("%s\n", out.dump().c_str());
-    ImGui::DestroyContext();
     return 0;
 }

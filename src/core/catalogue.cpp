@@ -2,7 +2,9 @@
 // current catalogue and the small formatter that fills texts in.
 #include "catalogue.h"
 
+#include <algorithm>
 #include <cstring>
+#include <iterator>
 
 #include "catalogue_words.h"
 #include "scoring.h"
@@ -135,6 +137,16 @@ Plural Catalogue::category(Key key, double n) const {
 bool Catalogue::translated(Key key) const { return key < Key::Count && entries_[static_cast<size_t>(key)].translated; }
 
 bool has_words(std::string_view language) { return base_language(language) == "en" || words_for(language) != nullptr; }
+
+bool page_only(Key key) {
+    return key != Key::CannotLoad && std::find(std::begin(kPageWords), std::end(kPageWords), key) != std::end(kPageWords);
+}
+
+std::vector<std::string> built_in_languages() {
+    std::vector<std::string> out = {"en"};
+    for (const WordTable* t : kTables) out.push_back(t->language);
+    return out;
+}
 
 void set_catalogue(Catalogue catalogue) { current = std::move(catalogue); }
 

@@ -128,7 +128,27 @@ struct ReviewItem;
       "turn on hardware acceleration.",                                                                              \
       nullptr)                                                                                                       \
     X(TickDone, "[x] ", nullptr)                                                                                     \
-    X(TickOpen, "[ ] ", nullptr)
+    X(TickOpen, "[ ] ", nullptr)                                                                                     \
+    X(PageLoading, "Loading the quiz\xE2\x80\xA6", nullptr)                                                          \
+    X(PageSurfaceLost,                                                                                               \
+      "The quiz lost its drawing surface (the browser reset its graphics). Your answers are kept. It comes back "    \
+      "by itself in a moment; if it does not, reload the page.",                                                     \
+      nullptr)                                                                                                       \
+    X(PageReload, "Reload", nullptr)                                                                                 \
+    X(PageNeedsScript, "This quiz needs JavaScript and WebGL 2.", nullptr)                                           \
+    X(PageCannotStart, "This quiz cannot start", nullptr)                                                            \
+    X(PageScriptMissing,                                                                                             \
+      "Part of the quiz did not arrive (its script could not be loaded). Check your connection and reload.",         \
+      nullptr)                                                                                                       \
+    X(PageWasmFailed, "The quiz's program could not be started:", nullptr)                                           \
+    X(PageNeedsWebgl2, "This quiz needs WebGL 2", nullptr)                                                           \
+    X(PageWebgl2Help,                                                                                                \
+      "Your browser has WebGL 2 turned off or does not support it. Try an up-to-date Chrome, Firefox, Safari or "    \
+      "Edge, or turn on hardware acceleration.",                                                                     \
+      nullptr)                                                                                                       \
+    X(PageSameSite, "?quiz= must name a quiz file on this site:", nullptr)                                           \
+    X(PageServerAnswered, "the server answered {0} for {1}", nullptr)                                                \
+    X(PageNoMemory, "the browser could not give the quiz enough memory for this file", nullptr)
 
 enum class Key {
 #define CR_KEY(key, one, other) key,
@@ -183,6 +203,19 @@ private:
 
 // True when the widget has its own words for `language`'s base language (English and German).
 bool has_words(std::string_view language);
+
+// The base languages the widget has its own words for, English first ("en", "de").
+std::vector<std::string> built_in_languages();
+
+// The words the page itself shows around the widget (web/: loading, a lost drawing surface, failures before the
+// widget runs or of the quiz file it asked for). `crossroads page-words` writes them for scripts/assemble.py, which
+// puts them into the page per language; the page shows those of the quiz's language.
+constexpr Key kPageWords[] = {Key::PageLoading, Key::PageSurfaceLost, Key::PageReload, Key::PageNeedsScript,
+                              Key::PageCannotStart, Key::PageScriptMissing, Key::PageWasmFailed, Key::PageNeedsWebgl2,
+                              Key::PageWebgl2Help, Key::CannotLoad, Key::PageSameSite, Key::PageServerAnswered,
+                              Key::PageNoMemory};
+// True for the page's words that the widget never draws (all but CannotLoad, the title of its error screen too).
+bool page_only(Key key);
 
 // The current catalogue, which tr(), tr_count(), tr_number() and tr_money() read. English until set. Like ImGui's
 // current context, the platform sets it when a quiz becomes the one shown (src/web on each load, the CLI after

@@ -123,6 +123,27 @@ constexpr WordEntry kGerman[] = {
      nullptr},
     {Key::TickDone, "[x] ", nullptr},
     {Key::TickOpen, "[ ] ", nullptr},
+    {Key::PageLoading, "Das Quiz wird geladen\xE2\x80\xA6", nullptr},
+    {Key::PageSurfaceLost,
+     "Das Quiz hat seine Zeichenfläche verloren (der Browser hat seine Grafik zurückgesetzt). Deine Antworten "
+     "bleiben erhalten. Sie kommt gleich von selbst zurück; wenn nicht, lade die Seite neu.",
+     nullptr},
+    {Key::PageReload, "Neu laden", nullptr},
+    {Key::PageNeedsScript, "Dieses Quiz braucht JavaScript und WebGL 2.", nullptr},
+    {Key::PageCannotStart, "Dieses Quiz kann nicht starten", nullptr},
+    {Key::PageScriptMissing,
+     "Ein Teil des Quiz ist nicht angekommen (sein Skript konnte nicht geladen werden). Prüfe deine Verbindung und "
+     "lade die Seite neu.",
+     nullptr},
+    {Key::PageWasmFailed, "Das Programm des Quiz konnte nicht gestartet werden:", nullptr},
+    {Key::PageNeedsWebgl2, "Dieses Quiz braucht WebGL 2", nullptr},
+    {Key::PageWebgl2Help,
+     "In deinem Browser ist WebGL 2 ausgeschaltet oder fehlt. Probier ein aktuelles Chrome, Firefox, Safari oder "
+     "Edge, oder schalte die Hardwarebeschleunigung ein.",
+     nullptr},
+    {Key::PageSameSite, "?quiz= muss eine Quizdatei auf dieser Website nennen:", nullptr},
+    {Key::PageServerAnswered, "der Server antwortete {0} für {1}", nullptr},
+    {Key::PageNoMemory, "der Browser konnte dem Quiz nicht genug Speicher für diese Datei geben", nullptr},
 };
 
 }  // namespace

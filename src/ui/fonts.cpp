@@ -17,10 +17,11 @@ ImVector<ImWchar>& ranges_store() {
     return ranges;
 }
 
-// Every character the widget's own words use, in their one and other forms.
+// Every character the widget's own words use, in their one and other forms (not those only the page shows).
 void add_catalogue(ImFontGlyphRangesBuilder& b) {
     for (int k = 0; k < static_cast<int>(cr::Key::Count); ++k) {
         const auto key = static_cast<cr::Key>(k);
+        if (cr::page_only(key)) continue;
         for (const double n : {1.0, 2.0}) {
             for (char32_t c : cr::decode_utf8(cr::tr_count(key, n))) b.AddChar(static_cast<ImWchar>(c));
         }

@@ -1,20 +1,32 @@
-// Crossroads UI: light and dark palettes chosen for contrast (text on card >= 7:1, muted >= 4.5:1),
-// and a calm ImGui style: no window chrome, generous spacing, rounded corners.
+// Crossroads UI: light and dark palettes chosen for contrast (text on card >= 7:1, muted >= 4.5:1), from the
+// design tokens (src/ui/tokens.json), and a calm ImGui style: no window chrome, generous spacing, rounded corners.
 #include "theme.h"
 
+#include "tokens.inc"
 #include "view.h"
 
 namespace ui {
 
 namespace {
 
-// RGB hex per tone, in Tone order.
-constexpr unsigned kLight[] = {0xFFFFFF, 0x1B2430, 0x55606E, 0x1F6FEB, 0x1A5FCC, 0x154EA8, 0xFFFFFF, 0xF6F8FA,
-                               0xEDF2F8, 0xE6F0FF, 0xD0D7DE, 0xE3E8EE, 0xF2F4F7, 0x0B57D0, 0xC8CED6, 0x1A7F37, 0xC2410C,
-                               0x55606E};
-constexpr unsigned kDark[] = {0x12161C, 0xE8ECF1, 0xA3ADBA, 0x4C8DF6, 0x6AA1F8, 0x8AB6FA, 0x0B1220, 0x1B2129,
-                              0x232B35, 0x1D2B42, 0x38424F, 0x2A323D, 0x1A2028, 0x9CC2FF, 0x3A424D, 0x4ADE80, 0xFB923C,
-                              0xA3ADBA};
+// Each tone's colours (0xRRGGBB) in the light and dark schemes, and the system colour forced colours give it.
+struct ToneColors {
+    Tone tone;
+    unsigned light, dark;
+    unsigned SystemColors::*forced;
+};
+constexpr ToneColors kTones[] = {
+#define CR_TONE(name, light, dark, forced) {Tone::name, light, dark, &SystemColors::forced},
+    CR_TONE_TOKENS(CR_TONE)
+#undef CR_TONE
+};
+static_assert(sizeof(kTones) / sizeof(kTones[0]) == static_cast<size_t>(Tone::Count), "one colour per tone");
+constexpr bool in_tone_order() {
+    for (int i = 0; i < static_cast<int>(Tone::Count); ++i)
+        if (static_cast<int>(kTones[i].tone) != i) return false;
+    return true;
+}
+static_assert(in_tone_order(), "src/ui/tokens.json lists the colours in Tone order");
 
 unsigned mix(unsigned a, unsigned b, float t) {
     unsigned out = 0;
@@ -41,12 +53,7 @@ namespace {
 
 // Forced colours (Windows High Contrast and the like): only the reader's system colours, as CSS names them.
 void use_system_colors(Theme& t) {
-    const SystemColors& c = t.system;
-    const unsigned tones[] = {c.canvas, c.canvas_text, c.canvas_text, c.highlight, c.highlight, c.highlight,
-                              c.highlight_text, c.canvas, c.canvas, c.canvas, c.canvas_text, c.gray_text, c.canvas,
-                              c.highlight, c.gray_text, c.canvas_text, c.canvas_text, c.canvas};
-    static_assert(sizeof(tones) / sizeof(tones[0]) == static_cast<size_t>(Tone::Count), "one colour per tone");
-    for (int i = 0; i < static_cast<int>(Tone::Count); ++i) t.palette[i] = tones[i];
+    for (int i = 0; i < static_cast<int>(Tone::Count); ++i) t.palette[i] = t.system.*kTones[i].forced;
 }
 
 // More contrast: muted text as strong as body text, borders and tracks close to it.
@@ -69,11 +76,10 @@ void apply_theme(View& v) {
     const bool dark = t.dark;
     const unsigned accent = t.accent & 0xFFFFFF;
     unsigned* palette = t.palette;
-    const unsigned* base = dark ? kDark : kLight;
-    for (int i = 0; i < static_cast<int>(Tone::Count); ++i) palette[i] = base[i];
+    for (int i = 0; i < static_cast<int>(Tone::Count); ++i) palette[i] = dark ? kTones[i].dark : kTones[i].light;
     if (accent) {
         // An editor's accent: hover/pressed shades, a tinted selection, readable text on top.
-        const unsigned bg = base[static_cast<int>(Tone::Background)];
+        const unsigned bg = palette[static_cast<int>(Tone::Background)];
         palette[static_cast<int>(Tone::Accent)] = accent;
         palette[static_cast<int>(Tone::AccentHover)] = mix(accent, dark ? 0xFFFFFF : 0x000000, 0.12f);
         palette[static_cast<int>(Tone::AccentStrong)] = mix(accent, dark ? 0xFFFFFF : 0x000000, 0.25f);

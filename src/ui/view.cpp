@@ -10,6 +10,7 @@
 #include "core/markdown.h"
 #include "core/report.h"
 #include "imgui_internal.h"
+#include "tokens.inc"
 #include "widgets.h"
 
 namespace ui {
@@ -18,8 +19,6 @@ namespace {
 
 using cr::Key;
 using cr::tr;
-
-constexpr float kMaxWidth = 720.0f;
 
 void intend(View& v, app::Command command) { v.commands.push_back(std::move(command)); }
 
@@ -187,8 +186,8 @@ float begin_page(View& v, float fade, const std::string& screen) {
     ImGui::Begin("##crossroads", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-    const float pad = io.DisplaySize.x < 480 ? 16.0f : 28.0f;
-    const float width = std::min(kMaxWidth, io.DisplaySize.x - 2 * pad);
+    const float pad = io.DisplaySize.x < kColumnWideFrom ? kColumnPad : kColumnPadWide;
+    const float width = std::min(kColumnMax, io.DisplaySize.x - 2 * pad);
     const float left = std::max(pad, (io.DisplaySize.x - width) * 0.5f);
     ImGui::SetCursorPos(ImVec2(left, pad + (1.0f - fade) * 8.0f));
     ImGui::BeginGroup();

@@ -130,6 +130,16 @@ export async function openApp(env, opts = {}) {
   return { context, page, problems, close: () => context.close() };
 }
 
+// Makes every page of `context` a browser without WebGL 2 (getContext("webgl2") gives null).
+export function withoutWebgl2(context) {
+  return context.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === "webgl2" ? null : original.call(this, type, ...rest);
+    };
+  });
+}
+
 export const state = (page) => page.evaluate(() => window.crossroads.state());
 export const hits = (page) => page.evaluate(() => window.crossroads.hits());
 export const frames = (page) => page.evaluate(() => window.crossroads.frames());
@@ -350,11 +360,11 @@ export function dominantColor(img) {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
 }
 
-// Theme colours the widget draws with (src/ui/theme.cpp), for pixel checks.
-export const PALETTE = {
-  light: { background: 0xffffff, text: 0x1b2430, accent: 0x1f6feb, card: 0xf6f8fa, cardHover: 0xedf2f8, selected: 0xe6f0ff, focus: 0x0b57d0 },
-  dark: { background: 0x12161c, text: 0xe8ecf1, accent: 0x4c8df6, card: 0x1b2129, cardHover: 0x232b35, selected: 0x1d2b42, focus: 0x9cc2ff },
-};
+// Theme colours the widget draws with (the design tokens, src/ui/tokens.json), per scheme: PALETTE.light.accent is
+// 0xRRGGBB, for pixel checks.
+const TOKENS = JSON.parse(fs.readFileSync(path.join(ROOT, "src/ui/tokens.json"), "utf8"));
+export const PALETTE = Object.fromEntries(["light", "dark"].map((scheme) => [scheme, Object.fromEntries(
+  Object.entries(TOKENS.colors).map(([name, c]) => [name, parseInt(c[scheme].slice(1), 16)]))]));
 
 // Screenshots `clip` until `done(measure(img))` or `timeout` ms pass; returns the last measure. Pixels follow the
 // state one frame later, so a pixel check polls rather than sleeps.

@@ -103,12 +103,7 @@ test("a WebGL context that never comes back: a message with a way to retry, over
 test("without WebGL 2 the reader gets a message, not a stuck placeholder", async () => {
   const context = await env.browser.newContext({ viewport: { width: 1000, height: 800 }, colorScheme: "light" });
   try {
-    await context.addInitScript(() => {
-      const original = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
-        return type === "webgl2" ? null : original.call(this, type, ...rest);
-      };
-    });
+    await L.withoutWebgl2(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15000);
     const problems = L.watchProblems(page);

@@ -306,6 +306,20 @@ expect_stdout_has "requires.json: 924 answer sets, every one walked"
 expect_stdout_has "job           36.3%  weighed most: built=many (64.2%), built=several (35.8%)"
 end
 
+begin "page-words: the page's words in every built-in language; the shipped quiz's in its language, with its strings"
+cp "$fixtures/german.json" .
+run page-words german.json
+expect_status 0
+expect_json 'd["language"] == "de-AT" and sorted(d["words"]) == ["de", "en"] and d["page"] == d["words"]["de"]'
+expect_json 'd["page"]["PageNeedsWebgl2"] == "Dieses Quiz braucht WebGL 2" and d["words"]["en"]["PageNeedsWebgl2"] == "This quiz needs WebGL 2"'
+python3 -c 'import json; d = json.load(open("mini.json")); d["strings"] = {"PageReload": "Try again"}; json.dump(d, open("own-words.json", "w"))'
+run page-words own-words.json
+expect_status 0
+expect_json 'd["language"] == "en" and d["page"]["PageReload"] == "Try again" and d["words"]["en"] == d["page"] and d["words"]["de"]["PageReload"] == "Neu laden"'
+run page-words
+expect_status 2
+end
+
 begin "usage: no arguments prints usage and exits 2"
 run
 expect_status 2

@@ -8,11 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "cli/font_files.h"
 #include "core/characters.h"
 #include "core/loader.h"
 #include "imgui.h"
-#include "ui/fonts.h"
+#include "ui/headless.h"
 
 namespace {
 
@@ -23,33 +22,22 @@ std::string read(const std::string& rel) {
     return b.str();
 }
 
-struct Atlas {
-    Atlas() {
-        ImGui::CreateContext();
-        ImGui::GetIO().IniFilename = nullptr;
-        packs = cli::read_font_packs(CR_FONTS_DIR, store);
-    }
-    ~Atlas() { ImGui::DestroyContext(); }
-    std::vector<std::string> store;
-    std::vector<ui::FontPack> packs;
-};
-
 const char* const kDrawnFixtures[] = {"polish", "turkish-czech", "russian", "greek", "vietnamese", "pasted"};
 
 }  // namespace
 
 TEST_CASE("fonts: every pack's files were built") {
-    Atlas a;
-    REQUIRE(a.packs.size() == cr::font_packs().size());
-    for (size_t p = 0; p < a.packs.size(); ++p) {
+    ui::Headless a(CR_FONTS_DIR);
+    REQUIRE(a.packs().size() == cr::font_packs().size());
+    for (size_t p = 0; p < a.packs().size(); ++p) {
         CAPTURE(cr::font_packs()[p].name);
-        CHECK(!a.packs[p].regular.empty());
-        CHECK(a.packs[p].bold.empty() == (cr::font_packs()[p].roles.size() == 1));
+        CHECK(!a.packs()[p].regular.empty());
+        CHECK(a.packs()[p].bold.empty() == (cr::font_packs()[p].roles.size() == 1));
     }
 }
 
 TEST_CASE("fonts: every character of the European script fixtures has its own glyph in every role") {
-    Atlas a;
+    ui::Headless a(CR_FONTS_DIR);
     for (const char* name : kDrawnFixtures) {
         CAPTURE(name);
         const cr::LoadResult loaded = cr::load_quiz(read(std::string("tests/fixtures/scripts/") + name + ".json"));
@@ -57,7 +45,7 @@ TEST_CASE("fonts: every character of the European script fixtures has its own gl
         for (const auto& d : loaded.diagnostics) CHECK(d.check != cr::Check::Script);  // nothing drawn as "?"
         REQUIRE(!loaded.quiz.characters.empty());
         ui::Fonts fonts;
-        ui::build_fonts(fonts, a.packs, loaded.quiz.characters, 2.0f);
+        a.use_fonts(fonts, loaded.quiz.characters, 2.0f);
         for (ImFont* f : {fonts.body, fonts.bold, fonts.title, fonts.small, fonts.mono}) {
             REQUIRE(f != nullptr);
             for (char32_t c : loaded.quiz.characters) {

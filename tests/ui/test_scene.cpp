@@ -12,41 +12,21 @@
 #include "core/report.h"
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "ui/theme.h"
 #include "app/app.h"
 #include "app/screen.h"
-#include "ui/view.h"
+#include "ui/headless.h"
 #include "unit/helpers.h"
 
 namespace {
 
-// One ImGui context for the whole file: the built-in font stands in for all five roles.
-struct Context {
-    Context() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(800, 900);
-        font = io.Fonts->AddFontDefault();
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~Context() { ImGui::DestroyContext(); }
-    ImFont* font = nullptr;
-};
-
-Context& context() {
-    static Context c;
+// One headless context for the whole file: the built-in font stands in for all five roles.
+ui::Headless& context() {
+    static ui::Headless c;
     return c;
 }
 
 ui::View make_view() {
-    ui::View v;
-    ImFont* f = context().font;
-    v.fonts = {f, f, f, f, f};
-    v.reduced_motion = true;
-    ui::apply_theme(v);
+    ui::View v = context().make_view();
     ImGui::GetStyle().AntiAliasedLinesUseTex = false;  // so only glyphs sample the font atlas
     return v;
 }
@@ -58,16 +38,8 @@ app::State fresh(const cr::Quiz& quiz, uint32_t seed) {
     return app::showing(quiz, state);
 }
 
-// One frame of `s`'s screen; returns the glyphs in the draw data.
-int frame(const app::State& s, ui::View& v, double width = 800) {
-    // As tall as the content, as the platform sizes the canvas (ImGui culls what lies outside the display).
-    ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(width), std::max(900.0f, v.content_height + 1));
-    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-    v.time += 1.0 / 60.0;
-    const app::ScreenModel model = app::present(s);
-    ImGui::NewFrame();
-    ui::draw(model, v);
-    ImGui::Render();
+// The glyphs in the draw data of the frame just run.
+int drawn_glyphs() {
     const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
     int glyph_vertices = 0;
     const ImDrawData* data = ImGui::GetDrawData();
@@ -77,10 +49,17 @@ int frame(const app::State& s, ui::View& v, double width = 800) {
     return glyph_vertices / 4;
 }
 
+// One frame of `s`'s screen as tall as its content, as the platform sizes the canvas (ImGui culls what lies outside
+// the display); returns the glyphs in the draw data.
+int frame(const app::State& s, ui::View& v, double width = 800) {
+    ui::run_frame(app::present(s), v, static_cast<float>(width));
+    return drawn_glyphs();
+}
+
 // Glyphs the scene's runs account for: every character the font draws (not blanks).
 int scene_glyphs(const ui::View& v) {
     int n = 0;
-    ImFont* font = context().font;
+    ImFont* font = context().builtin_font();
     for (const auto& item : v.scene.items)
         for (const auto& run : item.runs) {
             const char* p = run.text.c_str();
@@ -410,10 +389,7 @@ TEST_CASE("scene: a pointer moving over the results re-scores nothing: the model
     int presented = 0;
     auto draw = [&](float x, float y) {
         ImGui::GetIO().AddMousePosEvent(x, y);
-        ImGui::GetIO().DisplaySize = ImVec2(800, std::max(900.0f, v.content_height + 1));
-        ImGui::NewFrame();
-        ui::draw(app::screen_model(s, cache, &presented), v);
-        ImGui::Render();
+        ui::run_frame(app::screen_model(s, cache, &presented), v, 800);
     };
     draw(10, 10);
     const unsigned long scored = cr::score_runs();
@@ -426,4 +402,28 @@ TEST_CASE("scene: a pointer moving over the results re-scores nothing: the model
     draw(10, 10);
     draw(20, 20);
     CHECK(presented == 2);
+}
+
+TEST_CASE("scene: a quiz file that cannot be used shows each error, located, every glyph in a run, at 800 and 360 px") {
+    app::State s;
+    app::apply(s, app::LoadQuiz{crt::read_fixture("broken.json"), "broken.json", 1});
+    REQUIRE_FALSE(s.loaded);
+    const std::vector<cr::Diagnostic>& diagnostics = s.errors;
+    const app::ScreenModel model = app::present(s);
+    for (float width : {800.0f, 360.0f}) {
+        ui::View v = make_view();
+        ui::run_frame(model, v, width);
+        ui::run_frame(model, v, width);  // at the height the content asked for
+        check_glyphs(drawn_glyphs(), v);
+        check_runs_in_column(v);
+        CHECK(v.scene.screen == "errors");
+        REQUIRE(!v.scene.items.empty());
+        CHECK(v.scene.items[0].part == ui::Part::Heading);
+        CHECK(v.scene.items[0].runs[0].text == cr::tr(cr::Key::CannotLoad));
+        std::string text;
+        for (const auto& item : v.scene.items)
+            for (const auto& run : item.runs) text += run.text + " ";
+        for (const auto& d : diagnostics)
+            if (d.severity == cr::Severity::Error) CHECK(text.find(std::to_string(d.line) + ":") != std::string::npos);
+    }
 }

@@ -95,6 +95,19 @@ TEST_CASE("catalogue: every key has a German value with the English placeholders
     }
 }
 
+TEST_CASE("catalogue: the page's words, each built-in language's own; only CannotLoad is also the widget's") {
+    CHECK(built_in_languages() == std::vector<std::string>{"en", "de"});
+    for (const std::string& language : built_in_languages()) CHECK(has_words(language));
+    const Catalogue english, german("de", {});
+    for (Key key : kPageWords) {
+        CAPTURE(key_name(key));
+        CHECK(german.form(key, Plural::Other) != english.form(key, Plural::Other));
+        CHECK(page_only(key) == (key != Key::CannotLoad));
+    }
+    CHECK_FALSE(page_only(Key::NeedsWebgl2));  // the wasm's own message when its context cannot be made
+    CHECK(german.form(Key::PageNeedsWebgl2, Plural::Other) == "Dieses Quiz braucht WebGL 2");
+}
+
 TEST_CASE("catalogue: a language's base subtag picks its words, English otherwise") {
     CHECK(Catalogue("de-AT", {}).form(Key::Next, Plural::Other) == "Weiter");
     CHECK(Catalogue("xx", {}).form(Key::Next, Plural::Other) == "Next");

@@ -13,6 +13,8 @@ export function webgl2Available() {
 // answer; this says so and offers a reload if the browser does not give the surface back.
 var lostNote = document.getElementById("cr-lost");
 export function contextLost(lost) {
+  lostNote.querySelector("p").textContent = words().PageSurfaceLost;  // in the language of the quiz shown
+  lostNote.querySelector("button").textContent = words().PageReload;
   lostNote.hidden = !lost;
   root.classList.toggle("cr-lost", lost);
 }

@@ -1,6 +1,6 @@
 // What the page shows in the widget's place when it cannot show the widget: a title, detail lines and optionally
 // one button; a failure that stops the widget is also sent to the host page as crossroads:error.
-import { message, root, texts } from "./options.js";
+import { message, root, words } from "./options.js";
 import { post } from "./host.js";
 
 // Replaces the widget with a message: a title, detail lines, and optionally one button.
@@ -41,4 +41,4 @@ export function fail(kind, title, lines, action) {
   showMessage(title, lines, action);
   post("error", { kind: kind, message: (lines || []).join("\n") });
 }
-export function reloadAction() { return { label: texts.reload, run: function () { location.reload(); } }; }
+export function reloadAction() { return { label: words().PageReload, run: function () { location.reload(); } }; }

@@ -8,7 +8,10 @@ mark("cr:script");  // this module is the first code of the page's script to run
 
 export var root = document.getElementById("cr-root");
 export var message = document.getElementById("cr-message");
-export var texts = JSON.parse(document.getElementById("cr-texts").textContent);  // the page's own words
+// The page's own words (src/core/catalogue.h) by language, written in by the build: those of the quiz shown (the page's
+// lang: the built-in quiz's, then that of the quiz loaded), else English.
+var pageWords = JSON.parse(document.getElementById("cr-texts").textContent);
+export function words() { return pageWords[document.documentElement.lang.split("-")[0].toLowerCase()] || pageWords.en; }
 export var params = new URLSearchParams(location.search);
 export var embedded = window.parent !== window;
 export var hostOrigin = params.get("host") || "*";

@@ -1,7 +1,7 @@
 // The quiz asked for with ?quiz=: fetched from this site, streamed up to the core's size limit, composed (NFC) and
 // handed to the wasm through its heap; its problems replace the widget when it cannot be used. In
 // ./build-wasm.sh preview the server says when the file is saved, and the quiz reloads in place.
-import { fromDisk, message, preview, root, texts } from "./options.js";
+import { fromDisk, message, preview, root, words } from "./options.js";
 import { post } from "./host.js";
 import { showMessage } from "./messages.js";
 import { quizUnavailable } from "./ready.js";
@@ -23,7 +23,7 @@ export function withBytes(fn, bytes, source) {
 export function loadBytes(bytes, source) {
   var ok = withBytes(mod._cr_load_quiz, composed(bytes), source);
   var s = ok >= 0 ? state() : null;
-  var all = s ? s.errors : [texts.noMemory];
+  var all = s ? s.errors : [words().PageNoMemory];
   if (ok === 1) return { kind: "ok", all: all };
   return { kind: "invalid", lines: all.filter(function (l) { return !s || l.indexOf(": error: ") >= 0; }), all: all };
 }
@@ -70,7 +70,7 @@ function readLimited(response, limit) {
 
 // The requested quiz cannot be used: its problems replace the widget, and the host hears why.
 function quizFailed(kind, lines) {
-  showMessage(texts.notLoaded, lines);
+  showMessage(words().CannotLoad, lines);
   post("error", { kind: kind, message: lines.join("\n") });
   quizUnavailable(kind);
 }
@@ -80,9 +80,9 @@ function quizFailed(kind, lines) {
 function fetchQuiz(url) {
   var target;
   try { target = new URL(url, location.href); } catch (e) { target = null; }
-  if (!target || target.origin !== location.origin || fromDisk) return Promise.resolve({ kind: "refused", lines: [texts.sameSite + " " + url] });
+  if (!target || target.origin !== location.origin || fromDisk) return Promise.resolve({ kind: "refused", lines: [words().PageSameSite + " " + url] });
   return fetch(target.href, { cache: preview ? "no-store" : "no-cache" }).then(function (r) {
-    if (!r.ok) throw new Error(texts.serverAnswered.replace("{status}", r.status).replace("{url}", url));
+    if (!r.ok) throw new Error(words().PageServerAnswered.replace("{0}", r.status).replace("{1}", url));
     return readLimited(r, mod._cr_max_quiz_bytes());
   }).then(function (bytes) {
     return loadBytes(bytes, url);
@@ -125,6 +125,6 @@ export function showReloaded(got) {
     root.classList.remove("cr-failed");
     notify();
   } else {
-    showMessage(texts.notLoaded, got.lines);
+    showMessage(words().CannotLoad, got.lines);
   }
 }

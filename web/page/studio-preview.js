@@ -1,7 +1,7 @@
 // Inside the studio (web/studio.html embeds this page with ?studio=1), the page is the live preview: it loads the
 // text the studio sends as the quiz, in place, and runs the reader profiles against it, answering with the core's
 // diagnostics and verdicts. Only a parent page on this site may ask (web/page/host.js).
-import { texts } from "./options.js";
+import { words } from "./options.js";
 import { post } from "./host.js";
 import { loadBytes, showReloaded, withBytes } from "./quiz.js";
 import { mod } from "./widget.js";
@@ -18,7 +18,7 @@ export function studioCommand(d) {
   var bytes = new TextEncoder().encode(d.text);
   if (d.command === "test") {
     var at = withBytes(mod._cr_test_profiles, bytes, d.name);
-    post("tested", { seq: d.seq, result: at > 0 ? JSON.parse(mod.UTF8ToString(at)) : { ok: false, error: texts.noMemory, failed: 0, profiles: [] } });
+    post("tested", { seq: d.seq, result: at > 0 ? JSON.parse(mod.UTF8ToString(at)) : { ok: false, error: words().PageNoMemory, failed: 0, profiles: [] } });
     return;
   }
   var got = loadBytes(bytes, d.name);
