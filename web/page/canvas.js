@@ -1,6 +1,6 @@
 // The widget's drawing surface: whether the browser gives this page's canvas a WebGL 2 context at all, and what the
 // reader sees while the browser has taken the context away (Module.oncontextlost).
-import { root } from "./options.js";
+import { root, words } from "./options.js";
 
 // Asked of the widget's own canvas, with the attributes src/web/main.cpp creates its context with: the browser
 // then hands the wasm this same context instead of making a second one (a context costs hundreds of ms).
