@@ -2,7 +2,7 @@
 // options (?quiz, theme, accent, start), reports every start-up failure in words and registers the offline worker.
 // The entry of the page's modules in web/page/, which scripts/assemble.py bundles with esbuild into one script.
 import { applyContrast, applyTheme, followAppearance } from "./page/appearance.js";
-import { contextLost, offerReloadWhenLost, webgl2Available } from "./page/canvas.js";
+import { contextLost } from "./page/canvas.js";
 import { onHostEvent, onState, watchLeaving } from "./page/events.js";
 import { requestFont, requestPicture } from "./page/files.js";
 import { listenToHost } from "./page/host.js";
@@ -26,12 +26,6 @@ function start() {
   watchHeight();
   followAppearance();
 
-  if (!webgl2Available()) {
-    fail("webgl2", texts.needsWebgl2, [texts.webgl2Help]);
-    return;
-  }
-  offerReloadWhenLost();
-
   // The module can fail before it runs: its script missing, the wasm missing, truncated or refused by the
   // page's Content-Security-Policy. Each is signalled (an error event, a rejected promise, an abort).
   if (typeof createCrossroads !== "function") {
@@ -45,7 +39,6 @@ function start() {
     "onresize": reportHeight,
     "onlayout": notify,
     "oncontextlost": contextLost,
-    "onfatal": function (text) { fail("webgl2", texts.cannotStart, [text]); },
     "onAbort": function (what) { fail("wasm", texts.cannotStart, [texts.wasmFailed + " " + String(what || "")], reloadAction()); },
     "onopenquiz": openQuiz,
     "requestFont": requestFont,

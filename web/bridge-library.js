@@ -9,10 +9,6 @@ mergeInto(LibraryManager.library, {
     var h = Module["onresize"];
     if (h) h(css_height);
   },
-  js_show_fatal: function (text) {
-    var h = Module["onfatal"];
-    if (h) h(UTF8ToString(text));
-  },
   js_notify_state: function () {
     var h = Module["onstate"];
     if (h) h();

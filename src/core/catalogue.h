@@ -123,10 +123,6 @@ struct ReviewItem;
       nullptr)                                                                                                       \
     X(LinkOlder, "this link was made for an earlier version of the quiz, which has changed since; please take it again", \
       nullptr)                                                                                                       \
-    X(NeedsWebgl2,                                                                                                   \
-      "This quiz needs WebGL 2, which this browser has turned off or does not support. Try another browser, or "     \
-      "turn on hardware acceleration.",                                                                              \
-      nullptr)                                                                                                       \
     X(TickDone, "[x] ", nullptr)                                                                                     \
     X(TickOpen, "[ ] ", nullptr)
 

@@ -117,10 +117,6 @@ constexpr WordEntry kGerman[] = {
     {Key::LinkOlder, "dieser Link stammt aus einer früheren Version des Quiz, die sich seitdem geändert hat; mach das "
                      "Quiz bitte noch einmal",
      nullptr},
-    {Key::NeedsWebgl2,
-     "Dieses Quiz braucht WebGL 2, das in diesem Browser ausgeschaltet ist oder fehlt. Probier einen anderen Browser "
-     "oder schalte die Hardwarebeschleunigung ein.",
-     nullptr},
     {Key::TickDone, "[x] ", nullptr},
     {Key::TickOpen, "[ ] ", nullptr},
 };

@@ -122,7 +122,7 @@ export async function openApp(env, opts = {}) {
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT);
   const problems = watchProblems(page, opts.allow);
-  if (opts.onPage) opts.onPage(page);  // listeners that must see the page load itself
+  if (opts.onPage) await opts.onPage(page);  // listeners and init scripts that must see the page load itself
   await page.goto(env.origin + "/" + (opts.query || ""), { waitUntil: "load" });
   if (opts.waitReady !== false) {
     await page.waitForFunction(() => window.crossroads && window.crossroads.ready && window.crossroads.state() !== null);

@@ -1,0 +1,97 @@
+// The quiz without a canvas (issue 21): without WebGL 2, or once the browser takes the context away for good, the
+// scene shows as visible, styled HTML (web/a11y.js, .cr-html) and a reader finishes by clicks or keys with the result
+// the canvas gives; the results print as a clean document (print media, page.pdf) with the outcome, every next step
+// and the page's address, read back with poppler's pdftotext and rendered with pdftoppm to be looked at.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import * as L from "./lib.mjs";
+import { pageSurface, playThrough } from "./play.mjs";
+
+let env;
+before(async () => { env = await L.setup(); });
+after(async () => { await env?.close(); });
+
+// A browser without WebGL 2: the canvas gives no such context (as a blocklisted GPU or a switched-off setting does).
+function withoutWebgl2(page) {
+  return page.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === "webgl2" ? null : original.call(this, type, ...rest);
+    };
+  });
+}
+
+// The page shows the quiz as HTML: the canvas hidden, the title's words visible in the text colour, a control a card.
+async function assertHtmlShown(page) {
+  const look = await page.evaluate(() => {
+    const run = document.querySelector("#cr-a11y h1 .cr-run, #cr-a11y h2 .cr-run");
+    const control = document.querySelector("#cr-a11y .cr-control");
+    return {
+      html: document.getElementById("cr-root").classList.contains("cr-html"),
+      canvas: getComputedStyle(document.getElementById("cr-canvas")).visibility,
+      text: run && getComputedStyle(run).color,
+      border: control && getComputedStyle(control).borderTopStyle,
+      clickable: control && getComputedStyle(control).pointerEvents,
+    };
+  });
+  assert.deepEqual(look, { html: true, canvas: "hidden", text: "rgb(27, 36, 48)", border: "solid", clickable: "auto" });
+}
+
+const ANSWERS = (final) => JSON.stringify(final.answers);
+
+test("without WebGL 2 a reader finishes the quiz in HTML by clicks, then by keys, with the result the canvas gives", async () => {
+  const canvas = await L.openApp(env, { viewport: { width: 1280, height: 900 } });
+  let expected;
+  try {
+    expected = (await playThrough(pageSurface(canvas.page, "mouse"))).final;
+  } finally {
+    await canvas.close();
+  }
+  for (const [input, width] of [["mouse", 1280], ["keyboard", 360]]) {
+    const app = await L.openApp(env, { viewport: { width, height: 900 }, onPage: withoutWebgl2 });
+    try {
+      const { page } = app;
+      await assertHtmlShown(page);
+      const surface = pageSurface(page, input);
+      if (input === "mouse") {
+        await L.clickHit(page, "start");  // at the drawn place: the HTML button is there
+        await L.waitForScreen(page, "question");
+        await L.waitForIdle(page);
+        await L.screenshotFullPage(page, L.screenshotPath(`html-question-${width}`));
+      }
+      const { final } = await playThrough(surface);
+      assert.equal(ANSWERS(final), ANSWERS(expected), `${input}: other answers than the canvas run's`);
+      assert.deepEqual(final.result, expected.result, `${input}: another result than the canvas gives for the same answers`);
+      await assertHtmlShown(page);
+      await L.waitForIdle(page);
+      await L.screenshotFullPage(page, L.screenshotPath(`html-results-${width}`));
+      L.assertNoProblems(app.problems);
+    } finally {
+      await app.close();
+    }
+  }
+});
+
+test("a WebGL context lost for good mid-quiz: the quiz goes on in HTML with every answer kept, to the result", async () => {
+  const app = await L.openApp(env, { viewport: { width: 1280, height: 900 } });
+  try {
+    const { page } = app;
+    const surface = pageSurface(page, "mouse");
+    const quiz = L.loadJson("content/python-path.json");
+    await playThrough(surface, { until: quiz.sections[0].questions[2].id });
+    const before = await L.state(page);
+    assert.ok(Object.keys(before.answers).length >= 2, "no answers given before the loss");
+    await page.evaluate(() => document.getElementById("cr-canvas").getContext("webgl2").getExtension("WEBGL_lose_context").loseContext());
+    await page.waitForFunction(() => document.getElementById("cr-root").classList.contains("cr-html"));
+    await assertHtmlShown(page);
+    const lost = await L.state(page);
+    assert.equal(lost.question, before.question, "the loss moved the reader to another question");
+    assert.deepEqual(lost.answers, before.answers, "the loss lost answers");
+    const { final } = await playThrough(surface);
+    assert.equal(final.screen, "results");
+    for (const [q, a] of Object.entries(before.answers)) assert.deepEqual(final.answers[q], a, `${q}: the answer before the loss changed`);
+    L.assertNoProblems(app.problems);
+  } finally {
+    await app.close();
+  }
+});
