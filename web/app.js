@@ -9,6 +9,7 @@ import { listenToHost } from "./page/host.js";
 import { openLink, openQuiz } from "./page/links.js";
 import { fail, reloadAction } from "./page/messages.js";
 import { registerWorker } from "./page/offline.js";
+import { printPage, watchPrinting } from "./page/print.js";
 import { embedded, fromDisk, mark, params, preview, texts } from "./page/options.js";
 import { loadQuiz } from "./page/quiz.js";
 import { firstFrameDrawn, reportHeight, watchHeight } from "./page/ready.js";
@@ -25,6 +26,7 @@ function start() {
   listenToHost(studioCommand);
   watchHeight();
   followAppearance();
+  watchPrinting();
 
   // The module can fail before it runs: its script missing, the wasm missing, truncated or refused by the
   // page's Content-Security-Policy. Each is signalled (an error event, a rejected promise, an abort).
@@ -41,6 +43,7 @@ function start() {
     "oncontextlost": contextLost,
     "onAbort": function (what) { fail("wasm", texts.cannotStart, [texts.wasmFailed + " " + String(what || "")], reloadAction()); },
     "onopenquiz": openQuiz,
+    "onprint": printPage,
     "requestFont": requestFont,
     "requestPicture": requestPicture,
     "openLink": openLink,

@@ -57,6 +57,10 @@ mergeInto(LibraryManager.library, {
     var c = navigator["clipboard"];
     if (c && c["writeText"]) c["writeText"](s)["catch"](fallback); else fallback();
   },
+  js_print: function () {
+    var h = Module["onprint"];
+    if (h) h();
+  },
   js_open_quiz: function (base, path) {
     var h = Module["onopenquiz"];
     if (h) h(UTF8ToString(base), UTF8ToString(path));

@@ -273,6 +273,9 @@ std::vector<Effect> apply(State& s, const Command& command, double now_ms) {
             const cr::Outcome& o = s.loaded->quiz.outcomes[chosen];
             out.push_back(OpenLink{o.cta.url, "cta", o.cta.label, o.id});
         },
+        [&](const Print&) {
+            if (s.loaded && s.loaded->session.screen() == cr::Screen::Results) out.push_back(PrintPage{});
+        },
         [&](const PageHidden&) {
             if (!s.run.open || s.run.question.empty() || !s.loaded) return;
             s.run.open = false;

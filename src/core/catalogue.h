@@ -46,6 +46,7 @@ struct ReviewItem;
     X(Faq, "Questions readers ask", nullptr)                                                                         \
     X(CopyResult, "Copy my result", nullptr)                                                                         \
     X(CopyShareLink, "Copy share link", nullptr)                                                                     \
+    X(PrintResult, "Print or save as PDF", nullptr)                                                                  \
     X(ChangeAnswers, "Change answers", nullptr)                                                                      \
     X(StartOver, "Start over", nullptr)                                                                              \
     X(Copied, "Copied to your clipboard.", nullptr)                                                                  \

@@ -35,6 +35,7 @@ constexpr WordEntry kGerman[] = {
     {Key::Faq, "Was andere oft fragen", nullptr},
     {Key::CopyResult, "Mein Ergebnis kopieren", nullptr},
     {Key::CopyShareLink, "Link zum Teilen kopieren", nullptr},
+    {Key::PrintResult, "Drucken oder als PDF speichern", nullptr},
     {Key::ChangeAnswers, "Antworten ändern", nullptr},
     {Key::StartOver, "Von vorn beginnen", nullptr},
     {Key::Copied, "In die Zwischenablage kopiert.", nullptr},

@@ -205,6 +205,17 @@ void set_theme(bool dark) {
 
 }  // namespace web
 
+extern "C" {
+
+// The page prints (or stops printing): lays the screen out at once, with every review and FAQ row open (1) or as the
+// reader left them (0), so the text layer the page prints is complete before the browser paginates it.
+EMSCRIPTEN_KEEPALIVE void cr_print_layout(int on) {
+    web::app().view.printing = on != 0;
+    web::render_frame(emscripten_get_now());
+}
+
+}
+
 int main() {
     using namespace web;
     App& a = web::app();

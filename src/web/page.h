@@ -29,6 +29,8 @@ int js_prefers_dark();
 int js_prefers_reduced_motion();
 
 // ---- page actions the UI asks for (bridge.cpp) ----
+// wasm -> page: "Print or save as PDF"; Module.onprint() opens the browser's print dialog.
+void js_print();
 // wasm -> page: copy `text` to the clipboard (a hidden textarea and execCommand when the Clipboard API refuses).
 void js_copy_text(const char* text);
 // wasm -> page: open quiz file `path`, relative to the current quiz's address `base` (Module.onopenquiz).

@@ -309,3 +309,16 @@ TEST_CASE("app: the revision moves on only when something a reader sees changed,
     CHECK(screen_model(s, cache, &presented).screen == Screen::Question);
     CHECK(presented == 2);
 }
+
+TEST_CASE("app: \"Print or save as PDF\" asks the platform to print the results, and nothing before them") {
+    double now = 0;
+    State s = loaded("mini.json");
+    CHECK(only<PrintPage>(apply(s, Print{})).empty());  // the start screen has nothing to print
+    const int revision = s.revision;
+    answer(s, "built=one,work=none,alone=3,check=false", now);
+    REQUIRE(s.session()->screen() == cr::Screen::Results);
+    const int results = s.revision;
+    CHECK(results > revision);
+    CHECK(only<PrintPage>(apply(s, Print{})).size() == 1);
+    CHECK(s.revision == results);  // printing changes nothing the reader sees
+}

@@ -4,6 +4,8 @@
 // and the page's address, read back with poppler's pdftotext and rendered with pdftoppm to be looked at.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import * as L from "./lib.mjs";
 import { pageSurface, playThrough } from "./play.mjs";
 
@@ -39,7 +41,7 @@ async function assertHtmlShown(page) {
 
 const ANSWERS = (final) => JSON.stringify(final.answers);
 
-test("without WebGL 2 a reader finishes the quiz in HTML by clicks, then by keys, with the result the canvas gives", async () => {
+test("without WebGL 2 a reader finishes the quiz in HTML by clicks, taps and keys, with the result the canvas gives", async () => {
   const canvas = await L.openApp(env, { viewport: { width: 1280, height: 900 } });
   let expected;
   try {
@@ -47,13 +49,13 @@ test("without WebGL 2 a reader finishes the quiz in HTML by clicks, then by keys
   } finally {
     await canvas.close();
   }
-  for (const [input, width] of [["mouse", 1280], ["keyboard", 360]]) {
-    const app = await L.openApp(env, { viewport: { width, height: 900 }, onPage: withoutWebgl2 });
+  for (const [input, width] of [["mouse", 1280], ["touch", 360], ["keyboard", 360]]) {
+    const app = await L.openApp(env, { viewport: { width, height: 900 }, touch: input === "touch", onPage: withoutWebgl2 });
     try {
       const { page } = app;
       await assertHtmlShown(page);
       const surface = pageSurface(page, input);
-      if (input === "mouse") {
+      if (input !== "keyboard") {
         await L.clickHit(page, "start");  // at the drawn place: the HTML button is there
         await L.waitForScreen(page, "question");
         await L.waitForIdle(page);
@@ -64,7 +66,7 @@ test("without WebGL 2 a reader finishes the quiz in HTML by clicks, then by keys
       assert.deepEqual(final.result, expected.result, `${input}: another result than the canvas gives for the same answers`);
       await assertHtmlShown(page);
       await L.waitForIdle(page);
-      await L.screenshotFullPage(page, L.screenshotPath(`html-results-${width}`));
+      if (input !== "keyboard") await L.screenshotFullPage(page, L.screenshotPath(`html-results-${width}`));
       L.assertNoProblems(app.problems);
     } finally {
       await app.close();
@@ -93,5 +95,44 @@ test("a WebGL context lost for good mid-quiz: the quiz goes on in HTML with ever
     L.assertNoProblems(app.problems);
   } finally {
     await app.close();
+  }
+});
+
+// The whole text of a PDF, as poppler's pdftotext reads it, with its runs of white space as one space.
+function pdfText(file) {
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).normalize("NFKC").replace(/\s+/g, " ");
+}
+const flat = (text) => text.normalize("NFKC").replace(/\s+/g, " ").trim();
+
+test("the results print as a document: outcome, every next step, the open FAQ, the title and the address; no buttons", async () => {
+  const quiz = L.loadJson("content/python-path.json");
+  for (const width of [360, 1280]) {
+    const app = await L.openApp(env, { viewport: { width, height: 900 } });
+    try {
+      const { page } = app;
+      const { final } = await playThrough(pageSurface(page, "bridge"));
+      await L.waitForIdle(page);
+      const pdf = path.join(L.tempDir("crossroads-print-"), "results.pdf");
+      await page.emulateMedia({ media: "print" });
+      await page.pdf({ path: pdf, format: "A4", printBackground: true });
+      const text = pdfText(pdf);
+      assert.ok(text.includes(flat(final.result.outcome_title)), `the outcome's title is not in the PDF:\n${text}`);
+      assert.ok(final.result.next_steps.length > 0);
+      for (const step of final.result.next_steps) assert.ok(text.includes(flat(step.text)), `next step missing from the PDF: ${step.text}`);
+      for (const entry of quiz.faq) assert.ok(text.includes(flat(entry.q)), `FAQ question missing: ${entry.q}`);
+      assert.ok(text.includes(flat(quiz.faq[0].a).slice(0, 50)), "an FAQ row is not open in print");
+      assert.ok(text.includes(flat(quiz.title)), "the quiz's title is not in the PDF");
+      assert.ok(text.includes(env.origin + "/"), "the quiz's address is not in the PDF");
+      assert.ok(!text.includes("Copy share link"), "a button is printed");
+      // Pages to look at.
+      const base = L.screenshotPath(`print-${width}`).replace(/\.png$/, "");
+      execFileSync("pdftoppm", ["-png", "-r", "60", pdf, base]);
+      // After printing, the rows are as the reader left them (closed).
+      await page.emulateMedia({ media: "screen" });
+      await page.waitForFunction(() => window.crossroads.scene().items.every((i) => i.role !== "disclosure" || !i.expanded));
+      L.assertNoProblems(app.problems);
+    } finally {
+      await app.close();
+    }
   }
 });
