@@ -29,6 +29,7 @@ APT_PACKAGES=(
   "clang-14=1:14.0.6-12"
   "libclang-rt-14-dev=1:14.0.6-12"
   "unicode-data=15.0.0-1"
+  "poppler-utils=22.12.0-2+deb12u3"  # pdftotext and pdftoppm: the browser tests read and look at the printed results
   python3-fonttools chromium fonts-roboto-unhinted fonts-jetbrains-mono fonts-dejavu-core
   brotli ninja-build cmake g++ dpkg-dev python3 nodejs
 )

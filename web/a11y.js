@@ -40,6 +40,7 @@
   function runSpan(run) {
     var s = el("span");
     s.className = "cr-run";
+    s.dataset.font = run.font;  // the visible mode (.cr-html) colours each font as the canvas does
     s.textContent = run.text;
     place(s, run);
     spans.push([s, run]);

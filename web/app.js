@@ -2,13 +2,14 @@
 // options (?quiz, theme, accent, start), reports every start-up failure in words and registers the offline worker.
 // The entry of the page's modules in web/page/, which scripts/assemble.py bundles with esbuild into one script.
 import { applyContrast, applyTheme, followAppearance } from "./page/appearance.js";
-import { contextLost, offerReloadWhenLost, webgl2Available } from "./page/canvas.js";
+import { contextLost } from "./page/canvas.js";
 import { onHostEvent, onState, watchLeaving } from "./page/events.js";
 import { requestFont, requestPicture } from "./page/files.js";
 import { listenToHost } from "./page/host.js";
 import { openLink, openQuiz } from "./page/links.js";
 import { fail, reloadAction } from "./page/messages.js";
 import { registerWorker } from "./page/offline.js";
+import { printPage, watchPrinting } from "./page/print.js";
 import { embedded, fromDisk, mark, params, preview, words } from "./page/options.js";
 import { loadQuiz } from "./page/quiz.js";
 import { firstFrameDrawn, reportHeight, watchHeight } from "./page/ready.js";
@@ -25,12 +26,7 @@ function start() {
   listenToHost(studioCommand);
   watchHeight();
   followAppearance();
-
-  if (!webgl2Available()) {
-    fail("webgl2", words().PageNeedsWebgl2, [words().PageWebgl2Help]);
-    return;
-  }
-  offerReloadWhenLost();
+  watchPrinting();
 
   // The module can fail before it runs: its script missing, the wasm missing, truncated or refused by the
   // page's Content-Security-Policy. Each is signalled (an error event, a rejected promise, an abort).
@@ -45,9 +41,9 @@ function start() {
     "onresize": reportHeight,
     "onlayout": notify,
     "oncontextlost": contextLost,
-    "onfatal": function (text) { fail("webgl2", words().PageCannotStart, [text]); },
     "onAbort": function (what) { fail("wasm", words().PageCannotStart, [words().PageWasmFailed + " " + String(what || "")], reloadAction()); },
     "onopenquiz": openQuiz,
+    "onprint": printPage,
     "requestFont": requestFont,
     "requestPicture": requestPicture,
     "openLink": openLink,

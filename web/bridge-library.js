@@ -9,10 +9,6 @@ mergeInto(LibraryManager.library, {
     var h = Module["onresize"];
     if (h) h(css_height);
   },
-  js_show_fatal: function (text) {
-    var h = Module["onfatal"];
-    if (h) h(UTF8ToString(text));
-  },
   js_notify_state: function () {
     var h = Module["onstate"];
     if (h) h();
@@ -60,6 +56,10 @@ mergeInto(LibraryManager.library, {
     };
     var c = navigator["clipboard"];
     if (c && c["writeText"]) c["writeText"](s)["catch"](fallback); else fallback();
+  },
+  js_print: function () {
+    var h = Module["onprint"];
+    if (h) h();
   },
   js_open_quiz: function (base, path) {
     var h = Module["onopenquiz"];

@@ -211,7 +211,8 @@ State showing(cr::Quiz quiz, const cr::SessionState& session, const std::string&
 }
 
 std::string page_state(const State& s, int frames) {
-    if (!s.loaded && s.errors.empty()) return Json{{"frames", frames}, {"screen", "loading"}, {"errors", Json::array()}, {"language", "en"}}.dump();
+    // Before a quiz: no language yet (the page keeps its own until the quiz says).
+    if (!s.loaded && s.errors.empty()) return Json{{"frames", frames}, {"screen", "loading"}, {"errors", Json::array()}}.dump();
     cr::PageInfo info;
     info.frames = frames;
     info.resume_offered = s.resume_offered;
@@ -272,6 +273,9 @@ std::vector<Effect> apply(State& s, const Command& command, double now_ms) {
             if (chosen < 0) return;
             const cr::Outcome& o = s.loaded->quiz.outcomes[chosen];
             out.push_back(OpenLink{o.cta.url, "cta", o.cta.label, o.id});
+        },
+        [&](const Print&) {
+            if (s.loaded && s.loaded->session.screen() == cr::Screen::Results) out.push_back(PrintPage{});
         },
         [&](const PageHidden&) {
             if (!s.run.open || s.run.question.empty() || !s.loaded) return;

@@ -92,10 +92,11 @@ struct CopyResult {};
 struct CopyShareLink {};
 struct OpenRelated {};
 struct OpenCta {};
+struct Print {};                           // "Print or save as PDF" on the results
 struct PageHidden {};                      // the reader left the page (hidden or unloaded)
 using Command = std::variant<Configure, LoadQuiz, StoredProgress, ShareCode, Start, Select, SetValue, Next, Back,
                              Restart, Resume, DiscardResume, AdoptShared, LeaveShared, CopyResult, CopyShareLink,
-                             OpenRelated, OpenCta, PageHidden>;
+                             OpenRelated, OpenCta, Print, PageHidden>;
 
 // ---- effects: what the platform must do after a command ---------------------------------------------
 // Write `value` under `key` ("" removes it); then, only when the browser kept it, remove `then_remove` (if any).
@@ -107,9 +108,11 @@ struct CopyText { std::string text; };
 struct OpenQuiz { std::string base, path; };  // quiz file `path` relative to the quiz at `base`
 struct OpenLink { std::string url, kind, label, outcome; };
 struct FetchAssets {};                     // a new quiz: ask for the font packs and pictures it needs
+struct PrintPage {};                       // the browser's print dialog (print or save as PDF) for the results
 // crossroads:<name> to the host page; `detail` is a JSON object (docs/embedding.md lists each event's fields).
 struct HostEvent { std::string name; cr::Json detail; };
-using Effect = std::variant<Store, ReadProgress, ShareCodeTaken, CopyText, OpenQuiz, OpenLink, FetchAssets, HostEvent>;
+using Effect = std::variant<Store, ReadProgress, ShareCodeTaken, CopyText, OpenQuiz, OpenLink, FetchAssets, PrintPage,
+                            HostEvent>;
 
 // Applies `command` at `now_ms` (the page's clock, for the host's timing fields) and returns what the platform must
 // do, in order. The only function that changes a State; bumps state.revision when what a reader sees changed.
@@ -125,7 +128,8 @@ std::string legacy_progress_key(const cr::Quiz& quiz);
 State showing(cr::Quiz quiz, const cr::SessionState& session, const std::string& source = "quiz.json");
 
 // The page state JSON (cr::page_state_json) of `state`, with `frames` drawn so far; before any quiz is loaded (the
-// page is fetching the one it asked for) {"frames":n,"screen":"loading","errors":[],"language":"en"}.
+// page is fetching the one it asked for) {"frames":n,"screen":"loading","errors":[]}: no language, the page keeps its
+// own until the quiz's is known.
 std::string page_state(const State& state, int frames);
 
 }  // namespace app

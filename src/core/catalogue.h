@@ -46,6 +46,7 @@ struct ReviewItem;
     X(Faq, "Questions readers ask", nullptr)                                                                         \
     X(CopyResult, "Copy my result", nullptr)                                                                         \
     X(CopyShareLink, "Copy share link", nullptr)                                                                     \
+    X(PrintResult, "Print or save as PDF", nullptr)                                                                  \
     X(ChangeAnswers, "Change answers", nullptr)                                                                      \
     X(StartOver, "Start over", nullptr)                                                                              \
     X(Copied, "Copied to your clipboard.", nullptr)                                                                  \
@@ -123,29 +124,16 @@ struct ReviewItem;
       nullptr)                                                                                                       \
     X(LinkOlder, "this link was made for an earlier version of the quiz, which has changed since; please take it again", \
       nullptr)                                                                                                       \
-    X(NeedsWebgl2,                                                                                                   \
-      "This quiz needs WebGL 2, which this browser has turned off or does not support. Try another browser, or "     \
-      "turn on hardware acceleration.",                                                                              \
-      nullptr)                                                                                                       \
     X(TickDone, "[x] ", nullptr)                                                                                     \
     X(TickOpen, "[ ] ", nullptr)                                                                                     \
     X(PageLoading, "Loading the quiz\xE2\x80\xA6", nullptr)                                                          \
-    X(PageSurfaceLost,                                                                                               \
-      "The quiz lost its drawing surface (the browser reset its graphics). Your answers are kept. It comes back "    \
-      "by itself in a moment; if it does not, reload the page.",                                                     \
-      nullptr)                                                                                                       \
     X(PageReload, "Reload", nullptr)                                                                                 \
-    X(PageNeedsScript, "This quiz needs JavaScript and WebGL 2.", nullptr)                                           \
+    X(PageNeedsScript, "This quiz needs JavaScript.", nullptr)                                                         \
     X(PageCannotStart, "This quiz cannot start", nullptr)                                                            \
     X(PageScriptMissing,                                                                                             \
       "Part of the quiz did not arrive (its script could not be loaded). Check your connection and reload.",         \
       nullptr)                                                                                                       \
     X(PageWasmFailed, "The quiz's program could not be started:", nullptr)                                           \
-    X(PageNeedsWebgl2, "This quiz needs WebGL 2", nullptr)                                                           \
-    X(PageWebgl2Help,                                                                                                \
-      "Your browser has WebGL 2 turned off or does not support it. Try an up-to-date Chrome, Firefox, Safari or "    \
-      "Edge, or turn on hardware acceleration.",                                                                     \
-      nullptr)                                                                                                       \
     X(PageSameSite, "?quiz= must name a quiz file on this site:", nullptr)                                           \
     X(PageServerAnswered, "the server answered {0} for {1}", nullptr)                                                \
     X(PageNoMemory, "the browser could not give the quiz enough memory for this file", nullptr)
@@ -207,13 +195,12 @@ bool has_words(std::string_view language);
 // The base languages the widget has its own words for, English first ("en", "de").
 std::vector<std::string> built_in_languages();
 
-// The words the page itself shows around the widget (web/: loading, a lost drawing surface, failures before the
+// The words the page itself shows around the widget (web/: loading, failures before the
 // widget runs or of the quiz file it asked for). `crossroads page-words` writes them for scripts/assemble.py, which
 // puts them into the page per language; the page shows those of the quiz's language.
-constexpr Key kPageWords[] = {Key::PageLoading, Key::PageSurfaceLost, Key::PageReload, Key::PageNeedsScript,
-                              Key::PageCannotStart, Key::PageScriptMissing, Key::PageWasmFailed, Key::PageNeedsWebgl2,
-                              Key::PageWebgl2Help, Key::CannotLoad, Key::PageSameSite, Key::PageServerAnswered,
-                              Key::PageNoMemory};
+constexpr Key kPageWords[] = {Key::PageLoading, Key::PageReload, Key::PageNeedsScript, Key::PageCannotStart,
+                              Key::PageScriptMissing, Key::PageWasmFailed, Key::CannotLoad, Key::PageSameSite,
+                              Key::PageServerAnswered, Key::PageNoMemory};
 // True for the page's words that the widget never draws (all but CannotLoad, the title of its error screen too).
 bool page_only(Key key);
 

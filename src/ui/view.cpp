@@ -147,6 +147,7 @@ void draw_results(const app::ScreenModel& m, View& v) {
     ImGui::Dummy(ImVec2(0, 12));
     if (primary_button(v, "copy", tr(Key::CopyResult), true)) intend(v, app::CopyResult{});
     if (m.can_share && secondary_button(v, "share", tr(Key::CopyShareLink), true, true)) intend(v, app::CopyShareLink{});
+    if (secondary_button(v, "print", tr(Key::PrintResult), true, true)) intend(v, app::Print{});
     if (secondary_button(v, "back", tr(Key::ChangeAnswers), true, true)) intend(v, app::Back{});
     if (secondary_button(v, "restart", tr(Key::StartOver), true, true)) intend(v, app::Restart{});
     if (m.can_link && quiz.related.present && !r.has_knowledge) {

@@ -70,6 +70,7 @@ struct View {
     std::string region;          // while drawing an open disclosure's content: its id
     std::vector<app::Command> commands;  // what the reader did this frame, oldest first
     std::set<std::string> open;  // expanded review and FAQ rows
+    bool printing = false;       // the page prints: every row is drawn open (View::open stays as the reader left it)
     std::deque<std::string> activations;  // hit ids the page activated (keys, screen reader), oldest first
     int activations_taken = 0;            // how many of them widgets took during this frame
     std::string dom_focus;       // the hit whose page control has keyboard focus: it gets the focus ring

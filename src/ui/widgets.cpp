@@ -266,7 +266,7 @@ bool button(View& v, const char* id, const std::string& label, bool enabled, boo
 // A full-column row that opens and closes; the open state is view state kept in View::open. What is drawn
 // while it is open belongs to its region (see View::region), until the caller closes it.
 bool disclosure(View& v, const std::string& id, const std::string& title, ImU32 mark) {
-    bool open = v.open.count(id) > 0;
+    bool open = v.printing || v.open.count(id) > 0;
     ImFont* font = v.fonts.bold;
     const float text_w = v.column_width - 70;  // clear of the dot on the left and the chevron on the right
     const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, text_w, title.c_str());

@@ -43,6 +43,7 @@ void perform(const app::Effect& effect) {
             request_fonts();
             request_pictures();
         },
+        [](const app::PrintPage&) { js_print(); },
         [](const app::HostEvent& e) {
             js_host_event(e.name.c_str(), e.detail.dump(-1, ' ', false, cr::Json::error_handler_t::replace).c_str());
         },

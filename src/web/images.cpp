@@ -51,7 +51,12 @@ extern "C" {
 // Picture `index`'s pixels: `rgba` (width x height, 4 bytes each, straight alpha) is the page's to free.
 EMSCRIPTEN_KEEPALIVE void cr_picture(int index, const unsigned char* rgba, int width, int height) {
     web::App& a = web::app();
-    if (index < 0 || index >= static_cast<int>(a.picture_requests.size()) || !a.gpu.ready) return;
+    if (index < 0 || index >= static_cast<int>(a.picture_requests.size())) return;
+    if (!a.gpu.ready) {  // nothing to draw it with: its alt text shows (a restored context asks for every picture again)
+        a.view.pictures[a.picture_requests[index]].failed = true;
+        web::request_frames(2);
+        return;
+    }
     GLuint texture = 0;
     GLint last = 0;
     glGetIntegerv(GL_TEXTURE_BINDING_2D, &last);

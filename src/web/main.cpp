@@ -1,5 +1,6 @@
 // Crossroads web edge: start-up, the WebGL2 context, fonts at the device pixel ratio, canvas sizing
 // and the frame scheduler. Frames run on requestAnimationFrame only while something changes: idle costs nothing.
+// Without a context (no WebGL 2, or lost) frames still lay out and record the scene; only the drawing is skipped.
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
@@ -12,7 +13,6 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
-#include "core/catalogue.h"
 #include "page.h"
 #include "platform.h"
 #include "ui/view.h"
@@ -114,8 +114,12 @@ void render_frame(double now_ms) {
     app().scheduler.last_frame_ms = now_ms;
     a.view.time = now_ms / 1000.0;
 
-    ImGui_ImplOpenGL3_NewFrame();
-    if (a.frames == 0) js_mark("cr:gl-objects");  // shaders compiled, font atlas uploaded
+    // Without a drawing context (none at all, or lost) the frame is laid out and recorded all the same: the page
+    // shows the scene as HTML (web/a11y.js), and the reader goes on.
+    if (a.gpu.ready) {
+        ImGui_ImplOpenGL3_NewFrame();
+        if (a.frames == 0) js_mark("cr:gl-objects");  // shaders compiled, font atlas uploaded
+    }
     draw_pass(a);
     // The reader changed the session: draw the new screen before showing anything, so the picture, the clickable
     // rectangles, the scene and the state the page reads all describe the same screen. (A redraw may take the
@@ -129,12 +133,14 @@ void render_frame(double now_ms) {
     if (a.frames == 0) js_mark("cr:layout");  // the first screen is laid out and its draw lists built
     // ImGui takes at most one press or release per frame: keep drawing until quick clicks are all processed.
     if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || !a.view.activations.empty()) request_frames(2);
-    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
-               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (a.gpu.ready) {
+        const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+                   static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
     if (++a.frames == 1) js_first_frame();
 
     // Fit the canvas to the content so the page, not the widget, scrolls.
@@ -159,7 +165,6 @@ void render_frame(double now_ms) {
 
 EM_BOOL on_animation_frame(double now_ms, void*) {
     app().scheduler.scheduled = false;
-    if (!app().gpu.ready) return EM_FALSE;
     render_frame(now_ms);
     if (--app().scheduler.pending > 0) request_frames(0);
     return EM_FALSE;
@@ -168,6 +173,7 @@ EM_BOOL on_animation_frame(double now_ms, void*) {
 EM_BOOL on_context_lost(int, const void*, void*) {
     app().gpu.ready = false;
     js_context_lost(1);
+    request_frames(1);  // the page shows the scene as HTML from now on: it must be there
     return EM_TRUE;
 }
 
@@ -199,6 +205,17 @@ void set_theme(bool dark) {
 
 }  // namespace web
 
+extern "C" {
+
+// The page prints (or stops printing): lays the screen out at once, with every review and FAQ row open (1) or as the
+// reader left them (0), so the text layer the page prints is complete before the browser paginates it.
+EMSCRIPTEN_KEEPALIVE void cr_print_layout(int on) {
+    web::app().view.printing = on != 0;
+    web::render_frame(emscripten_get_now());
+}
+
+}
+
 int main() {
     using namespace web;
     App& a = web::app();
@@ -213,13 +230,13 @@ int main() {
     set_theme(js_prefers_dark() != 0);
     update_size();
     init_fonts();
-    if (!init_gl()) {
-        js_show_fatal(cr::tr(cr::Key::NeedsWebgl2).c_str());
-        return 0;
+    if (init_gl()) {
+        js_mark("cr:gl");  // the WebGL2 context exists and the renderer is set up
+        emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_FALSE, on_context_lost);
+        emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, on_context_restored);
+    } else {
+        js_context_lost(1);  // no WebGL 2 here: frames are laid out and recorded, and the page shows them as HTML
     }
-    js_mark("cr:gl");  // the WebGL2 context exists and the renderer is set up
-    emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_FALSE, on_context_lost);
-    emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, on_context_restored);
     ::app::Environment env;
     env.preview = js_preview() != 0;
     env.embedded = embedded();

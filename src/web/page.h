@@ -8,8 +8,6 @@ extern "C" {
 // ---- the loop and the canvas (main.cpp) ----
 // wasm -> page: set the canvas's CSS height to fit the content, then call Module.onresize(css_height).
 void js_set_canvas_height(int css_height);
-// wasm -> page: the widget cannot run (no WebGL 2 context); Module.onfatal(text) shows `text` in its place.
-void js_show_fatal(const char* text);
 // wasm -> page: a frame drew a new state (after a change of revision); Module.onstate() reads cr_state_json.
 void js_notify_state();
 // wasm -> page: the clickable items moved; Module.onlayout() lets the accessible layer follow them.
@@ -18,7 +16,8 @@ void js_notify_layout();
 void js_mark(const char* name);
 // wasm -> page: the first frame is on the canvas; Module.onfirstframe().
 void js_first_frame();
-// wasm -> page: the WebGL context was lost (1) or is back (0); Module.oncontextlost(bool) shows or hides the note.
+// wasm -> page: the wasm draws nothing (1: no WebGL 2 context, or it was lost) or draws again (0: restored);
+// Module.oncontextlost(bool) shows the scene as HTML meanwhile.
 void js_context_lost(int lost);
 // wasm -> page: 1 when the page will load a quiz of its own (Module.quizRequested, ?quiz=): the built-in one is not loaded.
 int js_quiz_requested();
@@ -30,6 +29,8 @@ int js_prefers_dark();
 int js_prefers_reduced_motion();
 
 // ---- page actions the UI asks for (bridge.cpp) ----
+// wasm -> page: "Print or save as PDF"; Module.onprint() opens the browser's print dialog.
+void js_print();
 // wasm -> page: copy `text` to the clipboard (a hidden textarea and execCommand when the Clipboard API refuses).
 void js_copy_text(const char* text);
 // wasm -> page: open quiz file `path`, relative to the current quiz's address `base` (Module.onopenquiz).

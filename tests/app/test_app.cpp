@@ -85,6 +85,7 @@ TEST_CASE("app: a requested quiz is never replaced by a stand-in: the state is l
     State s;
     CHECK(present(s).screen == Screen::Loading);
     CHECK(page_state(s, 0).find("\"screen\":\"loading\"") != std::string::npos);
+    CHECK(page_state(s, 0).find("language") == std::string::npos);  // the page keeps its language until the quiz's
     apply(s, LoadQuiz{crt::read_fixture("mini.json"), "mini.json", 1});
     CHECK(present(s).screen == Screen::Start);
     CHECK(present(s).quiz->id == s.loaded->quiz.id);
@@ -310,4 +311,17 @@ TEST_CASE("app: the revision moves on only when something a reader sees changed,
     CHECK(s.revision == revision + 1);
     CHECK(screen_model(s, cache, &presented).screen == Screen::Question);
     CHECK(presented == 2);
+}
+
+TEST_CASE("app: \"Print or save as PDF\" asks the platform to print the results, and nothing before them") {
+    double now = 0;
+    State s = loaded("mini.json");
+    CHECK(only<PrintPage>(apply(s, Print{})).empty());  // the start screen has nothing to print
+    const int revision = s.revision;
+    answer(s, "built=one,work=none,alone=3,check=false", now);
+    REQUIRE(s.session()->screen() == cr::Screen::Results);
+    const int results = s.revision;
+    CHECK(results > revision);
+    CHECK(only<PrintPage>(apply(s, Print{})).size() == 1);
+    CHECK(s.revision == results);  // printing changes nothing the reader sees
 }

@@ -122,7 +122,7 @@ export async function openApp(env, opts = {}) {
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT);
   const problems = watchProblems(page, opts.allow);
-  if (opts.onPage) opts.onPage(page);  // listeners that must see the page load itself
+  if (opts.onPage) await opts.onPage(page);  // listeners and init scripts that must see the page load itself
   await page.goto(env.origin + "/" + (opts.query || ""), { waitUntil: "load" });
   if (opts.waitReady !== false) {
     await page.waitForFunction(() => window.crossroads && window.crossroads.ready && window.crossroads.state() !== null);
@@ -130,9 +130,10 @@ export async function openApp(env, opts = {}) {
   return { context, page, problems, close: () => context.close() };
 }
 
-// Makes every page of `context` a browser without WebGL 2 (getContext("webgl2") gives null).
-export function withoutWebgl2(context) {
-  return context.addInitScript(() => {
+// Makes `target` (a browser context: every page of it, or one page) a browser without WebGL 2, as a blocklisted GPU
+// or a switched-off setting does: getContext("webgl2") gives null.
+export function withoutWebgl2(target) {
+  return target.addInitScript(() => {
     const original = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
       return type === "webgl2" ? null : original.call(this, type, ...rest);

@@ -311,7 +311,7 @@ cp "$fixtures/german.json" .
 run page-words german.json
 expect_status 0
 expect_json 'd["language"] == "de-AT" and sorted(d["words"]) == ["de", "en"] and d["page"] == d["words"]["de"]'
-expect_json 'd["page"]["PageNeedsWebgl2"] == "Dieses Quiz braucht WebGL 2" and d["words"]["en"]["PageNeedsWebgl2"] == "This quiz needs WebGL 2"'
+expect_json 'd["page"]["PageNeedsScript"] == "Dieses Quiz braucht JavaScript." and d["words"]["en"]["PageNeedsScript"] == "This quiz needs JavaScript."'
 python3 -c 'import json; d = json.load(open("mini.json")); d["strings"] = {"PageReload": "Try again"}; json.dump(d, open("own-words.json", "w"))'
 run page-words own-words.json
 expect_status 0

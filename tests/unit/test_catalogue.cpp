@@ -104,8 +104,8 @@ TEST_CASE("catalogue: the page's words, each built-in language's own; only Canno
         CHECK(german.form(key, Plural::Other) != english.form(key, Plural::Other));
         CHECK(page_only(key) == (key != Key::CannotLoad));
     }
-    CHECK_FALSE(page_only(Key::NeedsWebgl2));  // the wasm's own message when its context cannot be made
-    CHECK(german.form(Key::PageNeedsWebgl2, Plural::Other) == "Dieses Quiz braucht WebGL 2");
+    CHECK_FALSE(page_only(Key::Next));
+    CHECK(german.form(Key::PageNeedsScript, Plural::Other) == "Dieses Quiz braucht JavaScript.");
 }
 
 TEST_CASE("catalogue: a language's base subtag picks its words, English otherwise") {

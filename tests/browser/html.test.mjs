@@ -1,0 +1,128 @@
+// The quiz without a canvas (issue 21): without WebGL 2, or once the browser takes the context away for good, the
+// scene shows as visible, styled HTML (web/a11y.js, .cr-html) and a reader finishes by clicks or keys with the result
+// the canvas gives; the results print as a clean document (print media, page.pdf) with the outcome, every next step
+// and the page's address, read back with poppler's pdftotext and rendered with pdftoppm to be looked at.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import * as L from "./lib.mjs";
+import { pageSurface, playThrough } from "./play.mjs";
+
+let env;
+before(async () => { env = await L.setup(); });
+after(async () => { await env?.close(); });
+
+// The page shows the quiz as HTML: the canvas hidden, the title's words visible in the text colour, a control a card.
+async function assertHtmlShown(page) {
+  const look = await page.evaluate(() => {
+    const run = document.querySelector("#cr-a11y h1 .cr-run, #cr-a11y h2 .cr-run");
+    const control = document.querySelector("#cr-a11y .cr-control");
+    return {
+      html: document.getElementById("cr-root").classList.contains("cr-html"),
+      canvas: getComputedStyle(document.getElementById("cr-canvas")).visibility,
+      text: run && getComputedStyle(run).color,
+      border: control && getComputedStyle(control).borderTopStyle,
+      clickable: control && getComputedStyle(control).pointerEvents,
+    };
+  });
+  assert.deepEqual(look, { html: true, canvas: "hidden", text: "rgb(27, 36, 48)", border: "solid", clickable: "auto" });
+}
+
+const ANSWERS = (final) => JSON.stringify(final.answers);
+
+test("without WebGL 2 a reader finishes the quiz in HTML by clicks, taps and keys, with the result the canvas gives", async () => {
+  const canvas = await L.openApp(env, { viewport: { width: 1280, height: 900 } });
+  let expected;
+  try {
+    expected = (await playThrough(pageSurface(canvas.page, "mouse"))).final;
+  } finally {
+    await canvas.close();
+  }
+  for (const [input, width] of [["mouse", 1280], ["touch", 360], ["keyboard", 360]]) {
+    const app = await L.openApp(env, { viewport: { width, height: 900 }, touch: input === "touch", onPage: L.withoutWebgl2 });
+    try {
+      const { page } = app;
+      await assertHtmlShown(page);
+      const surface = pageSurface(page, input);
+      if (input !== "keyboard") {
+        await L.clickHit(page, "start");  // at the drawn place: the HTML button is there
+        await L.waitForScreen(page, "question");
+        await L.waitForIdle(page);
+        await L.screenshotFullPage(page, L.screenshotPath(`html-question-${width}`));
+      }
+      const { final } = await playThrough(surface);
+      assert.equal(ANSWERS(final), ANSWERS(expected), `${input}: other answers than the canvas run's`);
+      assert.deepEqual(final.result, expected.result, `${input}: another result than the canvas gives for the same answers`);
+      await assertHtmlShown(page);
+      await L.waitForIdle(page);
+      if (input !== "keyboard") await L.screenshotFullPage(page, L.screenshotPath(`html-results-${width}`));
+      L.assertNoProblems(app.problems);
+    } finally {
+      await app.close();
+    }
+  }
+});
+
+test("a WebGL context lost for good mid-quiz: the quiz goes on in HTML with every answer kept, to the result", async () => {
+  const app = await L.openApp(env, { viewport: { width: 1280, height: 900 } });
+  try {
+    const { page } = app;
+    const surface = pageSurface(page, "mouse");
+    const quiz = L.loadJson("content/python-path.json");
+    await playThrough(surface, { until: quiz.sections[0].questions[2].id });
+    const before = await L.state(page);
+    assert.ok(Object.keys(before.answers).length >= 2, "no answers given before the loss");
+    await page.evaluate(() => document.getElementById("cr-canvas").getContext("webgl2").getExtension("WEBGL_lose_context").loseContext());
+    await page.waitForFunction(() => document.getElementById("cr-root").classList.contains("cr-html"));
+    await assertHtmlShown(page);
+    const lost = await L.state(page);
+    assert.equal(lost.question, before.question, "the loss moved the reader to another question");
+    assert.deepEqual(lost.answers, before.answers, "the loss lost answers");
+    const { final } = await playThrough(surface);
+    assert.equal(final.screen, "results");
+    for (const [q, a] of Object.entries(before.answers)) assert.deepEqual(final.answers[q], a, `${q}: the answer before the loss changed`);
+    L.assertNoProblems(app.problems);
+  } finally {
+    await app.close();
+  }
+});
+
+// The whole text of a PDF, as poppler's pdftotext reads it, with its runs of white space as one space.
+function pdfText(file) {
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).normalize("NFKC").replace(/\s+/g, " ");
+}
+const flat = (text) => text.normalize("NFKC").replace(/\s+/g, " ").trim();
+
+test("the results print as a document: outcome, every next step, the open FAQ, the title and the address; no buttons", async () => {
+  const quiz = L.loadJson("content/python-path.json");
+  for (const width of [360, 1280]) {
+    const app = await L.openApp(env, { viewport: { width, height: 900 } });
+    try {
+      const { page } = app;
+      const { final } = await playThrough(pageSurface(page, "bridge"));
+      await L.waitForIdle(page);
+      const pdf = path.join(L.tempDir("crossroads-print-"), "results.pdf");
+      await page.emulateMedia({ media: "print" });
+      await page.pdf({ path: pdf, format: "A4", printBackground: true });
+      const text = pdfText(pdf);
+      assert.ok(text.includes(flat(final.result.outcome_title)), `the outcome's title is not in the PDF:\n${text}`);
+      assert.ok(final.result.next_steps.length > 0);
+      for (const step of final.result.next_steps) assert.ok(text.includes(flat(step.text)), `next step missing from the PDF: ${step.text}`);
+      for (const entry of quiz.faq) assert.ok(text.includes(flat(entry.q)), `FAQ question missing: ${entry.q}`);
+      assert.ok(text.includes(flat(quiz.faq[0].a).slice(0, 50)), "an FAQ row is not open in print");
+      assert.ok(text.includes(flat(quiz.title)), "the quiz's title is not in the PDF");
+      assert.ok(text.includes(env.origin + "/"), "the quiz's address is not in the PDF");
+      assert.ok(!text.includes("Copy share link"), "a button is printed");
+      // Pages to look at.
+      const base = L.screenshotPath(`print-${width}`).replace(/\.png$/, "");
+      execFileSync("pdftoppm", ["-png", "-r", "60", pdf, base]);
+      // After printing, the rows are as the reader left them (closed).
+      await page.emulateMedia({ media: "screen" });
+      await page.waitForFunction(() => window.crossroads.scene().items.every((i) => i.role !== "disclosure" || !i.expanded));
+      L.assertNoProblems(app.problems);
+    } finally {
+      await app.close();
+    }
+  }
+});
