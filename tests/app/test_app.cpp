@@ -325,3 +325,26 @@ TEST_CASE("app: \"Print or save as PDF\" asks the platform to print the results,
     CHECK(only<PrintPage>(apply(s, Print{})).size() == 1);
     CHECK(s.revision == results);  // printing changes nothing the reader sees
 }
+
+TEST_CASE("app: share links made for an earlier version of the shipped quiz are refused with a notice; progress stays") {
+    // Links from before the quiz's version 3 (valid, truncated, an older code set, another quiz's id): each is
+    // explained on the start screen and leaves the reader's own saved progress where it is.
+    std::ifstream in(std::string(CR_SOURCE_DIR) + "/content/python-path.json", std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    for (const char* code : {"cr1.python-path.2.s05an5.r.0-0-0--0-5-0-0-0-0-0-0-0-0-0-0-0-0-0-0-0-0-0-0-0.118w1bi",
+                             "cr1.python-path.2.s05an5.r.0-0-0--0-5-0-",
+                             "cr1.python-path.2.hd0usj.r.1-1-0--0-0-2-2-0-1---------------.d57142",
+                             "cr1.python-readiness.1.hd0usj.r.1-1-0--0-0-2-2-0-1---------------.1jl3n84"}) {
+        CAPTURE(code);
+        State s;
+        apply(s, LoadQuiz{text.str(), "content/python-path.json", 1});
+        REQUIRE(s.loaded);
+        const auto effects = apply(s, ShareCode{code});
+        CHECK(only<Store>(effects).empty());
+        CHECK(only<ShareCodeTaken>(effects).size() == 1);
+        CHECK_FALSE(s.viewing_shared);
+        CHECK(s.notice.find("could not be opened") != std::string::npos);
+        CHECK(present(s).screen == Screen::Start);
+    }
+}
