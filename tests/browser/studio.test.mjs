@@ -222,6 +222,9 @@ describe("studio", () => {
       const keys = await offered();
       assert.equal(keys[0], "image", keys.join(", "));
       assert.ok(!keys.includes("id") && !keys.includes("intro"), `keys the quiz has are offered: ${keys.join(", ")}`);
+      // CodeMirror ignores Enter on a list open for less than its interactionDelay (75 ms), so that a reader typing
+      // fast gets a new line, not a completion; a person reading the list takes longer than that.
+      await page.waitForTimeout(150);
       await page.keyboard.press("Enter");
       const line = await root(".cm-activeLine").innerText();
       assert.equal(line.trim(), '"image":', "accepting the completion writes the key and its colon");
