@@ -73,10 +73,10 @@ def main() -> None:
         names[asset] = hashed_name(pathlib.Path(asset), data)
         (out / names[asset]).write_bytes(data)
 
-    # The built-in quiz (cmake/web.cmake compiles the same file in) names the page until the widget draws.
+    # The default quiz names the page until the widget draws; the page fetches it when ?quiz= names none.
     default = pathlib.Path(args.content) / "python-path.json"
     title = html.escape(json.loads(default.read_text(encoding="utf-8"))["title"])
-    shell = (web / "index.html").read_text().replace("{{quiz-title}}", title)
+    shell = (web / "index.html").read_text().replace("{{quiz-title}}", title).replace("{{default-quiz}}", "content/" + default.name)
     (out / "index.html").write_text(fill(shell, names))
     # Font packs beyond the base one (built into the wasm): the page fetches those a quiz needs (src/web/fonts.cpp).
     font_packs = sorted(f for f in (build / "fonts").glob("*.ttf") if not f.name.startswith("base-"))
@@ -127,6 +127,11 @@ def main() -> None:
     # ... and the font packs, as data the page hands to the wasm instead of fetching fonts/*.ttf.
     packs = {f"fonts/{f.name}": base64.b64encode(f.read_bytes()).decode() for f in font_packs}
     inline = inline.replace("</body>", '<script type="application/json" id="cr-font-data">' + json.dumps(packs) + "</script>\n</body>")
+    # ... and the default quiz, before the loader that reads it (every "<" of JSON is in a string, where \u003c is the
+    # same letter).
+    quiz_text = default.read_text(encoding="utf-8").replace("<", "\\u003c")
+    texts = '<script type="application/json" id="cr-texts">'
+    inline = inline.replace(texts, '<script type="application/json" id="cr-quiz-data">' + quiz_text + "</script>\n" + texts)
     (out / "quiz.html").write_text(inline)
 
     (out / "demo").mkdir()

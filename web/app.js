@@ -51,7 +51,6 @@ function start() {
     "requestFont": requestFont,
     "requestPicture": requestPicture,
     "openLink": openLink,
-    "quizRequested": !!params.get("quiz"),
     "shareCode": takeShareCode(),
     "shareBase": shareBase,
     "embedded": embedded,
@@ -66,11 +65,10 @@ function start() {
     if (accent) m._cr_set_accent(parseInt(accent[1], 16));
     applyContrast();
     applyTheme();
-    var quizUrl = params.get("quiz");
-    if (quizUrl) loadQuiz(quizUrl, afterLoad); else afterLoad();
   }, function (e) {
     fail("wasm", texts.cannotStart, [texts.wasmFailed + " " + String(e && e.message || e)], reloadAction());
   });
+  loadQuiz(params.get("quiz"), afterLoad);  // fetched while the wasm downloads and starts
 
   registerWorker();
 }

@@ -20,8 +20,6 @@ void js_mark(const char* name);
 void js_first_frame();
 // wasm -> page: the WebGL context was lost (1) or is back (0); Module.oncontextlost(bool) shows or hides the note.
 void js_context_lost(int lost);
-// wasm -> page: 1 when the page will load a quiz of its own (Module.quizRequested, ?quiz=): the built-in one is not loaded.
-int js_quiz_requested();
 // wasm -> page: 1 in ./build-wasm.sh preview or the studio (Module.preview): nothing is stored, edits reload in place.
 int js_preview();
 // wasm -> page: 1 when the reader's system prefers a dark colour scheme.

@@ -53,10 +53,6 @@ struct Fonts {
     bool dirty = true;                // the atlas must be rebuilt
 };
 
-// Where the compiled-in quiz is shipped beside the page (the build names it: CR_DEFAULT_QUIZ in cmake/web.cmake), so
-// its "related" link and pictures resolve like any quiz's.
-constexpr const char* kBuiltInUrl = CR_DEFAULT_QUIZ;
-
 // Everything the web edge keeps, in one place. The reader's state is the app layer's (app::State): only
 // dispatch() changes it; the rest is the platform's own (GL, fonts, sizes, the frame scheduler).
 struct App {
