@@ -4,12 +4,12 @@
 import { applyContrast, applyTheme, followAppearance } from "./page/appearance.js";
 import { contextLost, offerReloadWhenLost, webgl2Available } from "./page/canvas.js";
 import { onHostEvent, onState, watchLeaving } from "./page/events.js";
-import { requestFont, requestPicture } from "./page/files.js";
+import { fetchFontEarly, requestFont, requestPicture } from "./page/files.js";
 import { listenToHost } from "./page/host.js";
 import { openLink, openQuiz } from "./page/links.js";
 import { fail, reloadAction } from "./page/messages.js";
 import { registerWorker } from "./page/offline.js";
-import { embedded, fromDisk, mark, params, preview, texts } from "./page/options.js";
+import { embedded, fromDisk, mark, params, preview, root, texts } from "./page/options.js";
 import { loadQuiz } from "./page/quiz.js";
 import { firstFrameDrawn, reportHeight, watchHeight } from "./page/ready.js";
 import { shareBase, takeShareCode } from "./page/share.js";
@@ -69,6 +69,7 @@ function start() {
     fail("wasm", texts.cannotStart, [texts.wasmFailed + " " + String(e && e.message || e)], reloadAction());
   });
   loadQuiz(params.get("quiz"), afterLoad);  // fetched while the wasm downloads and starts
+  if (!params.get("quiz")) fetchFontEarly(root.getAttribute("data-quiz-mono"));
 
   registerWorker();
 }
