@@ -1,6 +1,6 @@
-# The widget's fonts, in packs by Unicode range, as browsers load web fonts by unicode-range: "base" (Latin up to
-# Extended-A, punctuation, currency) is built into the wasm; the others are files the page fetches only for a
-# quiz that uses them. Each pack is subset from Debian's fonts for the three roles (regular, bold, mono); "symbols"
+# The widget's fonts, in packs by Unicode range, as browsers load web fonts by unicode-range: "base" (Basic Latin,
+# Latin-1 and core punctuation) is fetched by every page, with the wasm (its mono file only for a quiz with code); the
+# others only for a quiz that uses them (a character in two packs comes from the first). Each pack is subset from Debian's fonts for the three roles (regular, bold, mono); "symbols"
 # has one file for all roles. scripts/font-tables.py turns the packs' coverage into the core's tables.
 set(CR_FONT_DIR /usr/share/fonts/truetype)
 set(CR_ROBOTO ${CR_FONT_DIR}/roboto/unhinted/RobotoTTF)
@@ -29,8 +29,8 @@ function(cr_font_pack pack unicodes)
 endfunction()
 
 set(CR_LETTERS regular=${CR_ROBOTO}/Roboto-Regular.ttf bold=${CR_ROBOTO}/Roboto-Bold.ttf mono=${CR_MONO})
-cr_font_pack(base "U+0020-007E,U+00A0-017F,U+2000-206F,U+20A0-20CF,U+2100-214F,U+2212" ${CR_LETTERS})
-cr_font_pack(latin-ext "U+0180-02FF,U+0300-036F,U+1E00-1EFF" ${CR_LETTERS})
+cr_font_pack(base "U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2212" ${CR_LETTERS})
+cr_font_pack(latin-ext "U+0100-02FF,U+0300-036F,U+1E00-1EFF,U+2000-206F,U+20A0-20CF,U+2100-214F" ${CR_LETTERS})
 cr_font_pack(greek-cyrillic "U+0370-03FF,U+0400-052F,U+1F00-1FFF" ${CR_LETTERS})
 cr_font_pack(symbols "U+2000-206F,U+20A0-20CF,U+2100-214F,U+2190-23FF,U+25A0-27BF"
   regular=${CR_FONT_DIR}/dejavu/DejaVuSans.ttf)

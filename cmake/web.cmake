@@ -1,5 +1,5 @@
-# The WebAssembly app (emcmake only): Dear ImGui from Debian's source package, subset fonts and the
-# default quiz embedded as data, src/ui and src/web on top of the core. Release flags follow the toolchain notes.
+# The WebAssembly app (emcmake only): Dear ImGui from Debian's source package, src/ui and src/web on top of the
+# core. Release flags follow the toolchain notes. The fonts (cmake/fonts.cmake) and the quizzes are files beside it.
 if(NOT EXISTS "${CR_IMGUI_DIR}/imgui.cpp")
   message(FATAL_ERROR "Dear ImGui sources not found in ${CR_IMGUI_DIR}; run scripts/deps.sh")
 endif()
@@ -21,22 +21,6 @@ target_compile_options(cr_imgui PRIVATE ${CR_WEB_FLAGS})
 target_compile_options(cr_core PRIVATE ${CR_WEB_FLAGS})
 target_compile_options(cr_app PRIVATE ${CR_WEB_FLAGS})
 
-# ---- embedded data: the base font pack (cmake/fonts.cmake) and the default quiz --------------------------
-set(CR_EMBED_SOURCES)
-function(cr_embed input symbol)
-  set(output "${CMAKE_BINARY_DIR}/embedded/${symbol}.cpp")
-  add_custom_command(OUTPUT ${output}
-    COMMAND ${CMAKE_COMMAND} -DINPUT=${input} -DOUTPUT=${output} -DSYMBOL=${symbol} -P ${CMAKE_SOURCE_DIR}/cmake/embed.cmake
-    DEPENDS ${input} ${CMAKE_SOURCE_DIR}/cmake/embed.cmake VERBATIM)
-  set(CR_EMBED_SOURCES ${CR_EMBED_SOURCES} ${output} PARENT_SCOPE)
-endfunction()
-foreach(role regular bold mono)
-  cr_embed(${CR_FONTS_OUT}/base-${role}.ttf cr_font_base_${role})
-endforeach()
-# The default quiz, compiled in; the web edge also knows its place in dist/ (its "related" link is relative to it).
-set(CR_DEFAULT_QUIZ content/python-path.json)
-cr_embed(${CMAKE_SOURCE_DIR}/${CR_DEFAULT_QUIZ} cr_default_quiz)
-
 # ---- ui and web layers ------------------------------------------------------------------------------
 file(GLOB CR_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
 list(FILTER CR_UI_SOURCES EXCLUDE REGEX "/headless\\.cpp$")  # the native tools' context (src/ui/headless.h)
@@ -46,9 +30,8 @@ target_link_libraries(cr_ui PUBLIC cr_app cr_imgui)
 target_compile_options(cr_ui PRIVATE ${CR_WEB_FLAGS} ${CR_WARNINGS})
 
 file(GLOB CR_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/web/*.cpp)
-add_library(cr_web OBJECT ${CR_WEB_SOURCES} ${CR_EMBED_SOURCES})
+add_library(cr_web OBJECT ${CR_WEB_SOURCES})
 target_link_libraries(cr_web PUBLIC cr_ui)
-target_compile_definitions(cr_web PRIVATE CR_DEFAULT_QUIZ="${CR_DEFAULT_QUIZ}")
 target_compile_options(cr_web PRIVATE ${CR_WEB_FLAGS} ${CR_WARNINGS})
 
 # Every JavaScript function the wasm imports is in one JS library (declared for C++ in src/web/page.h).

@@ -93,15 +93,18 @@ def main() -> None:
         names[asset] = hashed_name(pathlib.Path(asset), data)
         (out / names[asset]).write_bytes(data)
 
-    # The built-in quiz (cmake/web.cmake compiles the same file in) names the page until the widget draws.
+    # The default quiz names the page until the widget draws; the page fetches it when ?quiz= names none.
     default = pathlib.Path(args.content) / "python-path.json"
     title = json.loads(default.read_text(encoding="utf-8"))["title"]
     words = args.cli and json.loads(subprocess.run([args.cli, "page-words", str(default)], check=True, capture_output=True,
                                                    text=True).stdout)
     shell = page_shell((web / "index.html").read_text(encoding="utf-8"), title, words)
+    # A default quiz with code is drawn with the base pack's mono too: the page fetches it with the wasm.
+    code = any(q.get("code") for s in json.loads(default.read_text(encoding="utf-8"))["sections"] for q in s.get("questions", []))
+    shell = fill(shell, {"default-quiz": "content/" + default.name, "default-quiz-mono": "fonts/base-mono.ttf" if code else ""})
     (out / "index.html").write_text(fill(shell, names), encoding="utf-8")
-    # Font packs beyond the base one (built into the wasm): the page fetches those a quiz needs (src/web/fonts.cpp).
-    font_packs = sorted(f for f in (build / "fonts").glob("*.ttf") if not f.name.startswith("base-"))
+    # Font packs: the page fetches those a quiz needs (src/web/fonts.cpp), the base pack's with the wasm.
+    font_packs = sorted((build / "fonts").glob("*.ttf"))
     (out / "fonts").mkdir()
     for font in font_packs:
         shutil.copy(font, out / "fonts" / font.name)
@@ -141,14 +144,18 @@ def main() -> None:
     single = (build / "crossroads-single.js").read_text()
     # One file asks for nothing else: no icon file either (browsers show their default).
     inline = shell.replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">\n', "")
-    inline = re.sub(r"<!-- The wasm starts downloading[^\n]*\n<link rel=\"preload\"[^\n]*\n", "", inline)
+    inline = re.sub(r"<!-- The wasm and the base fonts start downloading[^\n]*\n(<link rel=\"preload\"[^\n]*\n)+", "", inline)
     inline = inline.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + stylesheet(web, "style.css") + "</style>")
     inline = inline.replace('<script src="{{crossroads.js}}"></script>', "<script>\n" + script_safe(single) + "\n</script>")
     for asset, data in scripts.items():
         inline = inline.replace('<script src="{{' + asset + '}}"></script>', "<script>\n" + script_safe(data.decode()) + "\n</script>")
     # ... and the font packs, as data the page hands to the wasm instead of fetching fonts/*.ttf.
     packs = {f"fonts/{f.name}": base64.b64encode(f.read_bytes()).decode() for f in font_packs}
-    inline = inline.replace("</body>", '<script type="application/json" id="cr-font-data">' + json.dumps(packs) + "</script>\n</body>")
+    texts = '<script type="application/json" id="cr-texts">'  # before the loader, which may read them at once
+    inline = inline.replace(texts, '<script type="application/json" id="cr-font-data">' + json.dumps(packs) + "</script>\n" + texts)
+    # ... and the default quiz (every "<" of JSON is in a string, where \u003c is the same letter).
+    quiz_text = default.read_text(encoding="utf-8").replace("<", "\\u003c")
+    inline = inline.replace(texts, '<script type="application/json" id="cr-quiz-data">' + quiz_text + "</script>\n" + texts)
     (out / "quiz.html").write_text(inline, encoding="utf-8")
 
     (out / "demo").mkdir()

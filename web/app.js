@@ -4,13 +4,13 @@
 import { applyContrast, applyTheme, followAppearance } from "./page/appearance.js";
 import { contextLost } from "./page/canvas.js";
 import { onHostEvent, onState, watchLeaving } from "./page/events.js";
-import { requestFont, requestPicture } from "./page/files.js";
+import { fetchFontEarly, requestFont, requestPicture } from "./page/files.js";
 import { listenToHost } from "./page/host.js";
 import { openLink, openQuiz } from "./page/links.js";
 import { fail, reloadAction } from "./page/messages.js";
 import { registerWorker } from "./page/offline.js";
 import { printPage, watchPrinting } from "./page/print.js";
-import { embedded, fromDisk, mark, params, preview, words } from "./page/options.js";
+import { embedded, fromDisk, mark, params, preview, root, words } from "./page/options.js";
 import { loadQuiz } from "./page/quiz.js";
 import { firstFrameDrawn, reportHeight, watchHeight } from "./page/ready.js";
 import { shareBase, takeShareCode } from "./page/share.js";
@@ -47,7 +47,6 @@ function start() {
     "requestFont": requestFont,
     "requestPicture": requestPicture,
     "openLink": openLink,
-    "quizRequested": !!params.get("quiz"),
     "shareCode": takeShareCode(),
     "shareBase": shareBase,
     "embedded": embedded,
@@ -62,11 +61,11 @@ function start() {
     if (accent) m._cr_set_accent(parseInt(accent[1], 16));
     applyContrast();
     applyTheme();
-    var quizUrl = params.get("quiz");
-    if (quizUrl) loadQuiz(quizUrl, afterLoad); else afterLoad();
   }, function (e) {
     fail("wasm", words().PageCannotStart, [words().PageWasmFailed + " " + String(e && e.message || e)], reloadAction());
   });
+  loadQuiz(params.get("quiz"), afterLoad);  // fetched while the wasm downloads and starts
+  if (!params.get("quiz")) fetchFontEarly(root.getAttribute("data-quiz-mono"));
 
   registerWorker();
 }

@@ -29,7 +29,6 @@ mergeInto(LibraryManager.library, {
     var h = Module["oncontextlost"];
     if (h) h(!!lost);
   },
-  js_quiz_requested: function () { return Module["quizRequested"] ? 1 : 0; },
   js_preview: function () { return Module["preview"] ? 1 : 0; },
   js_prefers_dark: function () {
     var m = globalThis["matchMedia"];

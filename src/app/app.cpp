@@ -265,7 +265,7 @@ std::vector<Effect> apply(State& s, const Command& command, double now_ms) {
         },
         [&](const OpenRelated&) {
             if (!s.loaded || !s.loaded->quiz.related.present) return;
-            out.push_back(OpenQuiz{s.source == kBuiltInSource ? s.env.built_in_url : s.source, s.loaded->quiz.related.quiz});
+            out.push_back(OpenQuiz{s.source, s.loaded->quiz.related.quiz});
         },
         [&](const OpenCta&) {
             if (!s.loaded || s.loaded->session.screen() != cr::Screen::Results) return;

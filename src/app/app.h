@@ -31,7 +31,6 @@ struct Environment {
     bool embedded = false;        // inside another page's iframe: a share code for another quiz is not ours
     bool can_link = true;         // the page can open another quiz (not from file://)
     std::string share_base;       // a share link is this plus the code; "" when the page has no address to share
-    std::string built_in_url;     // where the built-in quiz is shipped, so its related link resolves like any quiz's
 };
 
 // The reader's run as the host page hears of it: when it started, the question on screen and since when, in
@@ -44,7 +43,6 @@ struct Run {
     bool open = false;
 };
 
-constexpr const char* kBuiltInSource = "built-in quiz";  // the compiled-in quiz's name in messages
 
 struct State {
     Environment env;
@@ -71,7 +69,7 @@ struct State {
 
 // ---- commands: everything a reader or the page can do ----------------------------------------------
 struct Configure { Environment env; };
-// A quiz file's text, named `source` for messages (kBuiltInSource for the compiled-in quiz); `seed` shuffles the
+// A quiz file's text, named `source` (its address, which its links and pictures are relative to); `seed` shuffles the
 // options of its new session.
 struct LoadQuiz { std::string text, source; uint32_t seed = 1; };
 // What storage holds under the keys a ReadProgress effect named (nullopt: nothing, or storage is blocked).

@@ -133,6 +133,9 @@ struct ReviewItem;
     X(PageScriptMissing,                                                                                             \
       "Part of the quiz did not arrive (its script could not be loaded). Check your connection and reload.",         \
       nullptr)                                                                                                       \
+    X(PageFontsMissing,                                                                                              \
+      "Part of the quiz did not arrive (its letters could not be loaded). Check your connection and reload.",        \
+      nullptr)                                                                                                       \
     X(PageWasmFailed, "The quiz's program could not be started:", nullptr)                                           \
     X(PageSameSite, "?quiz= must name a quiz file on this site:", nullptr)                                           \
     X(PageServerAnswered, "the server answered {0} for {1}", nullptr)                                                \
@@ -199,7 +202,7 @@ std::vector<std::string> built_in_languages();
 // widget runs or of the quiz file it asked for). `crossroads page-words` writes them for scripts/assemble.py, which
 // puts them into the page per language; the page shows those of the quiz's language.
 constexpr Key kPageWords[] = {Key::PageLoading, Key::PageReload, Key::PageNeedsScript, Key::PageCannotStart,
-                              Key::PageScriptMissing, Key::PageWasmFailed, Key::CannotLoad, Key::PageSameSite,
+                              Key::PageScriptMissing, Key::PageFontsMissing, Key::PageWasmFailed, Key::CannotLoad, Key::PageSameSite,
                               Key::PageServerAnswered, Key::PageNoMemory};
 // True for the page's words that the widget never draws (all but CannotLoad, the title of its error screen too).
 bool page_only(Key key);

@@ -128,6 +128,10 @@ constexpr WordEntry kGerman[] = {
      "Ein Teil des Quiz ist nicht angekommen (sein Skript konnte nicht geladen werden). Prüfe deine Verbindung und "
      "lade die Seite neu.",
      nullptr},
+    {Key::PageFontsMissing,
+     "Ein Teil des Quiz ist nicht angekommen (seine Schrift konnte nicht geladen werden). Prüfe deine Verbindung und "
+     "lade die Seite neu.",
+     nullptr},
     {Key::PageWasmFailed, "Das Programm des Quiz konnte nicht gestartet werden:", nullptr},
     {Key::PageSameSite, "?quiz= muss eine Quizdatei auf dieser Website nennen:", nullptr},
     {Key::PageServerAnswered, "der Server antwortete {0} für {1}", nullptr},

@@ -1,5 +1,6 @@
-// The font packs at the platform edge: the base pack is built into the wasm; the others are fetched by the page
-// (web/page/files.js) when a quiz needs them, and frames wait for them so no reader sees a "?" where a letter belongs.
+// The font packs at the platform edge: the page fetches them (web/page/files.js), the base pack's regular and bold
+// always (preloaded with the wasm), the rest when a quiz needs them, and frames wait for them so no reader sees a "?"
+// where a letter belongs.
 #include <emscripten.h>
 
 #include <cmath>
@@ -13,15 +14,8 @@
 #include "platform.h"
 #include "ui/fonts.h"
 
-extern const unsigned char cr_font_base_regular[], cr_font_base_bold[], cr_font_base_mono[];
-extern const std::size_t cr_font_base_regular_size, cr_font_base_bold_size, cr_font_base_mono_size;
-
 namespace web {
 namespace {
-
-std::string_view bytes(const unsigned char* data, std::size_t size) {
-    return {reinterpret_cast<const char*>(data), size};
-}
 
 // The characters on screen: the quiz's, or those of the messages about a quiz that did not load.
 std::u32string characters_in_use() {
@@ -36,31 +30,44 @@ std::string_view& role_slot(ui::FontPack& p, int role) { return role == 0 ? p.re
 
 int role_index(const std::string& role) { return role == "regular" ? 0 : role == "bold" ? 1 : 2; }
 
+// Whether the quiz on screen shows code (a code question's snippet and options), drawn in the mono role.
+bool shows_code() {
+    const App& a = app();
+    if (!a.state.loaded) return false;
+    for (const cr::Question& q : a.state.loaded->quiz.questions)
+        if (!q.code.empty()) return true;
+    return false;
+}
+
+// Asks the page for each file of `pack` not asked for yet (the base pack's mono only for a quiz with code).
+void request_pack(int pack) {
+    Fonts& f = app().fonts;
+    const cr::FontPackInfo& info = cr::font_packs()[pack];
+    for (const std::string& name : info.roles) {
+        const int role = role_index(name);
+        if (f.requested[pack * 3 + role] || (pack == kBasePack && role == 2 && !shows_code())) continue;
+        f.requested[pack * 3 + role] = true;
+        ++f.pending;
+        js_request_font(pack, role, ("fonts/" + info.name + "-" + name + ".ttf").c_str());
+    }
+}
+
 }  // namespace
 
 void init_fonts() {
     Fonts& f = app().fonts;
     f.packs.assign(cr::font_packs().size(), {});
     f.files.assign(cr::font_packs().size() * 3, std::string());
-    f.packs[0] = {bytes(cr_font_base_regular, cr_font_base_regular_size), bytes(cr_font_base_bold, cr_font_base_bold_size),
-                  bytes(cr_font_base_mono, cr_font_base_mono_size)};
-    f.requested.assign(cr::font_packs().size(), false);
-    f.requested[0] = true;
+    f.requested.assign(cr::font_packs().size() * 3, false);
+    request_pack(kBasePack);  // the widget's own words are in it: before any quiz, while the page preloads it
 }
 
 void request_fonts() {
     Fonts& f = app().fonts;
     f.characters = characters_in_use();
     f.dirty = true;
-    for (int pack : ui::packs_needed(f.characters)) {
-        if (f.requested[pack]) continue;
-        f.requested[pack] = true;
-        const cr::FontPackInfo& info = cr::font_packs()[pack];
-        for (const std::string& role : info.roles) {
-            ++f.pending;
-            js_request_font(pack, role_index(role), ("fonts/" + info.name + "-" + role + ".ttf").c_str());
-        }
-    }
+    request_pack(kBasePack);
+    for (int pack : ui::packs_needed(f.characters)) request_pack(pack);
 }
 
 bool fonts_ready(double dpr) {
@@ -88,7 +95,7 @@ extern "C" {
 // A font file the page fetched: `data` (from malloc) becomes the wasm's; the next frame builds the atlas with it.
 EMSCRIPTEN_KEEPALIVE void cr_font_file(int pack, int role, char* data, int size) {
     web::Fonts& f = web::app().fonts;
-    if (pack <= 0 || pack >= static_cast<int>(f.packs.size()) || role < 0 || role > 2) {
+    if (pack < 0 || pack >= static_cast<int>(f.packs.size()) || role < 0 || role > 2) {
         std::free(data);
         return;
     }
@@ -100,8 +107,10 @@ EMSCRIPTEN_KEEPALIVE void cr_font_file(int pack, int role, char* data, int size)
     if (--f.pending == 0) web::request_frames(3);
 }
 
-// A font file that could not be had (offline before it was ever fetched): draw without it rather than wait.
-EMSCRIPTEN_KEEPALIVE void cr_font_file_failed(int, int) {
+// A font file that could not be had (offline before it was ever fetched): draw without it rather than wait. Without
+// the base pack's regular or bold there is nothing to draw with: the page says the quiz cannot start instead.
+EMSCRIPTEN_KEEPALIVE void cr_font_file_failed(int pack, int role) {
+    if (pack == web::kBasePack && role < 2) return;
     if (--web::app().fonts.pending == 0) web::request_frames(3);
 }
 

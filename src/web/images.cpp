@@ -20,8 +20,7 @@ void request(const cr::Image& image) {
     for (const std::string& src : a.picture_requests)
         if (src == image.src) return;
     a.picture_requests.push_back(image.src);
-    const std::string base = a.state.source == app::kBuiltInSource ? kBuiltInUrl : a.state.source;
-    js_request_picture(static_cast<int>(a.picture_requests.size()) - 1, base.c_str(), image.src.c_str(), image.width, image.height);
+    js_request_picture(static_cast<int>(a.picture_requests.size()) - 1, a.state.source.c_str(), image.src.c_str(), image.width, image.height);
 }
 
 }  // namespace

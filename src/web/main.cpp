@@ -17,9 +17,6 @@
 #include "platform.h"
 #include "ui/view.h"
 
-extern const unsigned char cr_default_quiz[];
-extern const std::size_t cr_default_quiz_size;
-
 namespace web {
 
 const char* const kCanvas = "#cr-canvas";
@@ -241,12 +238,9 @@ int main() {
     env.preview = js_preview() != 0;
     env.embedded = embedded();
     env.share_base = share_base();
-    env.built_in_url = kBuiltInUrl;
     dispatch(::app::Configure{env});  // links work until the page says they cannot (cr_set_links)
-    // A page that asked for another quiz (?quiz=) shows its placeholder until that one is here: never a stand-in.
-    if (!js_quiz_requested())
-        load_quiz(std::string(reinterpret_cast<const char*>(cr_default_quiz), cr_default_quiz_size), ::app::kBuiltInSource);
-    js_mark("cr:quiz");  // the built-in quiz is loaded and the saved progress read
+    // The page fetches the quiz (?quiz=, or its own) while the wasm starts, and hands it over (cr_load_quiz); until
+    // then it shows its placeholder: never a stand-in.
     install_input_handlers();
     request_frames(3);
     return 0;

@@ -19,8 +19,6 @@ void js_first_frame();
 // wasm -> page: the wasm draws nothing (1: no WebGL 2 context, or it was lost) or draws again (0: restored);
 // Module.oncontextlost(bool) shows the scene as HTML meanwhile.
 void js_context_lost(int lost);
-// wasm -> page: 1 when the page will load a quiz of its own (Module.quizRequested, ?quiz=): the built-in one is not loaded.
-int js_quiz_requested();
 // wasm -> page: 1 in ./build-wasm.sh preview or the studio (Module.preview): nothing is stored, edits reload in place.
 int js_preview();
 // wasm -> page: 1 when the reader's system prefers a dark colour scheme.

@@ -42,20 +42,17 @@ struct Touch {
     bool scrolling = false;
 };
 
-// The font packs (fonts.cpp): pack 0 is in the wasm, the page fetches the others a quiz needs.
+// The font packs (fonts.cpp), all fetched by the page: the base pack for every quiz, the others a quiz needs.
+constexpr int kBasePack = 0;
 struct Fonts {
-    std::vector<ui::FontPack> packs;  // by pack index; views into the wasm's data or into `files`
+    std::vector<ui::FontPack> packs;  // by pack index; views into `files`
     std::vector<std::string> files;   // fetched font files, at pack * 3 + role (regular, bold, mono)
-    std::vector<bool> requested;      // by pack index
+    std::vector<bool> requested;      // asked of the page, at pack * 3 + role
     int pending = 0;                  // files asked for and not yet answered
     std::u32string characters;        // what the atlas must hold (the quiz's characters)
     double dpr = 0;                   // the device pixel ratio the atlas was rasterised for
     bool dirty = true;                // the atlas must be rebuilt
 };
-
-// Where the compiled-in quiz is shipped beside the page (the build names it: CR_DEFAULT_QUIZ in cmake/web.cmake), so
-// its "related" link and pictures resolve like any quiz's.
-constexpr const char* kBuiltInUrl = CR_DEFAULT_QUIZ;
 
 // Everything the web edge keeps, in one place. The reader's state is the app layer's (app::State): only
 // dispatch() changes it; the rest is the platform's own (GL, fonts, sizes, the frame scheduler).

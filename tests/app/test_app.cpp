@@ -161,7 +161,7 @@ TEST_CASE("app: progress under the key without the shape is taken over when it f
 
 TEST_CASE("app: a share link is shown apart, never stored, and asked about before it becomes the reader's own") {
     double now = 0;
-    State a = loaded("mini.json", Environment{false, false, true, "https://blog.example/post#", ""});
+    State a = loaded("mini.json", Environment{false, false, true, "https://blog.example/post#"});
     answer(a, "built=one,work=none,alone=3,check=false", now);
     const auto copied = only<CopyText>(apply(a, CopyShareLink{}));
     REQUIRE(copied.size() == 1);

@@ -1,5 +1,5 @@
 // Every European script draws: the script fixtures (tests/fixtures/scripts) open with ?quiz=, the page fetches just
-// the font packs their letters need (Polish needs none beyond the built-in one), decomposed Vietnamese arrives
+// the font packs their letters need (the base pack's regular and bold always, its mono only for code), decomposed Vietnamese arrives
 // composed (NFC), and each quiz's first question is photographed for the note (build/screenshots/script-*.png).
 // That each letter has its own glyph in the atlas is checked natively (tests/ui/test_fonts.cpp).
 import { after, before, test } from "node:test";
@@ -30,12 +30,14 @@ async function open(name) {
   return { app, s, fonts: fonts.sort() };
 }
 
+const BASE = ["base-bold.ttf", "base-regular.ttf"];  // none of these quizzes has code: no base-mono.ttf
+const LATIN_EXT = ["latin-ext-bold.ttf", "latin-ext-mono.ttf", "latin-ext-regular.ttf"];
 const PACKS = {
-  polish: [],
-  "turkish-czech": [],
-  russian: ["greek-cyrillic-bold.ttf", "greek-cyrillic-mono.ttf", "greek-cyrillic-regular.ttf"],
-  greek: ["greek-cyrillic-bold.ttf", "greek-cyrillic-mono.ttf", "greek-cyrillic-regular.ttf"],
-  vietnamese: ["latin-ext-bold.ttf", "latin-ext-mono.ttf", "latin-ext-regular.ttf"],
+  polish: [...BASE, ...LATIN_EXT],
+  "turkish-czech": [...BASE, ...LATIN_EXT],
+  russian: [...BASE, "greek-cyrillic-bold.ttf", "greek-cyrillic-mono.ttf", "greek-cyrillic-regular.ttf"],
+  greek: [...BASE, "greek-cyrillic-bold.ttf", "greek-cyrillic-mono.ttf", "greek-cyrillic-regular.ttf"],
+  vietnamese: [...BASE, ...LATIN_EXT],
 };
 
 for (const [name, packs] of Object.entries(PACKS)) {

@@ -76,7 +76,7 @@ TEST_CASE("fonts: the pasted-text fixture holds the invisible and typographic ch
 }
 
 TEST_CASE("fonts: only the packs a quiz needs are asked for") {
-    CHECK(ui::packs_needed(U"Za\u017C\u00F3\u0142\u0107") == std::vector<int>{0});  // Polish is in the base pack
+    CHECK(ui::packs_needed(U"Za\u017C\u00F3\u0142\u0107") == std::vector<int>{0, 1});  // Polish: Latin-1 and Extended-A
     CHECK(ui::packs_needed(U"\u0414\u0430") == std::vector<int>{2});                // Cyrillic
     CHECK(ui::packs_needed(U"\u01B0\u1EDD") == std::vector<int>{1});                // Vietnamese: Latin Extended
     CHECK(ui::packs_needed(U"\u2192\u4F60") == std::vector<int>{3});                // an arrow; CJK has no pack

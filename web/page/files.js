@@ -1,11 +1,13 @@
 // Files the wasm asks the page for (Module.requestFont, Module.requestPicture): font packs a quiz's letters need
 // and a quiz's pictures, fetched (or, in the one-file quiz.html, read from the page) and handed over through the heap.
 // The wasm waits for each answer: the file (cr_font_file, cr_picture) or word that it cannot be had (*_failed).
-import { fromDisk } from "./options.js";
+import { fail, reloadAction } from "./messages.js";
+import { fromDisk, words } from "./options.js";
 import { started } from "./widget.js";
 
 // ---- font packs: the wasm asks for the files a quiz's letters need (src/web/fonts.cpp) ---------------
-// From the network (precached for offline use), or from the data the one-file quiz.html carries inline.
+// From the network (precached for offline use; the base pack's regular and bold preloaded by index.html, which this
+// same request picks up), or from the data the one-file quiz.html carries inline.
 var inlineFonts = null;
 function fontBytes(file) {
   var data = document.getElementById("cr-font-data");
@@ -16,11 +18,15 @@ function fontBytes(file) {
     for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
     return Promise.resolve(bytes);
   }
-  return fetch(file).then(function (r) {
+  fetched[file] = fetched[file] || fetch(file).then(function (r) {
     if (!r.ok) throw new Error(file + ": HTTP " + r.status);
     return r.arrayBuffer();
   }).then(function (b) { return new Uint8Array(b); });
+  return fetched[file];
 }
+var fetched = {};  // file -> its bytes' promise: a file fetched early is fetched once
+// Starts fetching a font file the wasm will ask for once the quiz is in (the default quiz's mono, when it has code).
+export function fetchFontEarly(file) { if (file) fontBytes(file).catch(function () { /* said when the wasm asks */ }); }
 export function requestFont(pack, role, file) {
   fontBytes(file).then(function (bytes) {
     return started.then(function (m) {
@@ -30,7 +36,9 @@ export function requestFont(pack, role, file) {
       m._cr_font_file(pack, role, p, bytes.length);  // the wasm keeps and frees the bytes
     });
   }).catch(function (e) {
-    console.warn("Crossroads: a font could not be loaded; some letters may not show.", e);
+    // Without the base pack's regular or bold the wasm has nothing to draw with (it waits): say so.
+    if (pack === 0 && role < 2) fail("font", words().PageCannotStart, [words().PageFontsMissing], reloadAction());
+    else console.warn("Crossroads: a font could not be loaded; some letters may not show.", e);
     started.then(function (m) { m._cr_font_file_failed(pack, role); });
   });
 }

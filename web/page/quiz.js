@@ -1,11 +1,11 @@
 // The quiz asked for with ?quiz=: fetched from this site, streamed up to the core's size limit, composed (NFC) and
 // handed to the wasm through its heap; its problems replace the widget when it cannot be used. In
 // ./build-wasm.sh preview the server says when the file is saved, and the quiz reloads in place.
-import { fromDisk, message, preview, root, words } from "./options.js";
+import { fromDisk, mark, message, preview, root, words } from "./options.js";
 import { post } from "./host.js";
 import { showMessage } from "./messages.js";
 import { quizUnavailable } from "./ready.js";
-import { mod, notify, state } from "./widget.js";
+import { mod, notify, started, state } from "./widget.js";
 
 // ---- quiz files: streamed up to the core's size limit, handed to the wasm through its heap -----------
 // Calls export `fn(data, size, name, name_size)` with `bytes` and the name `source` copied into the heap; -1 when
@@ -75,15 +75,16 @@ function quizFailed(kind, lines) {
   quizUnavailable(kind);
 }
 
-// Fetches a quiz file and hands it to the wasm: "ok", or a failure kind with the lines to show. Edits are seen:
-// the browser revalidates its cached copy (and a preview never keeps one).
+// Fetches a quiz file and hands it to the wasm: "ok", or a failure kind with the lines to show. The request leaves at
+// once, in parallel with the wasm's download and start; the body is read once the wasm is there to say its size
+// limit. Edits are seen: the browser revalidates its cached copy (and a preview never keeps one).
 function fetchQuiz(url) {
   var target;
   try { target = new URL(url, location.href); } catch (e) { target = null; }
   if (!target || target.origin !== location.origin || fromDisk) return Promise.resolve({ kind: "refused", lines: [words().PageSameSite + " " + url] });
   return fetch(target.href, { cache: preview ? "no-store" : "no-cache" }).then(function (r) {
     if (!r.ok) throw new Error(words().PageServerAnswered.replace("{0}", r.status).replace("{1}", url));
-    return readLimited(r, mod._cr_max_quiz_bytes());
+    return started.then(function (m) { return readLimited(r, m._cr_max_quiz_bytes()); });
   }).then(function (bytes) {
     return loadBytes(bytes, url);
   }).catch(function (e) {
@@ -91,14 +92,26 @@ function fetchQuiz(url) {
   });
 }
 
-// Loads the quiz at `url` (the wasm loaded no other: the page shows its placeholder until then); `afterLoad` runs once
-// it has loaded.
+// The page's own quiz when ?quiz= names none (the shell names it, scripts/assemble.py): fetched like any other, or,
+// in the one-file quiz.html, read from the data the page carries inline.
+function defaultQuiz() {
+  var url = root.getAttribute("data-quiz"), inline = document.getElementById("cr-quiz-data");
+  if (!inline) return { url: url, got: fetchQuiz(url) };
+  var bytes = new TextEncoder().encode(inline.textContent);
+  return { url: url, got: started.then(function () { return loadBytes(bytes, url); }) };
+}
+
+// Loads the quiz at `url` (?quiz=), or the page's own with none: the wasm loads no quiz itself, and the page shows its
+// placeholder until this one is drawn. Call it before the wasm has started, so both come in parallel; `afterLoad`
+// runs once the quiz has loaded.
 export function loadQuiz(url, afterLoad) {
-  fetchQuiz(url).then(function (got) {
-    if (preview) watchEdits(url);
+  var quiz = url ? { url: url, got: fetchQuiz(url) } : defaultQuiz();
+  started.then(function () { return quiz.got; }).then(function (got) {
+    if (preview && url) watchEdits(url);
     if (got.kind !== "ok") { quizFailed(got.kind, got.lines); return; }
+    mark("cr:quiz");  // the quiz is loaded and its saved progress read
     afterLoad();  // ready follows once the wasm has drawn it (web/page/ready.js)
-  });
+  }, function () { /* the wasm did not start: web/app.js says so */ });
 }
 
 // ./build-wasm.sh preview: the server says when the file is saved; the quiz reloads in place, keeping the
