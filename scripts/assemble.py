@@ -2,7 +2,7 @@
 """Assembles dist/ from the wasm build, web/ and content/: content-hashed asset names, the page shell filled in with the
 page loader (web/app.js and its modules in web/page/, bundled by esbuild),
 quiz files copied with the quizzes they derive (scripts/derive.py), the offline worker (scripts/make-sw.mjs),
-the one-file quiz.html, the studio (studio.html, CodeMirror bundled by esbuild), the demo blog post (content/demo/), and a table of raw / gzip / brotli sizes printed for every file."""
+the built-in quiz's first screen in the page (scripts/first_screen.py), the one-file quiz.html, the studio (studio.html, CodeMirror bundled by esbuild), the demo blog post (content/demo/), and a table of raw / gzip / brotli sizes printed for every file."""
 import argparse
 import base64
 import gzip
@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 
+import first_screen
 from derive import DEFAULT_CLI, derive
 
 
@@ -77,6 +78,14 @@ def main() -> None:
     default = pathlib.Path(args.content) / "python-path.json"
     title = html.escape(json.loads(default.read_text(encoding="utf-8"))["title"])
     shell = (web / "index.html").read_text().replace("{{quiz-title}}", title)
+    # ... and its first screen is in the page, drawn as the widget will draw it (scripts/first_screen.py).
+    first_html, first_css = "", ""
+    if args.measure:
+        scenes = json.loads(subprocess.run([args.measure, "--scenes", str(build / "fonts"), "builtin:" + str(default)],
+                                           check=True, capture_output=True, text=True).stdout)
+        first_html, first_css = first_screen.render(scenes[""], build / "fonts")
+    shell = fill(shell, {"first-screen": first_html, "first-screen-css": first_css,
+                         "first-screen-quiz": "content/" + default.name})
     (out / "index.html").write_text(fill(shell, names))
     # Font packs beyond the base one (built into the wasm): the page fetches those a quiz needs (src/web/fonts.cpp).
     font_packs = sorted(f for f in (build / "fonts").glob("*.ttf") if not f.name.startswith("base-"))
