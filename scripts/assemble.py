@@ -2,7 +2,7 @@
 """Assembles dist/ from the wasm build, web/ and content/: content-hashed asset names, the page shell filled in with the
 page loader (web/app.js and its modules in web/page/, bundled by esbuild),
 quiz files copied with the quizzes they derive (scripts/derive.py), the offline worker (scripts/make-sw.mjs),
-the one-file quiz.html, the studio (studio.html, CodeMirror bundled by esbuild), the demo blog post (content/demo/), and a table of raw / gzip / brotli sizes printed for every file."""
+the default quiz's first screen in the page (scripts/first_screen.py), the one-file quiz.html, the studio (studio.html, CodeMirror bundled by esbuild), the demo blog post (content/demo/), and a table of raw / gzip / brotli sizes printed for every file."""
 import argparse
 import base64
 import gzip
@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 
+import first_screen
 import tokens
 from derive import DEFAULT_CLI, derive
 
@@ -89,19 +90,28 @@ def main() -> None:
     (out / names["crossroads.js"]).write_text(js)
     # The page loader: web/app.js and its modules (web/page/), one script; strict, as its modules are.
     scripts = {"app.js": bundle(web / "app.js", '--banner:js="use strict";'), "a11y.js": (web / "a11y.js").read_bytes()}
-    for asset, data in [("style.css", stylesheet(web, "style.css").encode())] + list(scripts.items()):
+    # The default quiz's first screen is in the page, drawn as the widget will draw it (scripts/first_screen.py); its
+    # places and fonts go into the stylesheet.
+    default = pathlib.Path(args.content) / "python-path.json"
+    first_html, first_css = "", ""
+    if args.measure:
+        scenes = json.loads(subprocess.run([args.measure, "--scenes", str(build / "fonts"), "builtin:" + str(default)],
+                                           check=True, capture_output=True, text=True).stdout)
+        first_html, first_css = first_screen.render(scenes[""], build / "fonts")
+    style = stylesheet(web, "style.css") + first_css + "\n"
+    for asset, data in [("style.css", style.encode())] + list(scripts.items()):
         names[asset] = hashed_name(pathlib.Path(asset), data)
         (out / names[asset]).write_bytes(data)
 
     # The default quiz names the page until the widget draws; the page fetches it when ?quiz= names none.
-    default = pathlib.Path(args.content) / "python-path.json"
     title = json.loads(default.read_text(encoding="utf-8"))["title"]
     words = args.cli and json.loads(subprocess.run([args.cli, "page-words", str(default)], check=True, capture_output=True,
                                                    text=True).stdout)
     shell = page_shell((web / "index.html").read_text(encoding="utf-8"), title, words)
     # A default quiz with code is drawn with the base pack's mono too: the page fetches it with the wasm.
     code = any(q.get("code") for s in json.loads(default.read_text(encoding="utf-8"))["sections"] for q in s.get("questions", []))
-    shell = fill(shell, {"default-quiz": "content/" + default.name, "default-quiz-mono": "fonts/base-mono.ttf" if code else ""})
+    shell = fill(shell, {"default-quiz": "content/" + default.name, "default-quiz-mono": "fonts/base-mono.ttf" if code else "",
+                         "first-screen": first_html})
     (out / "index.html").write_text(fill(shell, names), encoding="utf-8")
     # Font packs: the page fetches those a quiz needs (src/web/fonts.cpp), the base pack's with the wasm.
     font_packs = sorted((build / "fonts").glob("*.ttf"))
@@ -145,7 +155,7 @@ def main() -> None:
     # One file asks for nothing else: no icon file either (browsers show their default).
     inline = shell.replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">\n', "")
     inline = re.sub(r"<!-- The wasm and the base fonts start downloading[^\n]*\n(<link rel=\"preload\"[^\n]*\n)+", "", inline)
-    inline = inline.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + stylesheet(web, "style.css") + "</style>")
+    inline = inline.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + style + "</style>")
     inline = inline.replace('<script src="{{crossroads.js}}"></script>', "<script>\n" + script_safe(single) + "\n</script>")
     for asset, data in scripts.items():
         inline = inline.replace('<script src="{{' + asset + '}}"></script>', "<script>\n" + script_safe(data.decode()) + "\n</script>")

@@ -5,6 +5,7 @@ import { applyContrast, applyTheme, followAppearance } from "./page/appearance.j
 import { contextLost } from "./page/canvas.js";
 import { onHostEvent, onState, watchLeaving } from "./page/events.js";
 import { fetchFontEarly, requestFont, requestPicture } from "./page/files.js";
+import { keepEarlyTaps } from "./page/first-screen.js";
 import { listenToHost } from "./page/host.js";
 import { openLink, openQuiz } from "./page/links.js";
 import { fail, reloadAction } from "./page/messages.js";
@@ -22,6 +23,7 @@ function afterLoad() {
 }
 
 function start() {
+  keepEarlyTaps();
   watchLeaving();
   listenToHost(studioCommand);
   watchHeight();

@@ -4,6 +4,10 @@
 // Usage: crossroads-measure FONT_DIR [builtin:]QUIZ.json...   (FONT_DIR: the build's fonts/, cmake/fonts.cmake)
 //   -> {"QUIZ.json": [height at 300 px, at 304 px, ... at 1300 px], "": [...]} in CSS px; the quiz marked builtin:
 //   is the one compiled into the widget, listed under "". Links work in an embed, so a quiz's "related" link is drawn.
+// With --scenes first, each quiz's first screen itself, for the page's first paint (scripts/first_screen.py):
+//   -> {"QUIZ.json": {"palette": {"light": {tone: "#rrggbb"}, "dark": {...}}, "layouts": [{"from": px, "to": px,
+//   "height": px, "scene": the scene (ui::scene_json) with x from the column's left}]}}, one layout for each run
+//   of widths from 300 to 1300 px that draws alike (above 776 px the column no longer grows: one layout).
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -15,6 +19,8 @@
 
 #include "core/loader.h"
 #include "ui/headless.h"
+#include "ui/scene.h"
+#include "ui/theme.h"
 
 namespace {
 
@@ -27,11 +33,71 @@ std::string read(const std::string& path) {
     return b.str();
 }
 
+// Lays out `model` at `width` CSS px (two frames: the second has the layout settled).
+void lay_out(const app::ScreenModel& model, ui::View& v, int width) {
+    for (int frame = 0; frame < 2; ++frame) ui::run_frame(model, v, static_cast<float>(width), 2000);
+}
+
+std::string hex(unsigned rgb) {
+    char b[8];
+    std::snprintf(b, sizeof b, "#%06x", rgb & 0xFFFFFF);
+    return b;
+}
+
+// The colours the first screen uses, in the light and the dark palette.
+nlohmann::json palettes(ui::View& v) {
+    const std::pair<const char*, ui::Tone> tones[] = {{"background", ui::Tone::Background}, {"text", ui::Tone::Text},
+        {"muted", ui::Tone::Muted}, {"accent", ui::Tone::Accent}, {"on_accent", ui::Tone::OnAccent},
+        {"card", ui::Tone::Card}, {"border", ui::Tone::Border}};
+    nlohmann::json out;
+    for (const bool dark : {false, true}) {
+        v.theme.dark = dark;
+        ui::apply_theme(v);
+        nlohmann::json& p = out[dark ? "dark" : "light"];
+        for (const auto& [name, tone] : tones) p[name] = hex(v.theme.palette[static_cast<int>(tone)]);
+    }
+    v.theme.dark = false;
+    ui::apply_theme(v);
+    return out;
+}
+
+// A box (item or run) in whole CSS px, its x from the column's left: the page places the column itself, and half a
+// pixel (ImGui rounds a centred column's odd half) is no difference a reader sees.
+void to_column(nlohmann::json& box, float column_left) {
+    box["x"] = box["x"].get<float>() - column_left;
+    for (const char* key : {"x", "y", "w", "h"}) box[key] = static_cast<int>(std::floor(box[key].get<float>() + 0.5f));
+}
+
+// The first screen at every width, grouped into runs of widths that draw alike.
+nlohmann::json scenes(const app::ScreenModel& model, ui::View& v) {
+    nlohmann::json layouts = nlohmann::json::array();
+    for (int width = kFirstWidth; width <= kLastWidth; ++width) {
+        lay_out(model, v, width);
+        nlohmann::json scene = nlohmann::json::parse(ui::scene_json(v.scene));
+        for (auto& item : scene["items"]) {
+            to_column(item, v.column_left);
+            for (auto& run : item["runs"]) to_column(run, v.column_left);
+        }
+        const int height = static_cast<int>(std::ceil(v.content_height));
+        if (!layouts.empty() && layouts.back()["scene"] == scene && layouts.back()["height"] == height) {
+            layouts.back()["to"] = width;
+        } else {
+            layouts.push_back({{"from", width}, {"to", width}, {"height", height}, {"scene", scene}});
+        }
+    }
+    return layouts;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    const bool scene_mode = argc > 1 && std::string(argv[1]) == "--scenes";
+    if (scene_mode) {
+        --argc;
+        ++argv;
+    }
     if (argc < 3) {
-        std::fprintf(stderr, "usage: crossroads-measure FONT_DIR [builtin:]QUIZ.json...\n");
+        std::fprintf(stderr, "usage: crossroads-measure [--scenes] FONT_DIR [builtin:]QUIZ.json...\n");
         return 2;
     }
     ui::Headless headless(argv[1]);
@@ -46,13 +112,17 @@ int main(int argc, char** argv) {
         headless.use_fonts(v.fonts, loaded.quiz.characters);
         const app::State state = app::showing(std::move(loaded.quiz), cr::SessionState{});  // links work in an embed
         const app::ScreenModel model = app::present(state);  // its first screen, in its words
+        const std::string key = builtin ? std::string() : name.substr(name.find_last_of('/') + 1);
+        if (scene_mode) {
+            out[key] = {{"palette", palettes(v)}, {"layouts", scenes(model, v)}};
+            continue;
+        }
         nlohmann::json heights = nlohmann::json::array();
         for (int width = kFirstWidth; width <= kLastWidth; width += kStep) {
-            for (int frame = 0; frame < 2; ++frame)  // the second frame has the layout settled
-                ui::run_frame(model, v, static_cast<float>(width), 2000);
+            lay_out(model, v, width);
             heights.push_back(static_cast<int>(std::ceil(v.content_height)));
         }
-        out[builtin ? std::string() : name.substr(name.find_last_of('/') + 1)] = heights;
+        out[key] = heights;
     }
     std::printf("%s\n", out.dump().c_str());
     return 0;

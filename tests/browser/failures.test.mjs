@@ -12,23 +12,6 @@ import { click, frameSurface, pageSurface, playThrough } from "./play.mjs";
 import { fileHandler, serve } from "../../scripts/serve.mjs";
 
 
-// The policy docs/embedding.md tells hosts to serve, read from the docs so the two cannot drift apart.
-function documentedCsp() {
-  const doc = fs.readFileSync(path.join(L.ROOT, "docs/embedding.md"), "utf8");
-  const m = /```\nContent-Security-Policy: ([^`]+)```/.exec(doc);
-  assert.ok(m, "docs/embedding.md has no Content-Security-Policy block");
-  return m[1].replace(/\s+/g, " ").trim();
-}
-
-// Serves index.html with a Content-Security-Policy header on one context.
-async function withCsp(context, policy) {
-  await context.route(/\/(index\.html)?(\?.*)?$/, async (route) => {
-    if (route.request().resourceType() !== "document") return route.continue();
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": policy } });
-  });
-}
-
 // A valid quiz of about `bytes` bytes: the path quiz with many more (unweighted) questions in its first section,
 // so it is big in the way a real quiz grows, not by one giant word.
 function bigQuiz(bytes) {
@@ -80,7 +63,7 @@ describe("failures that must be explained, and files that must load", () => {
       await r.fulfill({ response: res, body: body.subarray(0, body.length >> 1) });
     }),
     "the loader script is missing": (c) => c.route(/\/crossroads\.[0-9a-f]+\.js$/, (r) => r.fulfill({ status: 404, body: "" })),
-    "the CSP forbids WebAssembly": (c) => withCsp(c, documentedCsp().replace(" 'wasm-unsafe-eval'", "")),
+    "the CSP forbids WebAssembly": (c) => L.withCsp(c, L.documentedCsp().replace(" 'wasm-unsafe-eval'", "")),
   };
   for (const [what, prepare] of Object.entries(startFailures)) {
     test(`${what}: a message at once, never "Loading…" for ever`, async () => {
@@ -122,7 +105,7 @@ describe("failures that must be explained, and files that must load", () => {
   });
 
   test("under the documented strict CSP the quiz runs to its result with no violation", async () => {
-    const { context, page, problems } = await openWith((c) => withCsp(c, documentedCsp()));
+    const { context, page, problems } = await openWith((c) => L.withCsp(c, L.documentedCsp()));
     try {
       await page.evaluate(() => {
         window.__violations = [];

@@ -13,6 +13,29 @@ const { PNG } = pngjs;
 import { fileHandler, serve } from "../../scripts/serve.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+// The Content-Security-Policy docs/embedding.md tells hosts to serve, read from the docs so the two cannot drift apart.
+export function documentedCsp() {
+  const doc = fs.readFileSync(path.join(ROOT, "docs/embedding.md"), "utf8");
+  const m = /```\nContent-Security-Policy: ([^`]+)```/.exec(doc);
+  assert.ok(m, "docs/embedding.md has no Content-Security-Policy block");
+  return m[1].replace(/\s+/g, " ").trim();
+}
+
+// Serves the pages matching `pages` (index.html by default) with `policy` as their Content-Security-Policy header
+// on one browser context.
+export async function withCsp(context, policy, pages = /\/(index\.html)?(\?.*)?$/) {
+  await context.route(pages, async (route) => {
+    if (route.request().resourceType() !== "document") return route.continue();
+    // A page still loading when its test closes the context has nothing left to serve: that is no failure.
+    try {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": policy } });
+    } catch (e) {
+      if (!/disposed|closed/i.test(String(e))) throw e;
+    }
+  });
+}
 export const DIST = path.join(ROOT, "dist");
 export const CLI = path.join(ROOT, "build/native/crossroads");
 export const SCREENSHOTS = path.join(ROOT, "build/screenshots");

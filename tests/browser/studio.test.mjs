@@ -14,16 +14,6 @@ import { STEP, until } from "./embed-lib.mjs";
 const EXAMPLE = fs.readFileSync(path.join(L.ROOT, "content/python-path.json"), "utf8");
 const TITLE_LINE = EXAMPLE.split("\n").findIndex((l) => l.startsWith('  "title": ')) + 1;
 
-// The policy docs/embedding.md tells hosts to serve (the studio needs no more), on every page of one context.
-async function withDocumentedCsp(context) {
-  const doc = fs.readFileSync(path.join(L.ROOT, "docs/embedding.md"), "utf8");
-  const policy = /```\nContent-Security-Policy: ([^`]+)```/.exec(doc)[1].replace(/\s+/g, " ").trim();
-  await context.route(/\.html(\?.*)?$/, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": policy } });
-  });
-}
-
 // What `crossroads validate` says (on stderr) about `text` saved as `name` (quiz.json: the studio's name for an
 // unsaved quiz).
 function validate(text, name = "quiz.json") {
@@ -86,7 +76,7 @@ describe("studio", () => {
 
   test("a typed mistake is located with validate's message; the fix updates the live quiz in place; a reload keeps it", async () => {
     const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await withDocumentedCsp(context);
+    await L.withCsp(context, L.documentedCsp(), /\.html(\?.*)?$/);
     await context.addInitScript(() => {
       window.__violations = [];
       document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
@@ -203,7 +193,7 @@ describe("studio", () => {
   test("the quiz editor completes keys and values from the format's schema and explains a key on hover", async () => {
     const schema = JSON.parse(fs.readFileSync(path.join(L.ROOT, "content/schema/quiz.schema.json"), "utf8"));
     const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await withDocumentedCsp(context);
+    await L.withCsp(context, L.documentedCsp(), /\.html(\?.*)?$/);
     const page = await context.newPage();
     page.setDefaultTimeout(STEP);
     const problems = L.watchProblems(page);

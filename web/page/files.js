@@ -9,7 +9,7 @@ import { started } from "./widget.js";
 // From the network (precached for offline use; the base pack's regular and bold preloaded by index.html, which this
 // same request picks up), or from the data the one-file quiz.html carries inline.
 var inlineFonts = null;
-function fontBytes(file) {
+export function fontBytes(file) {
   var data = document.getElementById("cr-font-data");
   if (data) {
     inlineFonts = inlineFonts || JSON.parse(data.textContent);

@@ -1,6 +1,8 @@
 // When the widget counts as ready (a frame drawn, and the quiz asked for loaded or failed, and drawn), what then
-// happens (the placeholder goes, the host hears crossroads:ready), and the page's height reported to the host after.
+// happens (the placeholder or the first screen goes, a tap on the first screen kept till now is carried out, the host
+// hears crossroads:ready), and the page's height reported to the host after.
 // Until then the page shows its placeholder: the wasm draws nothing before it has the quiz asked for.
+import { carryOutEarlyTap } from "./first-screen.js";
 import { embedded, mark, root } from "./options.js";
 import { post } from "./host.js";
 import { failed } from "./messages.js";
@@ -36,6 +38,7 @@ function maybeReady() {
   root.setAttribute("aria-busy", "false");
   window.crossroads.ready = true;
   mark("cr:first-frame");
+  carryOutEarlyTap();
   notify();
   reportHeight();
   var s = state();
