@@ -57,10 +57,9 @@ describe("failures that must be explained, and files that must load", () => {
   const wasmUrl = /\/crossroads\.[0-9a-f]+\.wasm$/;
   const startFailures = {
     "the wasm file is missing": (c) => c.route(wasmUrl, (r) => r.fulfill({ status: 404, body: "not found" })),
-    "the wasm file is truncated": (c) => c.route(wasmUrl, async (r) => {
-      const res = await r.fetch();
-      const body = await res.body();
-      await r.fulfill({ response: res, body: body.subarray(0, body.length >> 1) });
+    "the wasm file is truncated": (c) => L.routeChanged(c, wasmUrl, async (response) => {
+      const body = await response.body();
+      return { response, body: body.subarray(0, body.length >> 1) };
     }),
     "the loader script is missing": (c) => c.route(/\/crossroads\.[0-9a-f]+\.js$/, (r) => r.fulfill({ status: 404, body: "" })),
     "the CSP forbids WebAssembly": (c) => L.withCsp(c, L.documentedCsp().replace(" 'wasm-unsafe-eval'", "")),

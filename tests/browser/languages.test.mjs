@@ -64,11 +64,10 @@ test("a page built for a German quiz (lang=\"de\") says in German that a quiz co
   const context = await env.browser.newContext({ viewport: { width: 800, height: 900 }, colorScheme: "light" });
   try {
     // The shipped quiz is English; its page, as assemble.py writes it for a German one, says lang="de".
-    await context.route(/\/(index\.html)?(\?.*)?$/, async (route) => {
-      const res = await route.fetch();
-      const html = (await res.text()).replace('<html lang="en">', '<html lang="de">');
+    await L.routeChanged(context, /\/(index\.html)?(\?.*)?$/, async (response) => {
+      const html = (await response.text()).replace('<html lang="en">', '<html lang="de">');
       assert.ok(html.includes('<html lang="de">'));
-      await route.fulfill({ response: res, body: html });
+      return { response, body: html };
     });
     const page = await context.newPage();
     const problems = L.watchProblems(page, (e) => /no-such-quiz/.test(e.url || "") || /404/.test(e.text));

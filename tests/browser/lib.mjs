@@ -22,19 +22,26 @@ export function documentedCsp() {
   return m[1].replace(/\s+/g, " ").trim();
 }
 
-// Serves the pages matching `pages` (index.html by default) with `policy` as their Content-Security-Policy header
-// on one browser context.
-export async function withCsp(context, policy, pages = /\/(index\.html)?(\?.*)?$/) {
-  await context.route(pages, async (route) => {
-    if (route.request().resourceType() !== "document") return route.continue();
-    // A page still loading when its test closes the context has nothing left to serve: that is no failure.
+// Serves what matches `pattern` on one browser context as the server sends it, changed by `change(response, route)`
+// into the fulfil options it returns ({ response, headers, body }); requests `change` leaves (null) pass on. A
+// request still open when its test closes the context has nothing left to serve: that is no failure.
+export async function routeChanged(context, pattern, change) {
+  await context.route(pattern, async (route) => {
     try {
       const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": policy } });
+      const options = await change(response, route);
+      await (options ? route.fulfill(options) : route.fulfill({ response }));
     } catch (e) {
       if (!/disposed|closed/i.test(String(e))) throw e;
     }
   });
+}
+
+// Serves the pages matching `pages` (index.html by default) with `policy` as their Content-Security-Policy header
+// on one browser context.
+export async function withCsp(context, policy, pages = /\/(index\.html)?(\?.*)?$/) {
+  await routeChanged(context, pages, (response, route) => route.request().resourceType() !== "document" ? null
+    : { response, headers: { ...response.headers(), "content-security-policy": policy } });
 }
 export const DIST = path.join(ROOT, "dist");
 export const CLI = path.join(ROOT, "build/native/crossroads");
