@@ -9,7 +9,6 @@ import struct
 
 # The scene's fonts (src/ui/fonts.cpp): Roboto, regular or bold; ImGui sizes a font by its ascent minus descent.
 WEIGHTS = {"body": 400, "small": 400, "bold": 700, "title": 700}
-TONES = ("background", "text", "muted", "accent", "on_accent", "card", "border")
 FIRST_WIDTH = 300  # crossroads-measure's narrowest width: narrower pages use its layout
 
 
@@ -87,14 +86,8 @@ def render(screens: dict, fonts: pathlib.Path) -> tuple:
             body.append(f"<p>{spans(index)}</p>")
     page = '<form id="cr-first" class="cr-first" method="get">\n' + "\n".join(body) + "\n</form>"
 
-    palette = screens["palette"]
-    def tones(scheme: str) -> str:
-        return ";".join(f"--cr-{t.replace('_', '-')}:{palette[scheme][t]}" for t in TONES)
-    css = [".cr-root:not(.cr-other) .cr-placeholder{display:none}",
-           f".cr-first{{{tones('light')}}}",
-           f"@media (prefers-color-scheme:dark){{.cr-first{{{tones('dark')}}}}}",
-           f":root[data-theme=light] .cr-first{{{tones('light')}}}",
-           f":root[data-theme=dark] .cr-first{{{tones('dark')}}}"]
+    # Colours are the design tokens' custom properties (web/style.css), light or dark as the page is.
+    css = [".cr-root:not(.cr-other) .cr-placeholder{display:none}"]
     # Each run's place and font as a class, not a style attribute: the page runs under style-src 'self'.
     css.append("".join(f".r{k}{{{run_style({'text': text, 'font': font, 'size': size, 'x': x, 'y': y}, 0, 0, metrics)}}}"
                        for k, (i, text, font, size, x, y) in enumerate(runs)))

@@ -46,14 +46,18 @@ def cxx(tokens: dict) -> str:
 
 
 def css(tokens: dict, stylesheet: str) -> str:
-    """`stylesheet` with its placeholder replaced by the custom properties it uses (--cr-<name>), light and dark."""
+    """`stylesheet` with its placeholder replaced by the custom properties it uses (--cr-<name>), light and dark: by
+    the system's colour scheme, and by the page's data-theme attribute when it has one."""
     def block(values: dict) -> str:
         return " ".join(f"--cr-{kebab(k)}: {v};" for k, v in values.items() if f"var(--cr-{kebab(k)})" in stylesheet)
     light = {k: c["light"] for k, c in tokens["colors"].items()}
     light.update({f"column{k[0].upper() + k[1:]}": f"{v}px" for k, v in tokens["column"].items()})
     dark = {k: c["dark"] for k, c in tokens["colors"].items()}
+    # The system's scheme first; the page's own choice (?theme=, web/page/appearance.js sets data-theme) wins over it.
     props = (f":root {{ {block(light)} }}\n"
-             f"@media (prefers-color-scheme: dark) {{ :root {{ {block(dark)} }} }}")
+             f"@media (prefers-color-scheme: dark) {{ :root {{ {block(dark)} }} }}\n"
+             f":root[data-theme=light] {{ {block(light)} }}\n"
+             f":root[data-theme=dark] {{ {block(dark)} }}")
     return stylesheet.replace(PLACEHOLDER, props)
 
 

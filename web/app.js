@@ -23,6 +23,7 @@ function afterLoad() {
 }
 
 function start() {
+  applyTheme();  // the page's colours follow ?theme= at once; the wasm is told when it runs
   keepEarlyTaps();
   watchLeaving();
   listenToHost(studioCommand);

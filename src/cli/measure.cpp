@@ -3,11 +3,11 @@
 // the height its first screen will take and the post below it does not jump when the widget appears.
 // Usage: crossroads-measure FONT_DIR [builtin:]QUIZ.json...   (FONT_DIR: the build's fonts/, cmake/fonts.cmake)
 //   -> {"QUIZ.json": [height at 300 px, at 304 px, ... at 1300 px], "": [...]} in CSS px; the quiz marked builtin:
-//   is the one compiled into the widget, listed under "". Links work in an embed, so a quiz's "related" link is drawn.
+//   is the page's default quiz, listed under "". Links work in an embed, so a quiz's "related" link is drawn.
 // With --scenes first, each quiz's first screen itself, for the page's first paint (scripts/first_screen.py):
-//   -> {"QUIZ.json": {"palette": {"light": {tone: "#rrggbb"}, "dark": {...}}, "layouts": [{"from": px, "to": px,
-//   "height": px, "scene": the scene (ui::scene_json) with x from the column's left}]}}, one layout for each run
-//   of widths from 300 to 1300 px that draws alike (above 776 px the column no longer grows: one layout).
+//   -> {"QUIZ.json": {"layouts": [{"from": px, "to": px, "height": px, "scene": the scene (ui::scene_json) with x
+//   from the column's left}]}}, one layout for each run of widths from 300 to 1300 px that draws alike (above
+//   776 px the column no longer grows: one layout). Its colours are the design tokens' (web/style.css).
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -20,7 +20,6 @@
 #include "core/loader.h"
 #include "ui/headless.h"
 #include "ui/scene.h"
-#include "ui/theme.h"
 
 namespace {
 
@@ -36,29 +35,6 @@ std::string read(const std::string& path) {
 // Lays out `model` at `width` CSS px (two frames: the second has the layout settled).
 void lay_out(const app::ScreenModel& model, ui::View& v, int width) {
     for (int frame = 0; frame < 2; ++frame) ui::run_frame(model, v, static_cast<float>(width), 2000);
-}
-
-std::string hex(unsigned rgb) {
-    char b[8];
-    std::snprintf(b, sizeof b, "#%06x", rgb & 0xFFFFFF);
-    return b;
-}
-
-// The colours the first screen uses, in the light and the dark palette.
-nlohmann::json palettes(ui::View& v) {
-    const std::pair<const char*, ui::Tone> tones[] = {{"background", ui::Tone::Background}, {"text", ui::Tone::Text},
-        {"muted", ui::Tone::Muted}, {"accent", ui::Tone::Accent}, {"on_accent", ui::Tone::OnAccent},
-        {"card", ui::Tone::Card}, {"border", ui::Tone::Border}};
-    nlohmann::json out;
-    for (const bool dark : {false, true}) {
-        v.theme.dark = dark;
-        ui::apply_theme(v);
-        nlohmann::json& p = out[dark ? "dark" : "light"];
-        for (const auto& [name, tone] : tones) p[name] = hex(v.theme.palette[static_cast<int>(tone)]);
-    }
-    v.theme.dark = false;
-    ui::apply_theme(v);
-    return out;
 }
 
 // A box (item or run) in whole CSS px, its x from the column's left: the page places the column itself, and half a
@@ -114,7 +90,7 @@ int main(int argc, char** argv) {
         const app::ScreenModel model = app::present(state);  // its first screen, in its words
         const std::string key = builtin ? std::string() : name.substr(name.find_last_of('/') + 1);
         if (scene_mode) {
-            out[key] = {{"palette", palettes(v)}, {"layouts", scenes(model, v)}};
+            out[key] = {{"layouts", scenes(model, v)}};
             continue;
         }
         nlohmann::json heights = nlohmann::json::array();
