@@ -156,9 +156,9 @@ def main() -> None:
     inline = shell.replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">\n', "")
     inline = re.sub(r"<!-- The wasm and the base fonts start downloading[^\n]*\n(<link rel=\"preload\"[^\n]*\n)+", "", inline)
     inline = inline.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + style + "</style>")
-    inline = inline.replace('<script src="{{crossroads.js}}"></script>', "<script>\n" + script_safe(single) + "\n</script>")
+    inline = inline.replace('<script defer src="{{crossroads.js}}"></script>', "<script>\n" + script_safe(single) + "\n</script>")
     for asset, data in scripts.items():
-        inline = inline.replace('<script src="{{' + asset + '}}"></script>', "<script>\n" + script_safe(data.decode()) + "\n</script>")
+        inline = inline.replace('<script defer src="{{' + asset + '}}"></script>', "<script>\n" + script_safe(data.decode()) + "\n</script>")
     # ... and the font packs, as data the page hands to the wasm instead of fetching fonts/*.ttf.
     packs = {f"fonts/{f.name}": base64.b64encode(f.read_bytes()).decode() for f in font_packs}
     texts = '<script type="application/json" id="cr-texts">'  # before the loader, which may read them at once
