@@ -45,7 +45,10 @@ set(CR_LINK_FLAGS ${CR_WEB_FLAGS}
   # The page's calls into the wasm are the EMSCRIPTEN_KEEPALIVE functions of src/web (docs/contract.md); only the
   # runtime's own entry points are named here.
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
-  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,HEAPU8)
+  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,HEAPU8
+  # The renderer takes the font atlas's pixels from src/web/fonts.cpp, which never builds an atlas: ImGui's own
+  # ImFontAtlas::GetTexDataAsRGBA32 may, through Build(), which links the built-in font (never drawn).
+  -Wl,--wrap=_ZN11ImFontAtlas18GetTexDataAsRGBA32EPPhPiS2_S2_)
 
 # crossroads.js + crossroads.wasm for dist/; crossroads-single.js carries the wasm inside (dist/quiz.html).
 add_executable(crossroads_web $<TARGET_OBJECTS:cr_web>)
