@@ -62,3 +62,10 @@ set_target_properties(crossroads_single PROPERTIES OUTPUT_NAME crossroads-single
 target_link_libraries(crossroads_single PRIVATE cr_ui)
 target_link_options(crossroads_single PRIVATE ${CR_LINK_FLAGS} -sSINGLE_FILE=1)
 set_target_properties(crossroads_single PROPERTIES LINK_DEPENDS ${CR_JS_LIBRARY})
+
+# Binaryen once more over the linked wasm, after emcc has dropped what the JavaScript does not use: -Oz until it
+# stops shrinking. (The one-file build carries its wasm inside its JavaScript and keeps emcc's.)
+find_program(CR_WASM_OPT wasm-opt REQUIRED)
+add_custom_command(TARGET crossroads_web POST_BUILD
+  COMMAND ${CR_WASM_OPT} -Oz --converge crossroads.wasm -o crossroads.wasm
+  WORKING_DIRECTORY ${CMAKE_BINARY_DIR} VERBATIM)
