@@ -45,7 +45,10 @@ set(CR_LINK_FLAGS ${CR_WEB_FLAGS}
   # The page's calls into the wasm are the EMSCRIPTEN_KEEPALIVE functions of src/web (docs/contract.md); only the
   # runtime's own entry points are named here.
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
-  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,HEAPU8)
+  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,HEAPU8
+  # The renderer takes the font atlas's pixels from src/web/fonts.cpp, which never builds an atlas: ImGui's own
+  # ImFontAtlas::GetTexDataAsRGBA32 may, through Build(), which links the built-in font (never drawn).
+  -Wl,--wrap=_ZN11ImFontAtlas18GetTexDataAsRGBA32EPPhPiS2_S2_)
 
 # crossroads.js + crossroads.wasm for dist/; crossroads-single.js carries the wasm inside (dist/quiz.html).
 add_executable(crossroads_web $<TARGET_OBJECTS:cr_web>)
@@ -59,3 +62,10 @@ set_target_properties(crossroads_single PROPERTIES OUTPUT_NAME crossroads-single
 target_link_libraries(crossroads_single PRIVATE cr_ui)
 target_link_options(crossroads_single PRIVATE ${CR_LINK_FLAGS} -sSINGLE_FILE=1)
 set_target_properties(crossroads_single PROPERTIES LINK_DEPENDS ${CR_JS_LIBRARY})
+
+# Binaryen once more over the linked wasm, after emcc has dropped what the JavaScript does not use: -Oz until it
+# stops shrinking. (The one-file build carries its wasm inside its JavaScript and keeps emcc's.)
+find_program(CR_WASM_OPT wasm-opt REQUIRED)
+add_custom_command(TARGET crossroads_web POST_BUILD
+  COMMAND ${CR_WASM_OPT} -Oz --converge crossroads.wasm -o crossroads.wasm
+  WORKING_DIRECTORY ${CMAKE_BINARY_DIR} VERBATIM)

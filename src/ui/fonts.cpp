@@ -7,6 +7,7 @@
 #include "core/catalogue.h"
 #include "core/characters.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 
 namespace ui {
 namespace {
@@ -89,7 +90,9 @@ void build_fonts(Fonts& fonts, const std::vector<FontPack>& packs, const std::u3
     fonts.small = add_role(regular, FontSizes::small, density, ranges.Data);
     fonts.mono = add_role(mono, FontSizes::mono, density, ranges.Data);
     ImGui::GetIO().FontDefault = fonts.body;
-    atlas->Build();
+    // The builder itself, not ImFontAtlas::Build(): Build() adds ImGui's built-in font to an atlas with none, and
+    // calling it would link that font (never drawn) into the wasm (see src/web/fonts.cpp).
+    ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(atlas);
     for (ImFont* f : {fonts.body, fonts.bold, fonts.title, fonts.small, fonts.mono}) {
         for (ImWchar c : invisible) f->AddGlyph(nullptr, c, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         f->BuildLookupTable();

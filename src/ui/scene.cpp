@@ -1,7 +1,7 @@
 // Crossroads UI: the scene as JSON for the page (web/a11y.js renders it; tests read it).
 #include "scene.h"
 
-#include <nlohmann/json.hpp>
+#include "core/json_doc.h"
 
 namespace ui {
 
@@ -23,47 +23,56 @@ const char* font_name(FontRole f) {
 }  // namespace
 
 std::string scene_json(const Scene& scene) {
-    using Json = nlohmann::json;
+    // The core's JSON type (one instantiation of nlohmann's templates in the wasm). It keeps keys in the order they
+    // are set, and they are set in alphabetical order, the order the scene has always been written in.
+    using cr::Json;
     Json items = Json::array();
     for (const SceneItem& it : scene.items) {
-        Json j = {{"part", part_name(it.part)},
-                  {"x", it.rect_min.x}, {"y", it.rect_min.y}, {"w", it.rect_max.x - it.rect_min.x}, {"h", it.rect_max.y - it.rect_min.y}};
-        if (it.part == Part::Heading) j["level"] = it.level;
-        if (it.part == Part::Cell) {
-            j["table"] = it.table;
-            j["row"] = it.level;
-            j["column"] = it.column;
-        }
-        if (!it.region.empty()) j["region"] = it.region;
-        if (!it.name.empty()) j["name"] = it.name;
-        if (it.part == Part::Control) {
-            j["id"] = it.id;
-            j["role"] = role_name(it.role);
-            j["disabled"] = it.disabled;
-            if (it.role == Role::Radio || it.role == Role::Checkbox) {
-                j["group"] = it.group;
-                j["checked"] = it.checked;
-            }
-            if (it.role == Role::Disclosure) j["expanded"] = it.checked;
-            if (it.role == Role::Slider) {
-                j["min"] = it.min;
-                j["max"] = it.max;
-                j["step"] = it.step;
-                j["value"] = it.value;
-                j["value_text"] = it.value_text;
-            }
-        }
+        const bool cell = it.part == Part::Cell, control = it.part == Part::Control;
+        const bool choice = control && (it.role == Role::Radio || it.role == Role::Checkbox);
+        const bool slider = control && it.role == Role::Slider;
         Json runs = Json::array();
         for (const TextRun& r : it.runs) {
-            Json run = {{"text", r.text}, {"x", r.min.x}, {"y", r.min.y}, {"w", r.max.x - r.min.x}, {"h", r.max.y - r.min.y},
-                        {"font", font_name(r.font)}, {"size", r.size}};
+            Json run = {{"font", font_name(r.font)}, {"h", r.max.y - r.min.y}};
             if (!r.href.empty()) run["href"] = r.href;
+            run["size"] = r.size;
+            run["text"] = r.text;
+            run["w"] = r.max.x - r.min.x;
+            run["x"] = r.min.x;
+            run["y"] = r.min.y;
             runs.push_back(std::move(run));
         }
-        j["runs"] = runs;
+        Json j = Json::object();
+        if (choice) j["checked"] = it.checked;
+        if (cell) j["column"] = it.column;
+        if (control) j["disabled"] = it.disabled;
+        if (control && it.role == Role::Disclosure) j["expanded"] = it.checked;
+        if (choice) j["group"] = it.group;
+        j["h"] = it.rect_max.y - it.rect_min.y;
+        if (control) j["id"] = it.id;
+        if (it.part == Part::Heading) j["level"] = it.level;
+        if (slider) {
+            j["max"] = it.max;
+            j["min"] = it.min;
+        }
+        if (!it.name.empty()) j["name"] = it.name;
+        j["part"] = part_name(it.part);
+        if (!it.region.empty()) j["region"] = it.region;
+        if (control) j["role"] = role_name(it.role);
+        if (cell) j["row"] = it.level;
+        j["runs"] = std::move(runs);
+        if (slider) j["step"] = it.step;
+        if (cell) j["table"] = it.table;
+        if (slider) {
+            j["value"] = it.value;
+            j["value_text"] = it.value_text;
+        }
+        j["w"] = it.rect_max.x - it.rect_min.x;
+        j["x"] = it.rect_min.x;
+        j["y"] = it.rect_min.y;
         items.push_back(std::move(j));
     }
-    Json out = {{"screen", scene.screen}, {"announce", scene.announce}, {"items", items}};
+    Json out = {{"announce", scene.announce}, {"items", std::move(items)}, {"screen", scene.screen}};
     return out.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 

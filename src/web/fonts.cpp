@@ -107,6 +107,24 @@ EMSCRIPTEN_KEEPALIVE void cr_font_file(int pack, int role, char* data, int size)
     if (--f.pending == 0) web::request_frames(3);
 }
 
+// The renderer's way to the atlas's pixels (ImGui_ImplOpenGL3_CreateFontsTexture), linked here instead of
+// ImFontAtlas::GetTexDataAsRGBA32 (--wrap in cmake/web.cmake): that one builds an atlas not yet built through
+// ImFontAtlas::Build(), which would link ImGui's built-in font, never drawn, into the wasm. Every frame waits for
+// fonts_ready(), so the atlas is built (ui::build_fonts) before the renderer asks; its 8-bit coverage becomes white
+// with that alpha, as in ImGui, kept until the atlas is cleared.
+void __wrap__ZN11ImFontAtlas18GetTexDataAsRGBA32EPPhPiS2_S2_(ImFontAtlas* atlas, unsigned char** pixels,
+                                                            int* width, int* height, int* bytes_per_pixel) {
+    const int n = atlas->TexWidth * atlas->TexHeight;
+    if (!atlas->TexPixelsRGBA32 && atlas->TexPixelsAlpha8) {
+        atlas->TexPixelsRGBA32 = static_cast<unsigned int*>(IM_ALLOC(static_cast<std::size_t>(n) * 4));
+        for (int i = 0; i < n; ++i) atlas->TexPixelsRGBA32[i] = IM_COL32(255, 255, 255, atlas->TexPixelsAlpha8[i]);
+    }
+    *pixels = reinterpret_cast<unsigned char*>(atlas->TexPixelsRGBA32);
+    if (width) *width = atlas->TexWidth;
+    if (height) *height = atlas->TexHeight;
+    if (bytes_per_pixel) *bytes_per_pixel = 4;
+}
+
 // A font file that could not be had (offline before it was ever fetched): draw without it rather than wait. Without
 // the base pack's regular or bold there is nothing to draw with: the page says the quiz cannot start instead.
 EMSCRIPTEN_KEEPALIVE void cr_font_file_failed(int pack, int role) {

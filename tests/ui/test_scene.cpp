@@ -427,3 +427,54 @@ TEST_CASE("scene: a quiz file that cannot be used shows each error, located, eve
             if (d.severity == cr::Severity::Error) CHECK(text.find(std::to_string(d.line) + ":") != std::string::npos);
     }
 }
+
+TEST_CASE("scene: the JSON the page reads names each part's keys, in alphabetical order, numbers as ImGui measured them") {
+    ui::Scene scene;
+    scene.screen = "results";
+    scene.announce = "Result: A";
+    ui::SceneItem heading;
+    heading.part = ui::Part::Heading;
+    heading.level = 2;
+    heading.rect_min = ImVec2(16, 20);
+    heading.rect_max = ImVec2(116.5f, 46);
+    heading.runs.push_back({"Read \"this\"", ImVec2(16, 20), ImVec2(60.25f, 46), ui::FontRole::Title, 26, "https://example.org/a"});
+    ui::SceneItem cell;
+    cell.part = ui::Part::Cell;
+    cell.level = 1;
+    cell.column = 2;
+    cell.table = "t1";
+    cell.region = "faq:a";
+    ui::SceneItem radio;
+    radio.part = ui::Part::Control;
+    radio.role = ui::Role::Radio;
+    radio.id = "option:q:x";
+    radio.name = "X";
+    radio.group = "q";
+    radio.checked = true;
+    ui::SceneItem slider;
+    slider.part = ui::Part::Control;
+    slider.role = ui::Role::Slider;
+    slider.id = "scale:s";
+    slider.disabled = true;
+    slider.min = 1;
+    slider.max = 10;
+    slider.step = 0.5;
+    slider.value = 7.5;
+    slider.value_text = "7.5 of 10";
+    ui::SceneItem disclosure;
+    disclosure.part = ui::Part::Control;
+    disclosure.role = ui::Role::Disclosure;
+    disclosure.id = "faq:a";
+    scene.items = {heading, cell, radio, slider, disclosure};
+    CHECK(ui::scene_json(scene) ==
+          R"({"announce":"Result: A","items":[)"
+          R"({"h":26.0,"level":2,"part":"heading","runs":[{"font":"title","h":26.0,"href":"https://example.org/a","size":26.0,)"
+          R"("text":"Read \"this\"","w":44.25,"x":16.0,"y":20.0}],"w":100.5,"x":16.0,"y":20.0},)"
+          R"({"column":2,"h":0.0,"part":"cell","region":"faq:a","row":1,"runs":[],"table":"t1","w":0.0,"x":0.0,"y":0.0},)"
+          R"({"checked":true,"disabled":false,"group":"q","h":0.0,"id":"option:q:x","name":"X","part":"control","role":"radio",)"
+          R"("runs":[],"w":0.0,"x":0.0,"y":0.0},)"
+          R"({"disabled":true,"h":0.0,"id":"scale:s","max":10.0,"min":1.0,"part":"control","role":"slider","runs":[],)"
+          R"("step":0.5,"value":7.5,"value_text":"7.5 of 10","w":0.0,"x":0.0,"y":0.0},)"
+          R"({"disabled":false,"expanded":false,"h":0.0,"id":"faq:a","part":"control","role":"disclosure","runs":[],)"
+          R"("w":0.0,"x":0.0,"y":0.0}],"screen":"results"})");
+}
