@@ -77,6 +77,10 @@ int main(int argc, char** argv) {
         return 2;
     }
     ui::Headless headless(argv[1]);
+    if (headless.packs().empty() || headless.packs()[0].regular.empty() || headless.packs()[0].bold.empty()) {
+        std::fprintf(stderr, "crossroads-measure: %s has no base-regular.ttf and base-bold.ttf (the build's fonts/)\n", argv[1]);
+        return 2;
+    }
     ui::View v = headless.make_view();
     nlohmann::json out = nlohmann::json::object();
     for (int i = 2; i < argc; ++i) {

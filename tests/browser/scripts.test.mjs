@@ -87,3 +87,11 @@ test("the one-file quiz.html carries the font packs inline and fetches nothing",
   assert.deepEqual(Object.keys(data).sort(), files);
   for (const f of files) assert.ok(Buffer.from(data[f], "base64").equals(fs.readFileSync(path.join(L.DIST, f))), `${f} differs`);
 });
+
+// src/web/fonts.cpp takes the place of ImFontAtlas::GetTexDataAsRGBA32 (a --wrap in cmake/web.cmake) so that ImGui's
+// built-in ProggyClean font, never drawn, is not linked: should the wrap stop matching, the font would come back.
+test("the readers' wasm holds none of ImGui's built-in font", () => {
+  const wasm = fs.readdirSync(L.DIST).find((f) => /^crossroads\.[0-9a-f]+\.wasm$/.test(f));
+  assert.ok(wasm, "dist/ has no crossroads.*.wasm");
+  assert.equal(fs.readFileSync(path.join(L.DIST, wasm)).includes("ProggyClean"), false);
+});
