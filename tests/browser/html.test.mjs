@@ -63,6 +63,9 @@ async function assertBarsShown(page, result) {
   assert.equal(drawn.display, "block");
   assert.equal(drawn.hidden, "true");
   assert.equal(drawn.used, drawn.count, "a drawn shape the scene does not have");
+  // Every tone a shape names is a colour of the page's (tokens.py writes only the custom properties style.css uses).
+  for (const shape of drawn.items.flatMap((item) => item.shapes))
+    assert.ok(shape.line === "solid" || shape.fill !== "rgba(0, 0, 0, 0)", `a shape in a tone the page lacks: ${JSON.stringify(shape)}`);
   const bars = drawn.items.filter((item) => item.part === "figure");
   assert.equal(bars.length, quiz.outcomes.length, "one bar per outcome");
   const totals = quiz.outcomes.map((o) => result.totals[o.id]);
