@@ -143,8 +143,8 @@ void record_shape(View& v, ImVec2 a, ImVec2 b, Tone tone, float radius, float bo
     current_item(v).shapes.push_back({local(a), local(b), tone, radius, border});
 }
 
-// A filled rectangle that carries meaning (a bar): drawn, and recorded in the current scene item.
-void bar_rect(View& v, ImVec2 a, ImVec2 b, Tone tone, float radius) {
+// A filled rectangle that carries meaning (a bar, a ticked box): drawn, and recorded in the current scene item.
+void shape_rect(View& v, ImVec2 a, ImVec2 b, Tone tone, float radius) {
     dl()->AddRectFilled(a, b, color(v, tone), radius);
     record_shape(v, a, b, tone, radius);
 }
@@ -352,7 +352,7 @@ void checklist_item(View& v, const std::string& text, bool done) {
     SceneItem& item = open_item(v, Part::ListItem);
     if (done) {
         item.name = cr::tr(cr::Key::StepDone);  // the tick's words, for those who cannot see it
-        bar_rect(v, a, b, Tone::Accent, 4);
+        shape_rect(v, a, b, Tone::Accent, 4);
         dl()->AddPolyline(std::array<ImVec2, 3>{ImVec2(a.x + 4, a.y + 8), ImVec2(a.x + 7, a.y + 11), ImVec2(a.x + 12, a.y + 5)}.data(), 3,
                           color(v, Tone::OnAccent), 0, 2.0f);
     } else {
@@ -493,8 +493,8 @@ void progress(View& v, const cr::Progress& at, const std::string& section) {
     ImGui::Dummy(ImVec2(v.column_width, font->FontSize));
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const float frac = at.total > 0 ? static_cast<float>(at.position) / static_cast<float>(at.total) : 0.0f;
-    bar_rect(v, a, ImVec2(a.x + v.column_width, a.y + 6), Tone::Track, 3);
-    bar_rect(v, a, ImVec2(a.x + v.column_width * frac, a.y + 6), Tone::Accent, 3);
+    shape_rect(v, a, ImVec2(a.x + v.column_width, a.y + 6), Tone::Track, 3);
+    shape_rect(v, a, ImVec2(a.x + v.column_width * frac, a.y + 6), Tone::Accent, 3);
     ImGui::Dummy(ImVec2(v.column_width, 8));
 }
 
@@ -582,14 +582,14 @@ void outcome_bars(View& v, const cr::Quiz& quiz, const cr::Result& r) {
         ImGui::Dummy(ImVec2(v.column_width, vy - p.y + font->FontSize));
         const ImVec2 a = ImGui::GetCursorScreenPos();
         const float frac = static_cast<float>(std::max(0.0, r.totals[i]) / top);
-        bar_rect(v, a, ImVec2(a.x + v.column_width, a.y + 10), Tone::Track, 5);
+        shape_rect(v, a, ImVec2(a.x + v.column_width, a.y + 10), Tone::Track, 5);
         if (between) {
             // A bracket over the stretch between the two totals it decided between.
             const float x1 = v.column_width * static_cast<float>(std::max(0.0, std::min(r.totals[r.decision.tied_a], r.totals[r.decision.tied_b])) / top);
             const float x2 = v.column_width * static_cast<float>(std::max(0.0, std::max(r.totals[r.decision.tied_a], r.totals[r.decision.tied_b])) / top);
-            bar_rect(v, ImVec2(a.x + x1 - 3, a.y - 2), ImVec2(a.x + std::max(x2, x1 + 6) + 3, a.y + 12), Tone::Accent, 5);
+            shape_rect(v, ImVec2(a.x + x1 - 3, a.y - 2), ImVec2(a.x + std::max(x2, x1 + 6) + 3, a.y + 12), Tone::Accent, 5);
         } else if (frac > 0) {
-            bar_rect(v, a, ImVec2(a.x + std::max(10.0f, v.column_width * frac), a.y + 10), chosen ? Tone::Accent : Tone::Muted, 5);
+            shape_rect(v, a, ImVec2(a.x + std::max(10.0f, v.column_width * frac), a.y + 10), chosen ? Tone::Accent : Tone::Muted, 5);
         }
         ImGui::Dummy(ImVec2(v.column_width, 16));
         v.scene.items.back().rect_max = local(ImVec2(a.x + v.column_width, a.y + 10));
@@ -628,8 +628,8 @@ void range_chart(View& v, const cr::RangeChart& chart) {
         const double k = cr::range_factor(chart, item);
         heading_text(v, item.label, 3);
         const ImVec2 a = ImGui::GetCursorScreenPos();
-        bar_rect(v, a, ImVec2(a.x + v.column_width, a.y + 14), Tone::Track, 7);
-        bar_rect(v, ImVec2(a.x + v.column_width * static_cast<float>(item.low * k / top), a.y),
+        shape_rect(v, a, ImVec2(a.x + v.column_width, a.y + 14), Tone::Track, 7);
+        shape_rect(v, ImVec2(a.x + v.column_width * static_cast<float>(item.low * k / top), a.y),
                  ImVec2(a.x + v.column_width * static_cast<float>(item.high * k / top), a.y + 14), Tone::Accent, 7);
         ImGui::Dummy(ImVec2(v.column_width, 18));
         muted_text(v, cr::range_text(chart, item));

@@ -318,6 +318,17 @@ TEST_CASE("scene: results show the plan as a checklist, what would change the re
     };
     CHECK(has_heading(cr::Key::NextSteps));
     CHECK(has_heading(cr::Key::WhatWouldChange));
+    // The plan's steps are marked by a box: filled in the accent when done, an outline when not.
+    int done = 0, open = 0;
+    for (const auto& item : v.scene.items) {
+        if (item.part != ui::Part::ListItem || item.shapes.empty() || item.shapes[0].max.x - item.shapes[0].min.x != 16) continue;
+        const bool ticked = item.name == cr::tr(cr::Key::StepDone);
+        CHECK(item.shapes[0].tone == (ticked ? ui::Tone::Accent : ui::Tone::Muted));
+        CHECK(item.shapes[0].border == (ticked ? 0.0f : 1.5f));
+        (ticked ? done : open)++;
+    }
+    CHECK(done + open == static_cast<int>(app::present(s).plan.size()));
+    CHECK(open > 0);
     // A rule's sentence decided, not points: no points chart that would show the result with 0 points.
     CHECK(std::none_of(v.scene.items.begin(), v.scene.items.end(), [](const ui::SceneItem& item) { return item.part == ui::Part::Figure; }));
     // At a phone's width too, every run stays in the column.
@@ -332,7 +343,13 @@ TEST_CASE("scene: results show the plan as a checklist, what would change the re
     check_glyphs(settle(tied, w), w);
     bool between = false;
     for (const auto& item : w.scene.items)
-        if (item.part == ui::Part::Figure && item.name.find(cr::tr(cr::Key::BetweenTwo, {"", ""}).substr(0, 7)) != std::string::npos) between = true;
+        if (item.part == ui::Part::Figure && item.name.find(cr::tr(cr::Key::BetweenTwo, {"", ""}).substr(0, 7)) != std::string::npos) {
+            between = true;
+            // Its shapes: the track, and over it the bracket in the accent, taller than the track.
+            REQUIRE(item.shapes.size() == 2);
+            CHECK(item.shapes[1].tone == ui::Tone::Accent);
+            CHECK(item.shapes[1].max.y - item.shapes[1].min.y > item.shapes[0].max.y - item.shapes[0].min.y);
+        }
     CHECK(between);
 }
 
