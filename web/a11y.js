@@ -18,6 +18,7 @@
   var linkTarget = new URLSearchParams(location.search).get("links") === "top" ? "_top" : "_blank";
   var controls = {};  // hit id -> element
   var spans = [];     // [element, run] of the text layer, for moves without a rebuild
+  var shapesBox = null, shapesKey = "";  // the scene's shapes, and what they were drawn from
 
   function el(tag, attrs) {
     var e = document.createElement(tag);
@@ -68,6 +69,34 @@
       parent.appendChild(runSpan(run));
     });
     return into;
+  }
+
+  // The scene's shapes (bars, list marks) as boxes in their tokens' colours, under the runs, in a box hidden from
+  // assistive technology: what they mean is in the items' words and names. style.css shows them only in the visible
+  // mode (.cr-html); a tone is a custom property the stylesheet uses (tokens.py writes only those).
+  function drawShapes(scene) {
+    var shapes = [];
+    scene.items.forEach(function (item) { shapes = shapes.concat(item.shapes || []); });
+    var key = JSON.stringify(shapes);
+    if (key === shapesKey) return;
+    shapesKey = key;
+    shapesBox.textContent = "";
+    shapes.forEach(function (shape) {
+      var d = shapesBox.appendChild(el("div"));
+      var tone = "var(--cr-" + shape.tone.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); }) + ")";
+      d.style.left = shape.x + "px";
+      d.style.top = shape.y + "px";
+      d.style.width = shape.w + "px";
+      d.style.height = shape.h + "px";
+      d.style.borderRadius = shape.r + "px";
+      if (shape.border) {
+        d.style.borderStyle = "solid";
+        d.style.borderWidth = shape.border + "px";
+        d.style.borderColor = tone;
+      } else {
+        d.style.background = tone;
+      }
+    });
   }
 
   function placeControl(e, item) {
@@ -155,6 +184,7 @@
     controls = {};
     spans = [];
     var root = document.createDocumentFragment();
+    shapesBox = root.appendChild(el("div", { "class": "cr-shapes", "aria-hidden": "true" }));
     var parent = root, region = "", list = null, table = null, row = null, rowIndex = -1, group = null, groupName = "";
     var headingId = null, headingCount = 0;
     var items = scene.items;
@@ -221,6 +251,8 @@
       }
     });
     layer.appendChild(root);
+    shapesKey = "";
+    drawShapes(scene);
   }
 
   // Same structure as shown: follow positions and states without touching the DOM's shape (focus stays put).
@@ -238,6 +270,7 @@
         if (item.role === "disclosure") e.setAttribute("aria-expanded", String(item.expanded));
       }
     });
+    drawShapes(scene);
   }
 
   function structureKey(scene) {

@@ -42,6 +42,18 @@ std::string scene_json(const Scene& scene) {
             run["y"] = r.min.y;
             runs.push_back(std::move(run));
         }
+        Json shapes = Json::array();
+        for (const Shape& s : it.shapes) {
+            Json shape = Json::object();
+            if (s.border > 0) shape["border"] = s.border;
+            shape["h"] = s.max.y - s.min.y;
+            shape["r"] = s.radius;
+            shape["tone"] = tone_name(s.tone);
+            shape["w"] = s.max.x - s.min.x;
+            shape["x"] = s.min.x;
+            shape["y"] = s.min.y;
+            shapes.push_back(std::move(shape));
+        }
         Json j = Json::object();
         if (choice) j["checked"] = it.checked;
         if (cell) j["column"] = it.column;
@@ -61,6 +73,7 @@ std::string scene_json(const Scene& scene) {
         if (control) j["role"] = role_name(it.role);
         if (cell) j["row"] = it.level;
         j["runs"] = std::move(runs);
+        if (!shapes.empty()) j["shapes"] = std::move(shapes);
         if (slider) j["step"] = it.step;
         if (cell) j["table"] = it.table;
         if (slider) {

@@ -1,12 +1,14 @@
 // Crossroads UI: the scene, one description of what a frame shows. Every text run is recorded by the function
 // that draws it (widgets.cpp), with its rectangle, font and place in the structure; every control with its role,
-// name and state. The page turns the scene into a selectable text layer and an accessibility tree (web/a11y.js).
+// name and state; and the shapes that carry meaning (bars, list marks). The page turns the scene into a selectable
+// text layer and an accessibility tree, and without WebGL into the visible quiz (web/a11y.js).
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "imgui.h"
+#include "theme.h"
 
 namespace ui {
 
@@ -25,6 +27,16 @@ struct TextRun {
     std::string href;  // the run is (part of) a link to this address (markdown [text](https://...)), or ""
 };
 
+// A drawn rectangle that carries meaning (a bar's track and fill, a tie's bracket, a list's mark): where (CSS px of
+// the canvas), its tone, its corner radius, and, for an outline, the line's width. Only the visible HTML draws it;
+// its meaning is already in the item's words or name.
+struct Shape {
+    ImVec2 min, max;
+    Tone tone = Tone::Accent;
+    float radius = 0;
+    float border = 0;  // 0: filled; otherwise an outline this wide
+};
+
 struct SceneItem {
     Part part = Part::Paragraph;
     int level = 0;          // Heading: 1-3. Cell: the row (0 = header row).
@@ -41,6 +53,7 @@ struct SceneItem {
     std::string value_text;                        // Slider: the value as words
     ImVec2 rect_min, rect_max;                     // the item's box (controls: the clickable area)
     std::vector<TextRun> runs;
+    std::vector<Shape> shapes;  // drawn under the runs, in drawing order
 };
 
 struct Scene {
@@ -50,7 +63,9 @@ struct Scene {
 };
 
 // {"screen":..,"announce":..,"items":[{"part":"heading","level":1,"runs":[{"text":..,"x":..,"y":..,"w":..,"h":..,
-//  "font":"title","size":26}], ...}]} — coordinates in CSS px of the canvas.
+//  "font":"title","size":26}],"shapes":[{"x":..,"y":..,"w":..,"h":..,"tone":"accent","r":5,"border":1.5}], ...}]}
+// — coordinates in CSS px of the canvas; "shapes" only when there are some, "border" only for an outline; a tone is
+// named as in src/ui/tokens.json.
 std::string scene_json(const Scene& scene);
 
 }  // namespace ui

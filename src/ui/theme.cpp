@@ -9,14 +9,16 @@ namespace ui {
 
 namespace {
 
-// Each tone's colours (0xRRGGBB) in the light and dark schemes, and the system colour forced colours give it.
+// Each tone's name in the tokens, its colours (0xRRGGBB) in the light and dark schemes, and the system colour forced
+// colours give it.
 struct ToneColors {
     Tone tone;
+    const char* name;
     unsigned light, dark;
     unsigned SystemColors::*forced;
 };
 constexpr ToneColors kTones[] = {
-#define CR_TONE(name, light, dark, forced) {Tone::name, light, dark, &SystemColors::forced},
+#define CR_TONE(tone, name, light, dark, forced) {Tone::tone, name, light, dark, &SystemColors::forced},
     CR_TONE_TOKENS(CR_TONE)
 #undef CR_TONE
 };
@@ -46,6 +48,8 @@ ImVec4 rgb(unsigned hex, float alpha = 1.0f) {
 }
 
 }  // namespace
+
+const char* tone_name(Tone tone) { return kTones[static_cast<int>(tone)].name; }
 
 ImU32 color(const View& v, Tone tone) { return ImGui::GetColorU32(rgb(v.theme.palette[static_cast<int>(tone)])); }
 

@@ -10,6 +10,9 @@ enum class Tone { Background, Text, Muted, Accent, AccentHover, AccentStrong, On
 
 struct View;
 
+// The tone's name in the design tokens (src/ui/tokens.json): "accent", "accentHover", ... (the page's --cr-accent-hover).
+const char* tone_name(Tone tone);
+
 // The colour of `tone` in the view's palette (View::theme, filled by apply_theme).
 ImU32 color(const View& v, Tone tone);
 

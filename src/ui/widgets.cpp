@@ -138,6 +138,23 @@ SceneItem& record(View& v, const std::string& id, Role role, const std::string& 
     return item;
 }
 
+// A shape that carries meaning, in screen coordinates, recorded in the current scene item for the visible HTML.
+void record_shape(View& v, ImVec2 a, ImVec2 b, Tone tone, float radius, float border = 0) {
+    current_item(v).shapes.push_back({local(a), local(b), tone, radius, border});
+}
+
+// A filled rectangle that carries meaning (a bar, a ticked box): drawn, and recorded in the current scene item.
+void shape_rect(View& v, ImVec2 a, ImVec2 b, Tone tone, float radius) {
+    dl()->AddRectFilled(a, b, color(v, tone), radius);
+    record_shape(v, a, b, tone, radius);
+}
+
+// A list item's mark, the accent dot centred at `c`, in the list item just opened.
+void list_mark(View& v, ImVec2 c) {
+    dl()->AddCircleFilled(c, 3.0f, color(v, Tone::Accent));
+    record_shape(v, ImVec2(c.x - 3, c.y - 3), ImVec2(c.x + 3, c.y + 3), Tone::Accent, 3);
+}
+
 // Focus ring for the item whose page control has keyboard focus (see web/a11y.js).
 void focus_ring(const View& v, const std::string& id, float rounding) {
     if (v.dom_focus != id) return;
@@ -321,9 +338,9 @@ void section_heading(View& v, const std::string& text) {
 void bullet_text(View& v, const std::string& text) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float line_h = v.fonts.body->FontSize * 1.45f;
-    dl()->AddCircleFilled(ImVec2(p.x + 6, p.y + line_h * 0.5f), 3.0f, color(v, Tone::Accent));
     const auto& blocks = parsed(v, text);
     open_item(v, Part::ListItem);
+    list_mark(v, ImVec2(p.x + 6, p.y + line_h * 0.5f));
     rich_line(v, blocks.empty() ? cr::Line{} : blocks[0].text, 18);
 }
 
@@ -335,11 +352,12 @@ void checklist_item(View& v, const std::string& text, bool done) {
     SceneItem& item = open_item(v, Part::ListItem);
     if (done) {
         item.name = cr::tr(cr::Key::StepDone);  // the tick's words, for those who cannot see it
-        dl()->AddRectFilled(a, b, color(v, Tone::Accent), 4);
+        shape_rect(v, a, b, Tone::Accent, 4);
         dl()->AddPolyline(std::array<ImVec2, 3>{ImVec2(a.x + 4, a.y + 8), ImVec2(a.x + 7, a.y + 11), ImVec2(a.x + 12, a.y + 5)}.data(), 3,
                           color(v, Tone::OnAccent), 0, 2.0f);
     } else {
         dl()->AddRect(a, b, color(v, Tone::Muted), 4, 0, 1.5f);
+        record_shape(v, a, b, Tone::Muted, 4, 1.5f);
     }
     rich_line(v, blocks.empty() ? cr::Line{} : blocks[0].text, 26);
 }
@@ -355,8 +373,8 @@ void markdown(View& v, const std::string& text) {
             ImGui::Dummy(ImVec2(0, 4));
         } else if (b.kind == cr::BlockKind::Bullet) {
             const ImVec2 p = ImGui::GetCursorScreenPos();
-            dl()->AddCircleFilled(ImVec2(p.x + 6, p.y + v.fonts.body->FontSize * 0.72f), 3.0f, color(v, Tone::Accent));
             open_item(v, Part::ListItem);
+            list_mark(v, ImVec2(p.x + 6, p.y + v.fonts.body->FontSize * 0.72f));
             rich_line(v, b.text, 18);
             if (list_ends) ImGui::Dummy(ImVec2(0, 6));
         } else {
@@ -475,8 +493,8 @@ void progress(View& v, const cr::Progress& at, const std::string& section) {
     ImGui::Dummy(ImVec2(v.column_width, font->FontSize));
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const float frac = at.total > 0 ? static_cast<float>(at.position) / static_cast<float>(at.total) : 0.0f;
-    dl()->AddRectFilled(a, ImVec2(a.x + v.column_width, a.y + 6), color(v, Tone::Track), 3);
-    dl()->AddRectFilled(a, ImVec2(a.x + v.column_width * frac, a.y + 6), color(v, Tone::Accent), 3);
+    shape_rect(v, a, ImVec2(a.x + v.column_width, a.y + 6), Tone::Track, 3);
+    shape_rect(v, a, ImVec2(a.x + v.column_width * frac, a.y + 6), Tone::Accent, 3);
     ImGui::Dummy(ImVec2(v.column_width, 8));
 }
 
@@ -564,14 +582,14 @@ void outcome_bars(View& v, const cr::Quiz& quiz, const cr::Result& r) {
         ImGui::Dummy(ImVec2(v.column_width, vy - p.y + font->FontSize));
         const ImVec2 a = ImGui::GetCursorScreenPos();
         const float frac = static_cast<float>(std::max(0.0, r.totals[i]) / top);
-        dl()->AddRectFilled(a, ImVec2(a.x + v.column_width, a.y + 10), color(v, Tone::Track), 5);
+        shape_rect(v, a, ImVec2(a.x + v.column_width, a.y + 10), Tone::Track, 5);
         if (between) {
             // A bracket over the stretch between the two totals it decided between.
             const float x1 = v.column_width * static_cast<float>(std::max(0.0, std::min(r.totals[r.decision.tied_a], r.totals[r.decision.tied_b])) / top);
             const float x2 = v.column_width * static_cast<float>(std::max(0.0, std::max(r.totals[r.decision.tied_a], r.totals[r.decision.tied_b])) / top);
-            dl()->AddRectFilled(ImVec2(a.x + x1 - 3, a.y - 2), ImVec2(a.x + std::max(x2, x1 + 6) + 3, a.y + 12), color(v, Tone::Accent), 5);
+            shape_rect(v, ImVec2(a.x + x1 - 3, a.y - 2), ImVec2(a.x + std::max(x2, x1 + 6) + 3, a.y + 12), Tone::Accent, 5);
         } else if (frac > 0) {
-            dl()->AddRectFilled(a, ImVec2(a.x + std::max(10.0f, v.column_width * frac), a.y + 10), chosen ? color(v, Tone::Accent) : color(v, Tone::Muted), 5);
+            shape_rect(v, a, ImVec2(a.x + std::max(10.0f, v.column_width * frac), a.y + 10), chosen ? Tone::Accent : Tone::Muted, 5);
         }
         ImGui::Dummy(ImVec2(v.column_width, 16));
         v.scene.items.back().rect_max = local(ImVec2(a.x + v.column_width, a.y + 10));
@@ -610,9 +628,9 @@ void range_chart(View& v, const cr::RangeChart& chart) {
         const double k = cr::range_factor(chart, item);
         heading_text(v, item.label, 3);
         const ImVec2 a = ImGui::GetCursorScreenPos();
-        dl()->AddRectFilled(a, ImVec2(a.x + v.column_width, a.y + 14), color(v, Tone::Track), 7);
-        dl()->AddRectFilled(ImVec2(a.x + v.column_width * static_cast<float>(item.low * k / top), a.y),
-                            ImVec2(a.x + v.column_width * static_cast<float>(item.high * k / top), a.y + 14), color(v, Tone::Accent), 7);
+        shape_rect(v, a, ImVec2(a.x + v.column_width, a.y + 14), Tone::Track, 7);
+        shape_rect(v, ImVec2(a.x + v.column_width * static_cast<float>(item.low * k / top), a.y),
+                 ImVec2(a.x + v.column_width * static_cast<float>(item.high * k / top), a.y + 14), Tone::Accent, 7);
         ImGui::Dummy(ImVec2(v.column_width, 18));
         muted_text(v, cr::range_text(chart, item));
         ImGui::Dummy(ImVec2(0, 4));

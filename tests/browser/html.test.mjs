@@ -31,11 +31,76 @@ async function assertHtmlShown(page) {
 
 const ANSWERS = (final) => JSON.stringify(final.answers);
 
+// The scene's shapes as the page draws them (web/a11y.js): the box they sit in, and per scene item the boxes and
+// colours of its shapes as laid out, with the item's first run's box.
+async function drawnShapes(page) {
+  return page.evaluate(() => {
+    const box = document.querySelector("#cr-a11y .cr-shapes");
+    const divs = [...box.children];
+    const rect = (e) => { const r = e.getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; };
+    let k = 0;
+    const spans = [...document.querySelectorAll("#cr-a11y .cr-run")];
+    let run = 0;
+    const items = window.crossroads.scene().items.map((item) => {
+      const first = item.runs.length ? rect(spans[run]) : null;
+      run += item.runs.length;
+      return { part: item.part, first, shapes: (item.shapes || []).map(() => {
+        const d = divs[k++];
+        return { ...rect(d), fill: getComputedStyle(d).backgroundColor, line: getComputedStyle(d).borderTopStyle };
+      }) };
+    });
+    return { display: getComputedStyle(box).display, hidden: box.getAttribute("aria-hidden"), count: divs.length, used: k, items };
+  });
+}
+
+const rgb = (hex) => `rgb(${hex >> 16}, ${(hex >> 8) & 255}, ${hex & 255})`;
+
+// In HTML, the results show each outcome's bar (a track, and a fill as long as its points against the most, the
+// chosen outcome's in the accent) and each list item's mark before its words.
+async function assertBarsShown(page, result) {
+  const quiz = L.loadJson("content/python-path.json");
+  const drawn = await drawnShapes(page);
+  assert.equal(drawn.display, "block");
+  assert.equal(drawn.hidden, "true");
+  assert.equal(drawn.used, drawn.count, "a drawn shape the scene does not have");
+  // Every tone a shape names is a colour of the page's (tokens.py writes only the custom properties style.css uses).
+  for (const shape of drawn.items.flatMap((item) => item.shapes))
+    assert.ok(shape.line === "solid" || shape.fill !== "rgba(0, 0, 0, 0)", `a shape in a tone the page lacks: ${JSON.stringify(shape)}`);
+  const bars = drawn.items.filter((item) => item.part === "figure");
+  assert.equal(bars.length, quiz.outcomes.length, "one bar per outcome");
+  const totals = quiz.outcomes.map((o) => result.totals[o.id]);
+  const top = Math.max(1, ...totals.map(Math.abs));
+  let proportional = 0;
+  bars.forEach((bar, i) => {
+    const [track, fill] = bar.shapes;
+    assert.ok(track.w > 200 && track.h === 10, `outcome ${i}: no track drawn (${JSON.stringify(track)})`);
+    assert.equal(track.fill, rgb(L.PALETTE.light.track));
+    if (totals[i] <= 0) return assert.equal(bar.shapes.length, 1, `outcome ${i}: a fill for no points`);
+    const chosen = quiz.outcomes[i].id === result.outcome;
+    assert.equal(fill.fill, rgb(chosen ? L.PALETTE.light.accent : L.PALETTE.light.muted), `outcome ${i}: fill colour`);
+    assert.equal(fill.x, track.x);
+    if (track.w * totals[i] / top < 10) return;  // a small total keeps a visible stub
+    assert.ok(Math.abs(fill.w / track.w - totals[i] / top) < 0.01, `outcome ${i}: fill ${fill.w} of ${track.w} px for ${totals[i]} of ${top}`);
+    proportional++;
+  });
+  assert.ok(proportional >= 1, "no bar to measure");
+  const marks = drawn.items.filter((item) => item.part === "listitem");
+  assert.ok(marks.length >= 3, "too few list items");
+  for (const item of marks) {
+    const [mark] = item.shapes;
+    assert.ok(mark && mark.w >= 6 && mark.h >= 6, `a list item without its mark: ${JSON.stringify(item)}`);
+    assert.ok(mark.x + mark.w <= item.first.x && mark.y < item.first.y + item.first.h && mark.y + mark.h > item.first.y,
+      `a list mark not before its item's first words: ${JSON.stringify(item)}`);
+    assert.ok(mark.fill === rgb(L.PALETTE.light.accent) || mark.line === "solid", `a list mark not drawn: ${JSON.stringify(mark)}`);
+  }
+}
+
 test("without WebGL 2 a reader finishes the quiz in HTML by clicks, taps and keys, with the result the canvas gives", async () => {
   const canvas = await L.openApp(env, { viewport: { width: 1280, height: 900 } });
   let expected;
   try {
     expected = (await playThrough(pageSurface(canvas.page, "mouse"))).final;
+    assert.equal((await drawnShapes(canvas.page)).display, "none", "shapes over the canvas");
   } finally {
     await canvas.close();
   }
@@ -56,6 +121,7 @@ test("without WebGL 2 a reader finishes the quiz in HTML by clicks, taps and key
       assert.deepEqual(final.result, expected.result, `${input}: another result than the canvas gives for the same answers`);
       await assertHtmlShown(page);
       await L.waitForIdle(page);
+      await assertBarsShown(page, final.result);
       if (input !== "keyboard") await L.screenshotFullPage(page, L.screenshotPath(`html-results-${width}`));
       L.assertNoProblems(app.problems);
     } finally {

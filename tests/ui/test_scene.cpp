@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -206,6 +207,73 @@ TEST_CASE("scene: the shipped quiz's results with every row open, at 800 and 360
     }
 }
 
+TEST_CASE("scene: the results' bars, the salary check's ranges and the lists' marks are shapes for the visible HTML") {
+    // Points decide (the bars are drawn), and the chosen outcome (the internship, 2) is not the one with the most
+    // (the junior job, 4, whose requirements are not met).
+    const cr::Quiz quiz = shipped_quiz();
+    app::State s = results_for(quiz, "background=self-taught,work-history=tech,portfolio=one,take-readiness=yes");
+    const cr::Result& r = s.session()->result();
+    REQUIRE(r.decision.rule < 0);
+    REQUIRE(r.totals.size() == 3);
+    REQUIRE(r.totals[r.decision.chosen] > 0);
+    REQUIRE(r.totals[r.decision.chosen] < *std::max_element(r.totals.begin(), r.totals.end()));
+    double top = 1;
+    for (double t : r.totals) top = std::max(top, std::fabs(t));
+    for (double width : {800.0, 360.0}) {
+        ui::View v = make_view();
+        settle(s, v, width);
+        INFO("width " << width);
+        size_t bar = 0, proportional = 0;
+        int marks = 0, ranges = 0;
+        for (const auto& item : v.scene.items) {
+            if (item.part == ui::Part::Figure) {
+                // A track as wide as the column, then a fill from its left edge: the chosen outcome's in the accent.
+                REQUIRE(bar < quiz.outcomes.size());
+                REQUIRE(item.shapes.size() == (r.totals[bar] > 0 ? 2u : 1u));
+                const ui::Shape& track = item.shapes[0];
+                CHECK(track.tone == ui::Tone::Track);
+                CHECK(track.max.x - track.min.x == doctest::Approx(v.column_width));
+                CHECK(track.max.y - track.min.y == doctest::Approx(10));
+                if (item.shapes.size() == 2) {
+                    const ui::Shape& fill = item.shapes[1];
+                    CHECK(fill.tone == (static_cast<int>(bar) == r.decision.chosen ? ui::Tone::Accent : ui::Tone::Muted));
+                    CHECK(fill.min.x == doctest::Approx(track.min.x));
+                    CHECK(fill.min.y == doctest::Approx(track.min.y));
+                    CHECK(fill.radius == doctest::Approx(5));
+                    const float frac = static_cast<float>(r.totals[bar] / top);
+                    if (frac * v.column_width >= 10) {  // a small total keeps a visible stub
+                        CHECK((fill.max.x - fill.min.x) / (track.max.x - track.min.x) == doctest::Approx(frac));
+                        ++proportional;
+                    }
+                }
+                ++bar;
+            } else if (item.part == ui::Part::ListItem) {
+                // A dot, or the plan's box, to the left of the item's first word.
+                REQUIRE_FALSE(item.shapes.empty());
+                REQUIRE_FALSE(item.runs.empty());
+                CHECK(item.shapes[0].max.x < item.runs[0].min.x);
+                ++marks;
+            } else if (item.part == ui::Part::Heading && item.shapes.size() == 2) {
+                // A range of the salary check: its stretch in the accent, inside the track.
+                CHECK(item.shapes[0].tone == ui::Tone::Track);
+                CHECK(item.shapes[1].tone == ui::Tone::Accent);
+                CHECK(item.shapes[1].min.x >= item.shapes[0].min.x);
+                CHECK(item.shapes[1].max.x <= item.shapes[0].max.x + 0.01f);
+                CHECK(item.shapes[1].max.x > item.shapes[1].min.x);
+                ++ranges;
+            } else {
+                CHECK(item.shapes.empty());
+            }
+        }
+        CHECK(bar == quiz.outcomes.size());
+        CHECK(proportional >= 2);
+        CHECK(marks >= 2);
+        CHECK(ranges == static_cast<int>(quiz.ranges.items.size()));
+        // In the JSON, a tone as the design tokens name it.
+        CHECK(ui::scene_json(v.scene).find(R"("shapes":[{"h":10.0,"r":5.0,"tone":"track",)") != std::string::npos);
+    }
+}
+
 TEST_CASE("scene: code keeps its lines and indentation, and long words stay in the column") {
     const cr::Quiz words = crt::load_fixture("long-words.json");
     app::State s = fresh(words, 3);
@@ -250,6 +318,17 @@ TEST_CASE("scene: results show the plan as a checklist, what would change the re
     };
     CHECK(has_heading(cr::Key::NextSteps));
     CHECK(has_heading(cr::Key::WhatWouldChange));
+    // The plan's steps are marked by a box: filled in the accent when done, an outline when not.
+    int done = 0, open = 0;
+    for (const auto& item : v.scene.items) {
+        if (item.part != ui::Part::ListItem || item.shapes.empty() || item.shapes[0].max.x - item.shapes[0].min.x != 16) continue;
+        const bool ticked = item.name == cr::tr(cr::Key::StepDone);
+        CHECK(item.shapes[0].tone == (ticked ? ui::Tone::Accent : ui::Tone::Muted));
+        CHECK(item.shapes[0].border == (ticked ? 0.0f : 1.5f));
+        (ticked ? done : open)++;
+    }
+    CHECK(done + open == static_cast<int>(app::present(s).plan.size()));
+    CHECK(open > 0);
     // A rule's sentence decided, not points: no points chart that would show the result with 0 points.
     CHECK(std::none_of(v.scene.items.begin(), v.scene.items.end(), [](const ui::SceneItem& item) { return item.part == ui::Part::Figure; }));
     // At a phone's width too, every run stays in the column.
@@ -264,7 +343,13 @@ TEST_CASE("scene: results show the plan as a checklist, what would change the re
     check_glyphs(settle(tied, w), w);
     bool between = false;
     for (const auto& item : w.scene.items)
-        if (item.part == ui::Part::Figure && item.name.find(cr::tr(cr::Key::BetweenTwo, {"", ""}).substr(0, 7)) != std::string::npos) between = true;
+        if (item.part == ui::Part::Figure && item.name.find(cr::tr(cr::Key::BetweenTwo, {"", ""}).substr(0, 7)) != std::string::npos) {
+            between = true;
+            // Its shapes: the track, and over it the bracket in the accent, taller than the track.
+            REQUIRE(item.shapes.size() == 2);
+            CHECK(item.shapes[1].tone == ui::Tone::Accent);
+            CHECK(item.shapes[1].max.y - item.shapes[1].min.y > item.shapes[0].max.y - item.shapes[0].min.y);
+        }
     CHECK(between);
 }
 
@@ -438,6 +523,8 @@ TEST_CASE("scene: the JSON the page reads names each part's keys, in alphabetica
     heading.rect_min = ImVec2(16, 20);
     heading.rect_max = ImVec2(116.5f, 46);
     heading.runs.push_back({"Read \"this\"", ImVec2(16, 20), ImVec2(60.25f, 46), ui::FontRole::Title, 26, "https://example.org/a"});
+    heading.shapes.push_back({ImVec2(16, 50), ImVec2(116.5f, 60), ui::Tone::Track, 5});
+    heading.shapes.push_back({ImVec2(0, 20), ImVec2(6, 26), ui::Tone::AccentHover, 3, 1.5f});
     ui::SceneItem cell;
     cell.part = ui::Part::Cell;
     cell.level = 1;
@@ -469,7 +556,9 @@ TEST_CASE("scene: the JSON the page reads names each part's keys, in alphabetica
     CHECK(ui::scene_json(scene) ==
           R"({"announce":"Result: A","items":[)"
           R"({"h":26.0,"level":2,"part":"heading","runs":[{"font":"title","h":26.0,"href":"https://example.org/a","size":26.0,)"
-          R"("text":"Read \"this\"","w":44.25,"x":16.0,"y":20.0}],"w":100.5,"x":16.0,"y":20.0},)"
+          R"("text":"Read \"this\"","w":44.25,"x":16.0,"y":20.0}],)"
+          R"("shapes":[{"h":10.0,"r":5.0,"tone":"track","w":100.5,"x":16.0,"y":50.0},)"
+          R"({"border":1.5,"h":6.0,"r":3.0,"tone":"accentHover","w":6.0,"x":0.0,"y":20.0}],"w":100.5,"x":16.0,"y":20.0},)"
           R"({"column":2,"h":0.0,"part":"cell","region":"faq:a","row":1,"runs":[],"table":"t1","w":0.0,"x":0.0,"y":0.0},)"
           R"({"checked":true,"disabled":false,"group":"q","h":0.0,"id":"option:q:x","name":"X","part":"control","role":"radio",)"
           R"("runs":[],"w":0.0,"x":0.0,"y":0.0},)"
