@@ -1,5 +1,6 @@
 // Accessibility audit: axe-core (WCAG 2 A and AA rules) over the page and its accessible layer on the start,
-// question (with code) and results screens, light and dark. Serious or critical findings fail the test.
+// question (with code) and results screens, light and dark, over the canvas and as visible HTML (no WebGL 2).
+// Serious or critical findings fail the test.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -38,10 +39,12 @@ async function answerUntil(page, stop) {
   throw new Error("did not reach the wanted screen");
 }
 
-for (const colorScheme of ["light", "dark"]) {
-  test(`axe finds no serious or critical problems (${colorScheme})`, async () => {
-    const app = await L.openApp(env, { colorScheme });
+// Over the canvas, and as the visible HTML a browser without WebGL 2 gets (the same layer, drawn).
+for (const [colorScheme, html] of [["light", false], ["dark", false], ["light", true], ["dark", true]]) {
+  test(`axe finds no serious or critical problems (${colorScheme}${html ? ", without WebGL 2" : ""})`, async () => {
+    const app = await L.openApp(env, { colorScheme, onPage: html ? L.withoutWebgl2 : undefined });
     try {
+      assert.equal(await app.page.evaluate(() => document.getElementById("cr-root").classList.contains("cr-html")), html);
       const start = await audit(app.page, "start screen");
       assert.ok(start.passes.length > 10, "axe ran its rules");
       await app.page.evaluate(() => window.crossroads.activate("start"));
