@@ -49,6 +49,8 @@ def bundle(entry: pathlib.Path, *flags: str) -> bytes:
 def page_shell(shell: str, title: str, words) -> str:
     """The page shell in the shipped quiz's title and language, the page's words (`crossroads page-words`) in that
     language where it says {{words:KEY}}, and in every language for web/app.js at {{page-words}}."""
+    # The shell's comments are for its developers: not shipped, and not filled (they name the {{...}} they explain).
+    shell = re.sub(r"<!--.*?-->\n?", "", shell, flags=re.S)
     shell = shell.replace("{{quiz-title}}", html.escape(title))
     if words:
         shell = shell.replace("{{language}}", html.escape(words["language"]))
@@ -154,7 +156,7 @@ def main() -> None:
     single = (build / "crossroads-single.js").read_text()
     # One file asks for nothing else: no icon file either (browsers show their default).
     inline = shell.replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">\n', "")
-    inline = re.sub(r"<!-- The wasm and the base fonts start downloading[^\n]*\n(<link rel=\"preload\"[^\n]*\n)+", "", inline)
+    inline = re.sub(r'<link rel="preload"[^\n]*\n', "", inline)
     inline = inline.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + style + "</style>")
     inline = inline.replace('<script defer src="{{crossroads.js}}"></script>', "<script>\n" + script_safe(single) + "\n</script>")
     for asset, data in scripts.items():

@@ -4,6 +4,8 @@
 // first paint at phone and desktop width (build/screenshots/first-paint-*).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import * as L from "./lib.mjs";
 
 let env;
@@ -35,6 +37,17 @@ async function heldPage(width, search = "", prepare = async () => {}) {
   await page.goto(env.origin + "/" + search, { waitUntil: "domcontentloaded" });
   return { context, page, problems, release, fontRequests };
 }
+
+// The shell's opening comment names {{first-screen}} and {{page-words}}: filled there too, it carried a second copy of
+// the first screen and of the page's words in every language (about half of index.html).
+test("the shipped pages carry the first screen once, and none of the shell's developer comments", () => {
+  for (const name of ["index.html", "quiz.html"]) {
+    const page = fs.readFileSync(path.join(L.DIST, name), "utf8");
+    assert.equal(page.split('id="cr-first"').length - 1, 1, name);
+    assert.equal(page.split('id="cr-texts"').length - 1, 1, name);
+    assert.doesNotMatch(page, /<!--/, name);
+  }
+});
 
 for (const width of [360, 1280]) {
   test(`with JavaScript off the page shows the start screen's title, intro and Start button (${width} px)`, async () => {
