@@ -19,6 +19,7 @@
   var controls = {};  // hit id -> element
   var spans = [];     // [element, run] of the text layer, for moves without a rebuild
   var shapesBox = null, shapesKey = "";  // the scene's shapes, and what they were drawn from
+  var paletteKey = "";  // the scene's palette last used
 
   function el(tag, attrs) {
     var e = document.createElement(tag);
@@ -71,10 +72,23 @@
     return into;
   }
 
-  // The scene's shapes (bars, list marks) as boxes in their tokens' colours, under the runs, in a box hidden from
-  // assistive technology: what they mean is in the items' words and names. style.css shows them only in the visible
-  // mode (.cr-html); a tone is a custom property the stylesheet uses (tokens.py writes only those).
+  // A tone's custom property, as the design tokens name it: "accentHover" -> --cr-accent-hover.
+  function toneProperty(tone) { return "--cr-" + tone.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); }); }
+
+  // The colours the canvas draws in (the scene's palette: the theme with the editor's accent and the reader's
+  // contrast) become the widget's custom properties, so the HTML is drawn in them too.
+  function usePalette(scene) {
+    var key = JSON.stringify(scene.palette || {});
+    if (key === paletteKey) return;
+    paletteKey = key;
+    for (var tone in scene.palette) layer.parentNode.style.setProperty(toneProperty(tone), scene.palette[tone]);
+  }
+
+  // The scene's shapes (bars, list marks, rows' dots) as boxes in their tones' colours, in a box hidden from assistive
+  // technology: what they mean is in the items' words and names. style.css shows them only in the visible mode
+  // (.cr-html). A tone is a custom property the scene's palette sets, first of all.
   function drawShapes(scene) {
+    usePalette(scene);
     var shapes = [];
     scene.items.forEach(function (item) { shapes = shapes.concat(item.shapes || []); });
     var key = JSON.stringify(shapes);
@@ -83,7 +97,7 @@
     shapesBox.textContent = "";
     shapes.forEach(function (shape) {
       var d = shapesBox.appendChild(el("div"));
-      var tone = "var(--cr-" + shape.tone.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); }) + ")";
+      var tone = "var(" + toneProperty(shape.tone) + ")";
       d.style.left = shape.x + "px";
       d.style.top = shape.y + "px";
       d.style.width = shape.w + "px";

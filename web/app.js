@@ -1,7 +1,7 @@
 // Crossroads page loader: starts the wasm module with the page's hooks (the Module options, docs/contract.md) and
 // options (?quiz, theme, accent, start), reports every start-up failure in words and registers the offline worker.
 // The entry of the page's modules in web/page/, which scripts/assemble.py bundles with esbuild into one script.
-import { applyContrast, applyTheme, followAppearance } from "./page/appearance.js";
+import { applyAccent, applyContrast, applyTheme, followAppearance } from "./page/appearance.js";
 import { contextLost } from "./page/canvas.js";
 import { onHostEvent, onState, watchLeaving } from "./page/events.js";
 import { fetchFontEarly, requestFont, requestPicture } from "./page/files.js";
@@ -23,7 +23,8 @@ function afterLoad() {
 }
 
 function start() {
-  applyTheme();  // the page's colours follow ?theme= at once; the wasm is told when it runs
+  applyTheme();  // the page's colours follow ?theme= and ?accent= at once; the wasm is told when it runs
+  applyAccent();
   keepEarlyTaps();
   watchLeaving();
   listenToHost(studioCommand);
@@ -66,8 +67,7 @@ function start() {
     setModule(m);
     mark("cr:module");
     if (fromDisk) m._cr_set_links(0);
-    var accent = /^#?([0-9a-fA-F]{6})$/.exec(params.get("accent") || "");
-    if (accent) m._cr_set_accent(parseInt(accent[1], 16));
+    applyAccent();
     applyContrast();
     applyTheme();
   }, function (e) {

@@ -1,6 +1,8 @@
 // Crossroads UI: the scene as JSON for the page (web/a11y.js renders it; tests read it).
 #include "scene.h"
 
+#include <cstdio>
+
 #include "core/json_doc.h"
 
 namespace ui {
@@ -85,7 +87,14 @@ std::string scene_json(const Scene& scene) {
         j["y"] = it.rect_min.y;
         items.push_back(std::move(j));
     }
-    Json out = {{"announce", scene.announce}, {"items", std::move(items)}, {"screen", scene.screen}};
+    Json palette = Json::object();
+    for (int t = 0; t < static_cast<int>(Tone::Count); ++t) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "#%06x", scene.palette[t] & 0xFFFFFFu);
+        palette[tone_name(static_cast<Tone>(t))] = hex;
+    }
+    Json out = {{"announce", scene.announce}, {"items", std::move(items)}, {"palette", std::move(palette)},
+                {"screen", scene.screen}};
     return out.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 

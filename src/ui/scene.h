@@ -60,12 +60,14 @@ struct Scene {
     std::string screen;     // "start", "question:<id>", "results", "errors": focus moves on when it changes
     std::vector<SceneItem> items;  // in reading order
     std::string announce;   // said once by screen readers when it changes (the result)
+    unsigned palette[static_cast<int>(Tone::Count)] = {};  // the colours it is drawn in (View::theme), 0xRRGGBB per Tone
 };
 
 // {"screen":..,"announce":..,"items":[{"part":"heading","level":1,"runs":[{"text":..,"x":..,"y":..,"w":..,"h":..,
 //  "font":"title","size":26}],"shapes":[{"x":..,"y":..,"w":..,"h":..,"tone":"accent","r":5,"border":1.5}], ...}]}
 // — coordinates in CSS px of the canvas; "shapes" only when there are some, "border" only for an outline; a tone is
-// named as in src/ui/tokens.json.
+// named as in src/ui/tokens.json. "palette" gives every tone's colour as drawn ({"background":"#ffffff",
+// "accentHover":..}: the theme with the editor's accent and the reader's contrast), for HTML drawn in the same colours.
 std::string scene_json(const Scene& scene);
 
 }  // namespace ui

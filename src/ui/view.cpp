@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "core/catalogue.h"
 #include "core/markdown.h"
@@ -198,6 +199,7 @@ float begin_page(View& v, float fade, const std::string& screen) {
     v.column_width = width;
     v.scene = Scene();
     v.scene.screen = screen;
+    std::copy(std::begin(v.theme.palette), std::end(v.theme.palette), std::begin(v.scene.palette));
     v.region.clear();
     v.commands.clear();
     return pad;

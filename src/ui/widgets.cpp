@@ -282,7 +282,7 @@ bool button(View& v, const char* id, const std::string& label, bool enabled, boo
 
 // A full-column row that opens and closes; the open state is view state kept in View::open. What is drawn
 // while it is open belongs to its region (see View::region), until the caller closes it.
-bool disclosure(View& v, const std::string& id, const std::string& title, ImU32 mark) {
+bool disclosure(View& v, const std::string& id, const std::string& title, Tone mark) {
     bool open = v.printing || v.open.count(id) > 0;
     ImFont* font = v.fonts.bold;
     const float text_w = v.column_width - 70;  // clear of the dot on the left and the chevron on the right
@@ -296,7 +296,8 @@ bool disclosure(View& v, const std::string& id, const std::string& title, ImU32 
     const bool hovered = ImGui::IsItemHovered();
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     dl()->AddRectFilled(a, b, hovered ? color(v, Tone::CardHover) : color(v, Tone::Card), 10);
-    dl()->AddCircleFilled(ImVec2(a.x + 18, (a.y + b.y) * 0.5f), 5, mark);
+    const ImVec2 dot(a.x + 18, (a.y + b.y) * 0.5f);
+    dl()->AddCircleFilled(dot, 5, color(v, mark));
     // chevron: right when closed, down when open
     const ImVec2 c(b.x - 20, (a.y + b.y) * 0.5f);
     if (open) dl()->AddTriangleFilled(ImVec2(c.x - 5, c.y - 3), ImVec2(c.x + 5, c.y - 3), ImVec2(c.x, c.y + 3), color(v, Tone::Muted));
@@ -304,6 +305,7 @@ bool disclosure(View& v, const std::string& id, const std::string& title, ImU32 
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     focus_ring(v, id, 10);
     record(v, id, Role::Disclosure, title, open, true);
+    record_shape(v, ImVec2(dot.x - 5, dot.y - 5), ImVec2(dot.x + 5, dot.y + 5), mark, 5);  // the verdict's colour
     draw_text(v, FontRole::Bold, ImVec2(a.x + 34, a.y + 11), color(v, Tone::Text), title, text_w);
     if (open) v.region = id;
     return open;
@@ -600,7 +602,7 @@ void review_item(View& v, const cr::Quiz& quiz, const cr::Answers& answers, cons
     const cr::Question& q = quiz.questions[item.question];
     const cr::Answer& a = answers[item.question];
 
-    const ImU32 mark = item.correct ? color(v, Tone::Good) : item.points > 0 ? color(v, Tone::Muted) : color(v, Tone::Bad);
+    const Tone mark = item.correct ? Tone::Good : item.points > 0 ? Tone::Muted : Tone::Bad;
     const bool open = disclosure(v, "review:" + q.id, cr::verdict_word(item) + ": " + q.prompt, mark);
     if (!open) return;
     std::string yours, right;
@@ -640,7 +642,7 @@ void range_chart(View& v, const cr::RangeChart& chart) {
 }
 
 void faq_entry(View& v, const cr::FaqEntry& entry) {
-    if (disclosure(v, "faq:" + entry.id, entry.question, color(v, Tone::Accent))) {
+    if (disclosure(v, "faq:" + entry.id, entry.question, Tone::Accent)) {
         ImGui::Indent(12);
         markdown(v, entry.answer);
         ImGui::Unindent(12);

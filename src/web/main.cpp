@@ -73,9 +73,11 @@ bool init_gl() {
     return app().gpu.ready;
 }
 
-// Where the scene's controls are and what state they are in: the page's accessible controls follow them.
+// Where the scene's controls are and what state they are in, and its colours: the page's accessible controls follow
+// them, and its HTML is drawn in the same colours.
 std::size_t layout_fingerprint(const ui::Scene& scene) {
     std::size_t f = scene.items.size();
+    for (unsigned colour : scene.palette) f = f * 31 + colour;
     for (const auto& h : scene.items) {
         if (h.part != ui::Part::Control) continue;
         f = f * 31 + std::hash<std::string>()(h.id) + static_cast<std::size_t>(h.rect_min.y * 4 + h.rect_max.x * 7 + h.rect_max.y * 13) +

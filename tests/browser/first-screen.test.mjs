@@ -134,9 +134,9 @@ test("under the documented Content-Security-Policy the first screen is drawn, an
   }
 });
 
-test("?theme= sets the page's colours as the canvas's: the first screen is dark on a light system with ?theme=dark", async () => {
+test("?theme= and ?accent= set the page's colours as the canvas's: the first screen is dark with ?theme=dark, its Start in the accent", async () => {
   const rgb = (n) => `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
-  for (const [search, scheme] of [["", "light"], ["?theme=dark", "dark"]]) {
+  for (const [search, scheme, accent] of [["", "light"], ["?theme=dark", "dark"], ["?accent=0f766e", "light", 0x0f766e]]) {
     const { context, page, problems, release } = await heldPage(360, search);
     try {
       await page.waitForFunction(() => document.documentElement.dataset.theme);
@@ -145,7 +145,7 @@ test("?theme= sets the page's colours as the canvas's: the first screen is dark 
         start: getComputedStyle(document.querySelector("#cr-first [data-hit=start]")).backgroundColor,
         title: getComputedStyle(document.querySelector("#cr-first h1 .cr-fr")).color,
       }));
-      assert.deepEqual(colours, { page: rgb(L.PALETTE[scheme].background), start: rgb(L.PALETTE[scheme].accent),
+      assert.deepEqual(colours, { page: rgb(L.PALETTE[scheme].background), start: rgb(accent ?? L.PALETTE[scheme].accent),
         title: rgb(L.PALETTE[scheme].text) }, search);
       L.assertNoProblems(problems);
     } finally {

@@ -44,7 +44,7 @@ async function drawnShapes(page) {
     const items = window.crossroads.scene().items.map((item) => {
       const first = item.runs.length ? rect(spans[run]) : null;
       run += item.runs.length;
-      return { part: item.part, first, shapes: (item.shapes || []).map(() => {
+      return { part: item.part, id: item.id, first, shapes: (item.shapes || []).map(() => {
         const d = divs[k++];
         return { ...rect(d), fill: getComputedStyle(d).backgroundColor, line: getComputedStyle(d).borderTopStyle };
       }) };
@@ -93,7 +93,27 @@ async function assertBarsShown(page, result) {
       `a list mark not before its item's first words: ${JSON.stringify(item)}`);
     assert.ok(mark.fill === rgb(L.PALETTE.light.accent) || mark.line === "solid", `a list mark not drawn: ${JSON.stringify(mark)}`);
   }
+  // Each row that opens has its dot before its title: a reviewed answer's in its verdict's colour (when the reader
+  // took the readiness check; tests/ui/test_scene.cpp checks which), a question readers ask's in the accent.
+  const rows = drawn.items.filter((item) => /^(review|faq):/.test(item.id || ""));
+  const verdicts = new Set();
+  for (const row of rows) {
+    const [dot] = row.shapes;
+    assert.ok(dot && dot.w === 10 && dot.h === 10 && dot.x + dot.w <= row.first.x, `a row without its dot: ${JSON.stringify(row)}`);
+    if (row.id.startsWith("faq:")) assert.equal(dot.fill, rgb(L.PALETTE.light.accent), `${row.id}: dot colour`);
+    else verdicts.add(dot.fill);
+  }
+  assert.equal(rows.filter((row) => row.id.startsWith("faq:")).length, quiz.faq.length);
+  for (const fill of verdicts)
+    assert.ok([L.PALETTE.light.good, L.PALETTE.light.bad, L.PALETTE.light.muted].map(rgb).includes(fill), `a verdict's dot in ${fill}`);
 }
+
+// The chevron of row `id` (its button's ::after): which way it points, by the side its triangle's colour is on.
+const chevron = (page, id) => page.evaluate((id) => {
+  const after = getComputedStyle(document.querySelector(`#cr-a11y button[data-hit="${CSS.escape(id)}"]`), "::after");
+  return after.borderLeftStyle === "solid" && after.borderLeftColor !== "rgba(0, 0, 0, 0)" ? { points: "right", colour: after.borderLeftColor }
+    : after.borderTopColor !== "rgba(0, 0, 0, 0)" && after.borderTopWidth === "6px" ? { points: "down", colour: after.borderTopColor } : { points: "nowhere" };
+}, id);
 
 test("without WebGL 2 a reader finishes the quiz in HTML by clicks, taps and keys, with the result the canvas gives", async () => {
   const canvas = await L.openApp(env, { viewport: { width: 1280, height: 900 } });
@@ -122,11 +142,47 @@ test("without WebGL 2 a reader finishes the quiz in HTML by clicks, taps and key
       await assertHtmlShown(page);
       await L.waitForIdle(page);
       await assertBarsShown(page, final.result);
+      // A row's chevron points right while it is closed and down once it is opened, in the muted tone.
+      const faq = `faq:${L.loadJson("content/python-path.json").faq[0].id}`;
+      assert.deepEqual(await chevron(page, faq), { points: "right", colour: rgb(L.PALETTE.light.muted) });
+      await L.clickHit(page, faq);
+      await page.waitForFunction((id) => window.crossroads.scene().items.some((i) => i.id === id && i.expanded), faq);
+      await L.waitForIdle(page);
+      assert.deepEqual(await chevron(page, faq), { points: "down", colour: rgb(L.PALETTE.light.muted) });
       if (input !== "keyboard") await L.screenshotFullPage(page, L.screenshotPath(`html-results-${width}`));
       L.assertNoProblems(app.problems);
     } finally {
       await app.close();
     }
+  }
+});
+
+test("the HTML is drawn in the canvas's colours (the scene's palette): the editor's ?accent= and the reader's more contrast", async () => {
+  const app = await L.openApp(env, { viewport: { width: 800, height: 900 }, query: "?accent=0f766e", onPage: async (page) => {
+    await page.emulateMedia({ contrast: "more" });
+    await L.withoutWebgl2(page);
+  } });
+  try {
+    const { page } = app;
+    await L.waitForIdle(page);
+    const look = await page.evaluate(() => {
+      const colour = (selector) => { const e = document.querySelector(selector); return e && getComputedStyle(e).color; };
+      return { palette: window.crossroads.scene().palette, html: document.getElementById("cr-root").classList.contains("cr-html"),
+               start: getComputedStyle(document.querySelector('#cr-a11y button[data-hit="start"]')).borderTopColor,
+               text: colour("#cr-a11y h1 .cr-run"), muted: colour('#cr-a11y .cr-run[data-font="small"]') };
+    });
+    const hex = (h) => rgb(parseInt(h.slice(1), 16));
+    assert.ok(look.html);
+    // The accent is the editor's, made stronger for more contrast, as the canvas draws it; muted text is as strong as
+    // the text.
+    assert.notEqual(look.palette.accent, "#" + L.PALETTE.light.accent.toString(16).padStart(6, "0"));
+    assert.equal(look.start, hex(look.palette.accent), "the Start button's border");
+    assert.equal(look.palette.muted, look.palette.text, "more contrast");
+    assert.equal(look.muted, hex(look.palette.text), "small text");
+    assert.equal(look.text, hex(look.palette.text));
+    L.assertNoProblems(app.problems);
+  } finally {
+    await app.close();
   }
 });
 

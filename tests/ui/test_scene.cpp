@@ -207,7 +207,7 @@ TEST_CASE("scene: the shipped quiz's results with every row open, at 800 and 360
     }
 }
 
-TEST_CASE("scene: the results' bars, the salary check's ranges and the lists' marks are shapes for the visible HTML") {
+TEST_CASE("scene: the results' bars, the salary check's ranges, the lists' marks and the rows' dots are shapes for the visible HTML") {
     // Points decide (the bars are drawn), and the chosen outcome (the internship, 2) is not the one with the most
     // (the junior job, 4, whose requirements are not met).
     const cr::Quiz quiz = shipped_quiz();
@@ -224,7 +224,7 @@ TEST_CASE("scene: the results' bars, the salary check's ranges and the lists' ma
         settle(s, v, width);
         INFO("width " << width);
         size_t bar = 0, proportional = 0;
-        int marks = 0, ranges = 0;
+        int marks = 0, ranges = 0, asked = 0;
         for (const auto& item : v.scene.items) {
             if (item.part == ui::Part::Figure) {
                 // A track as wide as the column, then a fill from its left edge: the chosen outcome's in the accent.
@@ -261,10 +261,21 @@ TEST_CASE("scene: the results' bars, the salary check's ranges and the lists' ma
                 CHECK(item.shapes[1].max.x <= item.shapes[0].max.x + 0.01f);
                 CHECK(item.shapes[1].max.x > item.shapes[1].min.x);
                 ++ranges;
+            } else if (item.role == ui::Role::Disclosure) {
+                // A question readers ask: a row that opens, with its dot before the title in the accent.
+                REQUIRE(item.shapes.size() == 1);
+                REQUIRE_FALSE(item.runs.empty());
+                const ui::Shape& dot = item.shapes[0];
+                CHECK(dot.max.x - dot.min.x == doctest::Approx(10));
+                CHECK(dot.radius == doctest::Approx(5));
+                CHECK(dot.max.x < item.runs[0].min.x);
+                CHECK(dot.tone == ui::Tone::Accent);  // the review's rows: the next test
+                ++asked;
             } else {
                 CHECK(item.shapes.empty());
             }
         }
+        CHECK(asked == static_cast<int>(quiz.faq.size()));
         CHECK(bar == quiz.outcomes.size());
         CHECK(proportional >= 2);
         CHECK(marks >= 2);
@@ -272,6 +283,26 @@ TEST_CASE("scene: the results' bars, the salary check's ranges and the lists' ma
         // In the JSON, a tone as the design tokens name it.
         CHECK(ui::scene_json(v.scene).find(R"("shapes":[{"h":10.0,"r":5.0,"tone":"track",)") != std::string::npos);
     }
+}
+
+TEST_CASE("scene: a reviewed answer's row has its verdict's dot, the good tone when right and the bad one when wrong") {
+    // The readiness check's first two questions, the first answered right (a) and the second wrong (a, not b).
+    const cr::Quiz quiz = shipped_quiz();
+    app::State s = results_for(quiz, "background=student,work-history=none,portfolio=one,take-readiness=yes,"
+                                     "functions=a,data-structures=a");
+    ui::View v = make_view();
+    settle(s, v, 800);
+    std::vector<ui::Tone> dots;
+    for (const auto& item : v.scene.items) {
+        if (item.id.rfind("review:", 0) != 0) continue;
+        REQUIRE(item.shapes.size() == 1);
+        REQUIRE_FALSE(item.runs.empty());
+        CHECK(item.shapes[0].max.x < item.runs[0].min.x);
+        dots.push_back(item.shapes[0].tone);
+    }
+    REQUIRE(dots.size() >= 2);  // (and the questions left unanswered)
+    CHECK(dots[0] == ui::Tone::Good);
+    CHECK(dots[1] == ui::Tone::Bad);
 }
 
 TEST_CASE("scene: code keeps its lines and indentation, and long words stay in the column") {
@@ -553,6 +584,9 @@ TEST_CASE("scene: the JSON the page reads names each part's keys, in alphabetica
     disclosure.role = ui::Role::Disclosure;
     disclosure.id = "faq:a";
     scene.items = {heading, cell, radio, slider, disclosure};
+    for (unsigned& colour : scene.palette) colour = 0x102030;
+    scene.palette[static_cast<int>(ui::Tone::Accent)] = 0x0f766e;
+    scene.palette[static_cast<int>(ui::Tone::Background)] = 0xffffff;
     CHECK(ui::scene_json(scene) ==
           R"({"announce":"Result: A","items":[)"
           R"({"h":26.0,"level":2,"part":"heading","runs":[{"font":"title","h":26.0,"href":"https://example.org/a","size":26.0,)"
@@ -565,5 +599,8 @@ TEST_CASE("scene: the JSON the page reads names each part's keys, in alphabetica
           R"({"disabled":true,"h":0.0,"id":"scale:s","max":10.0,"min":1.0,"part":"control","role":"slider","runs":[],)"
           R"("step":0.5,"value":7.5,"value_text":"7.5 of 10","w":0.0,"x":0.0,"y":0.0},)"
           R"({"disabled":false,"expanded":false,"h":0.0,"id":"faq:a","part":"control","role":"disclosure","runs":[],)"
-          R"("w":0.0,"x":0.0,"y":0.0}],"screen":"results"})");
+          R"("w":0.0,"x":0.0,"y":0.0}],"palette":{"background":"#ffffff","text":"#102030","muted":"#102030","accent":"#0f766e",)"
+          R"("accentHover":"#102030","accentStrong":"#102030","onAccent":"#102030","card":"#102030","cardHover":"#102030",)"
+          R"("selected":"#102030","border":"#102030","track":"#102030","codeBg":"#102030","focus":"#102030",)"
+          R"("disabled":"#102030","good":"#102030","bad":"#102030","onDisabled":"#102030"},"screen":"results"})");
 }
