@@ -110,10 +110,7 @@ def main() -> None:
     words = args.cli and json.loads(subprocess.run([args.cli, "page-words", str(default)], check=True, capture_output=True,
                                                    text=True).stdout)
     shell = page_shell((web / "index.html").read_text(encoding="utf-8"), title, words)
-    # A default quiz with code is drawn with the base pack's mono too: the page fetches it with the wasm.
-    code = any(q.get("code") for s in json.loads(default.read_text(encoding="utf-8"))["sections"] for q in s.get("questions", []))
-    shell = fill(shell, {"default-quiz": "content/" + default.name, "default-quiz-mono": "fonts/base-mono.ttf" if code else "",
-                         "first-screen": first_html})
+    shell = fill(shell, {"default-quiz": "content/" + default.name, "first-screen": first_html})
     (out / "index.html").write_text(fill(shell, names), encoding="utf-8")
     # Font packs: the page fetches those a quiz needs (src/web/fonts.cpp), the base pack's with the wasm.
     font_packs = sorted((build / "fonts").glob("*.ttf"))

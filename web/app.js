@@ -4,14 +4,14 @@
 import { applyAccent, applyContrast, applyTheme, followAppearance } from "./page/appearance.js";
 import { contextLost } from "./page/canvas.js";
 import { onHostEvent, onState, watchLeaving } from "./page/events.js";
-import { fetchFontEarly, requestFont, requestPicture } from "./page/files.js";
+import { requestFont, requestPicture } from "./page/files.js";
 import { keepEarlyTaps } from "./page/first-screen.js";
 import { listenToHost } from "./page/host.js";
 import { openLink, openQuiz } from "./page/links.js";
 import { fail, reloadAction } from "./page/messages.js";
 import { registerWorker } from "./page/offline.js";
 import { printPage, watchPrinting } from "./page/print.js";
-import { embedded, fromDisk, mark, params, preview, root, words } from "./page/options.js";
+import { embedded, fromDisk, mark, params, preview, words } from "./page/options.js";
 import { loadQuiz } from "./page/quiz.js";
 import { firstFrameDrawn, reportHeight, watchHeight } from "./page/ready.js";
 import { shareBase, takeShareCode } from "./page/share.js";
@@ -74,7 +74,6 @@ function start() {
     fail("wasm", words().PageCannotStart, [words().PageWasmFailed + " " + String(e && e.message || e)], reloadAction());
   });
   loadQuiz(params.get("quiz"), afterLoad);  // fetched while the wasm downloads and starts
-  if (!params.get("quiz")) fetchFontEarly(root.getAttribute("data-quiz-mono"));
 
   registerWorker();
 }

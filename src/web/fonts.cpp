@@ -1,6 +1,6 @@
 // The font packs at the platform edge: the page fetches them (web/page/files.js), the base pack's regular and bold
-// always (preloaded with the wasm), the rest when a quiz needs them, and frames wait for them so no reader sees a "?"
-// where a letter belongs.
+// always (preloaded with the wasm), its mono once a quiz with code is on screen, the rest when a quiz needs them, and
+// frames wait for them so no reader sees a "?" where a letter belongs.
 #include <emscripten.h>
 
 #include <cmath>
@@ -30,7 +30,8 @@ std::string_view& role_slot(ui::FontPack& p, int role) { return role == 0 ? p.re
 
 int role_index(const std::string& role) { return role == "regular" ? 0 : role == "bold" ? 1 : 2; }
 
-// Whether the quiz on screen shows code (a code question's snippet and options), drawn in the mono role.
+// Whether the quiz on screen shows code (a code question's snippet and options, and the review's), drawn in the
+// mono role.
 bool shows_code() {
     const App& a = app();
     if (!a.state.loaded) return false;
@@ -39,15 +40,20 @@ bool shows_code() {
     return false;
 }
 
-// Asks the page for each file of `pack` not asked for yet (the base pack's mono only for a quiz with code).
+bool on_start_screen() { return !app().state.loaded || app().state.loaded->session.screen() == cr::Screen::Start; }
+
+// Asks the page for each file of `pack` not asked for yet. The base pack's mono only for a quiz with code, and only
+// once the first screen is drawn: a start screen has no code, so its first frame does not wait for the file.
 void request_pack(int pack) {
     Fonts& f = app().fonts;
     const cr::FontPackInfo& info = cr::font_packs()[pack];
     for (const std::string& name : info.roles) {
         const int role = role_index(name);
-        if (f.requested[pack * 3 + role] || (pack == kBasePack && role == 2 && !shows_code())) continue;
+        const bool mono = pack == kBasePack && role == 2;
+        if (f.requested[pack * 3 + role] || (mono && (!shows_code() || (app().frames == 0 && on_start_screen())))) continue;
         f.requested[pack * 3 + role] = true;
         ++f.pending;
+        f.mono_pending = f.mono_pending || mono;
         js_request_font(pack, role, ("fonts/" + info.name + "-" + name + ".ttf").c_str());
     }
 }
@@ -70,9 +76,17 @@ void request_fonts() {
     for (int pack : ui::packs_needed(f.characters)) request_pack(pack);
 }
 
+void request_due_fonts() { request_pack(kBasePack); }
+
+bool fonts_pending() {
+    Fonts& f = app().fonts;
+    request_due_fonts();
+    return f.pending - (f.mono_pending && on_start_screen() ? 1 : 0) > 0;
+}
+
 bool fonts_ready(double dpr) {
     Fonts& f = app().fonts;
-    if (f.pending > 0) return false;
+    if (fonts_pending()) return false;
     if (!f.dirty && std::abs(dpr - f.dpr) < 0.01) return true;
     // The renderer uploads the atlas on its first frame; after that a new atlas is uploaded here. (Clearing the atlas
     // forgets its texture id, so ask first.)
@@ -104,6 +118,7 @@ EMSCRIPTEN_KEEPALIVE void cr_font_file(int pack, int role, char* data, int size)
     std::free(data);
     web::role_slot(f.packs[pack], role) = file;
     f.dirty = true;
+    if (pack == web::kBasePack && role == 2) f.mono_pending = false;
     if (--f.pending == 0) web::request_frames(3);
 }
 
@@ -129,6 +144,7 @@ void __wrap__ZN11ImFontAtlas18GetTexDataAsRGBA32EPPhPiS2_S2_(ImFontAtlas* atlas,
 // the base pack's regular or bold there is nothing to draw with: the page says the quiz cannot start instead.
 EMSCRIPTEN_KEEPALIVE void cr_font_file_failed(int pack, int role) {
     if (pack == web::kBasePack && role < 2) return;
+    if (pack == web::kBasePack && role == 2) web::app().fonts.mono_pending = false;
     if (--web::app().fonts.pending == 0) web::request_frames(3);
 }
 

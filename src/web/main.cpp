@@ -128,6 +128,12 @@ void render_frame(double now_ms) {
         io.DeltaTime = 1e-4f;
         draw_pass(a);
     }
+    // The new screen needs a font file that is on its way (a quiz's mono, past its start screen): it is shown once the
+    // file is in, as a first screen is.
+    if (fonts_pending()) {
+        ImGui::EndFrame();
+        return;
+    }
     ImGui::Render();
     if (a.frames == 0) js_mark("cr:layout");  // the first screen is laid out and its draw lists built
     // ImGui takes at most one press or release per frame: keep drawing until quick clicks are all processed.
@@ -140,7 +146,10 @@ void render_frame(double now_ms) {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }
-    if (++a.frames == 1) js_first_frame();
+    if (++a.frames == 1) {
+        js_first_frame();
+        request_due_fonts();
+    }
 
     // Fit the canvas to the content so the page, not the widget, scrolls.
     const int wanted = std::max(160, static_cast<int>(std::ceil(a.view.content_height)));

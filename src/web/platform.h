@@ -49,6 +49,7 @@ struct Fonts {
     std::vector<std::string> files;   // fetched font files, at pack * 3 + role (regular, bold, mono)
     std::vector<bool> requested;      // asked of the page, at pack * 3 + role
     int pending = 0;                  // files asked for and not yet answered
+    bool mono_pending = false;        // ... the base pack's mono among them (a start screen does not wait for it)
     std::u32string characters;        // what the atlas must hold (the quiz's characters)
     double dpr = 0;                   // the device pixel ratio the atlas was rasterised for
     bool dirty = true;                // the atlas must be rebuilt
@@ -84,6 +85,10 @@ void request_frames(int count);
 void init_fonts();
 void request_fonts();
 bool fonts_ready(double dpr);
+// Asks for the files due now: the base pack's mono for a quiz with code, once its first screen is drawn.
+void request_due_fonts();
+// True while a file the screen needs is on its way (asking first for the files due).
+bool fonts_pending();
 
 // Pictures (images.cpp): asks the page for every picture of the quiz on screen (dropping the last quiz's), and
 // again after the GL context was lost.

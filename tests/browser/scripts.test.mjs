@@ -88,6 +88,41 @@ test("the one-file quiz.html carries the font packs inline and fetches nothing",
   for (const f of files) assert.ok(Buffer.from(data[f], "base64").equals(fs.readFileSync(path.join(L.DIST, f))), `${f} differs`);
 });
 
+// The shipped quiz has code, drawn in the base pack's mono; its start screen has none. The first frame does not wait
+// for the mono file, which is asked for once that frame is drawn; a screen past the start waits for it (the quiz
+// keeps its state meanwhile, and the canvas shows the new screen once the file is in).
+test("the mono file is asked for after the first frame, which does not wait for it; the next screen does", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 800, height: 900 } });
+  try {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    const asked = [];
+    await context.route(/\/fonts\/base-mono\.ttf$/, async (route) => {
+      if (!route.request().serviceWorker()) asked.push(route.request().url());  // not the offline worker's precache
+      await held;
+      await route.continue().catch(() => {});
+    });
+    const page = await context.newPage();
+    const problems = L.watchProblems(page);
+    await page.goto(env.origin + "/");
+    await page.waitForFunction(() => window.crossroads?.ready && window.crossroads.state() !== null);
+    assert.ok(await page.evaluate(() => performance.getEntriesByName("cr:first-frame").length), "no first frame while the mono file is held back");
+    for (let i = 0; i < 50 && !asked.length; i++) await page.waitForTimeout(100);
+    assert.equal(asked.length, 1, "the mono file was not asked for after the first frame");
+    const frames = await L.frames(page);
+    await page.evaluate(() => window.crossroads.command("start"));
+    await L.waitForScreen(page, "question");
+    await page.waitForTimeout(500);
+    assert.equal(await L.frames(page), frames, "a frame past the start screen was shown without the mono file");
+    release();
+    await page.waitForFunction((n) => window.crossroads.frames() > n, frames);
+    assert.match((await L.state(page)).screen, /question/);
+    L.assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
+
 // src/web/fonts.cpp takes the place of ImFontAtlas::GetTexDataAsRGBA32 (a --wrap in cmake/web.cmake) so that ImGui's
 // built-in ProggyClean font, never drawn, is not linked: should the wrap stop matching, the font would come back.
 test("the readers' wasm holds none of ImGui's built-in font", () => {

@@ -24,9 +24,7 @@ export function fontBytes(file) {
   }).then(function (b) { return new Uint8Array(b); });
   return fetched[file];
 }
-var fetched = {};  // file -> its bytes' promise: a file fetched early is fetched once
-// Starts fetching a font file the wasm will ask for once the quiz is in (the default quiz's mono, when it has code).
-export function fetchFontEarly(file) { if (file) fontBytes(file).catch(function () { /* said when the wasm asks */ }); }
+var fetched = {};  // file -> its bytes' promise: a file fetched early (preloaded, or for the first screen) is fetched once
 export function requestFont(pack, role, file) {
   fontBytes(file).then(function (bytes) {
     return started.then(function (m) {
