@@ -56,20 +56,36 @@ function check(m, bytes) {
   } finally { m._free(p); }
 }
 
-// The full wasm's script, added once (it is not in the page: most readers never need it), then its module, kept for
-// offline use.
-function startFull(options) {
-  return new Promise(function (loaded, failed) {
+// The full wasm's script, added once (it is not in the page: most readers never need it); a promise of its loading.
+// A page that knows at once that it needs it (no form) asks for it and its wasm as this module runs, while the page
+// paints, as the page's own preload does for the readers' wasm.
+var fullScript = null;
+function loadFull() {
+  if (fullScript) return fullScript;
+  fullScript = new Promise(function (loaded, failed) {
     if (typeof createCrossroadsFull === "function") { loaded(); return; }  // quiz.html carries it
+    var wasm = document.createElement("link");
+    wasm.rel = "preload";
+    wasm.as = "fetch";
+    wasm.crossOrigin = "anonymous";
+    wasm.href = root.getAttribute("data-full-wasm");
+    document.head.appendChild(wasm);
     var script = document.createElement("script");
     script.src = root.getAttribute("data-full");
     script.onload = function () {
-      keep([script.src, root.getAttribute("data-full-wasm")]);
+      keep([script.src, wasm.href]);
       loaded();
     };
     script.onerror = function () { failed(new Error(script.src)); };
     document.head.appendChild(script);
-  }).then(function () { return createCrossroadsFull(options); });
+  });
+  return fullScript;
+}
+if (full) loadFull();
+
+// The full wasm's module, from its script.
+function startFull(options) {
+  return loadFull().then(function () { return createCrossroadsFull(options); });
 }
 
 // The full wasm's files, once a page used them, go into the cache the offline worker answers them from
