@@ -57,8 +57,8 @@ set(CR_LINK_FLAGS ${CR_WEB_FLAGS}
   -Wl,--wrap=_ZN11ImFontAtlas18GetTexDataAsRGBA32EPPhPiS2_S2_)
 
 # The quiz's way in (src/core/intake.h) is chosen here, per link. crossroads.js + .wasm, the readers': pre-checked
-# forms only, no JSON loader, validator or profile runner; crossroads-full.js + .wasm: quiz JSON too, and the studio's
-# calls (?quiz= files without a form, the studio, a preview, and the fallback when a form is refused);
+# forms only, no JSON loader, validator or profile runner; crossroads-full.js + .wasm: quiz JSON instead, and the
+# studio's calls (?quiz= files without a form, the studio, a preview, and the fallback when a form is refused);
 # crossroads-single.js carries the full wasm inside (dist/quiz.html: from disk the studio's live quiz is in it).
 # Each .wasm gets Binaryen once more, after emcc has dropped what the JavaScript does not use: -Oz until it stops
 # shrinking. (The one-file build carries its wasm inside its JavaScript and keeps emcc's.)
