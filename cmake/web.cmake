@@ -1,5 +1,6 @@
 # The WebAssembly app (emcmake only): Dear ImGui from Debian's source package, src/ui and src/web on top of the
 # core. Release flags follow the toolchain notes. The fonts (cmake/fonts.cmake) and the quizzes are files beside it.
+# Two links of the same objects: the readers' wasm (pre-checked forms only) and the full one (quiz JSON, the studio).
 if(NOT EXISTS "${CR_IMGUI_DIR}/imgui.cpp")
   message(FATAL_ERROR "Dear ImGui sources not found in ${CR_IMGUI_DIR}; run scripts/deps.sh")
 endif()
@@ -30,9 +31,14 @@ target_link_libraries(cr_ui PUBLIC cr_app cr_imgui)
 target_compile_options(cr_ui PRIVATE ${CR_WEB_FLAGS} ${CR_WARNINGS})
 
 file(GLOB CR_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/web/*.cpp)
+list(FILTER CR_WEB_SOURCES EXCLUDE REGEX "/(studio|readers)\\.cpp$")  # each in one of the two links (below)
 add_library(cr_web OBJECT ${CR_WEB_SOURCES})
-target_link_libraries(cr_web PUBLIC cr_ui)
-target_compile_options(cr_web PRIVATE ${CR_WEB_FLAGS} ${CR_WARNINGS})
+add_library(cr_web_full OBJECT ${CMAKE_SOURCE_DIR}/src/web/studio.cpp ${CMAKE_SOURCE_DIR}/src/core/intake_json.cpp)
+add_library(cr_web_readers OBJECT ${CMAKE_SOURCE_DIR}/src/web/readers.cpp ${CMAKE_SOURCE_DIR}/src/core/intake_form.cpp)
+foreach(objects cr_web cr_web_full cr_web_readers)
+  target_link_libraries(${objects} PUBLIC cr_ui)
+  target_compile_options(${objects} PRIVATE ${CR_WEB_FLAGS} ${CR_WARNINGS})
+endforeach()
 
 # Every JavaScript function the wasm imports is in one JS library (declared for C++ in src/web/page.h).
 set(CR_JS_LIBRARY ${CMAKE_SOURCE_DIR}/web/bridge-library.js)
@@ -45,27 +51,29 @@ set(CR_LINK_FLAGS ${CR_WEB_FLAGS}
   # The page's calls into the wasm are the EMSCRIPTEN_KEEPALIVE functions of src/web (docs/contract.md); only the
   # runtime's own entry points are named here.
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
-  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,HEAPU8
+  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,HEAPU8,callMain
   # The renderer takes the font atlas's pixels from src/web/fonts.cpp, which never builds an atlas: ImGui's own
   # ImFontAtlas::GetTexDataAsRGBA32 may, through Build(), which links the built-in font (never drawn).
   -Wl,--wrap=_ZN11ImFontAtlas18GetTexDataAsRGBA32EPPhPiS2_S2_)
 
-# crossroads.js + crossroads.wasm for dist/; crossroads-single.js carries the wasm inside (dist/quiz.html).
-add_executable(crossroads_web $<TARGET_OBJECTS:cr_web>)
-set_target_properties(crossroads_web PROPERTIES OUTPUT_NAME crossroads SUFFIX ".js")
-target_link_libraries(crossroads_web PRIVATE cr_ui)
-target_link_options(crossroads_web PRIVATE ${CR_LINK_FLAGS})
-set_target_properties(crossroads_web PROPERTIES LINK_DEPENDS ${CR_JS_LIBRARY})
-
-add_executable(crossroads_single $<TARGET_OBJECTS:cr_web>)
-set_target_properties(crossroads_single PROPERTIES OUTPUT_NAME crossroads-single SUFFIX ".js")
-target_link_libraries(crossroads_single PRIVATE cr_ui)
-target_link_options(crossroads_single PRIVATE ${CR_LINK_FLAGS} -sSINGLE_FILE=1)
-set_target_properties(crossroads_single PROPERTIES LINK_DEPENDS ${CR_JS_LIBRARY})
-
-# Binaryen once more over the linked wasm, after emcc has dropped what the JavaScript does not use: -Oz until it
-# stops shrinking. (The one-file build carries its wasm inside its JavaScript and keeps emcc's.)
+# The quiz's way in (src/core/intake.h) is chosen here, per link. crossroads.js + .wasm, the readers': pre-checked
+# forms only, no JSON loader, validator or profile runner; crossroads-full.js + .wasm: quiz JSON instead, and the
+# studio's calls (?quiz= files without a form, the studio, a preview, and the fallback when a form is refused);
+# crossroads-single.js carries the full wasm inside (dist/quiz.html: from disk the studio's live quiz is in it).
+# Each .wasm gets Binaryen once more, after emcc has dropped what the JavaScript does not use: -Oz until it stops
+# shrinking. (The one-file build carries its wasm inside its JavaScript and keeps emcc's.)
 find_program(CR_WASM_OPT wasm-opt REQUIRED)
-add_custom_command(TARGET crossroads_web POST_BUILD
-  COMMAND ${CR_WASM_OPT} -Oz --converge crossroads.wasm -o crossroads.wasm
-  WORKING_DIRECTORY ${CMAKE_BINARY_DIR} VERBATIM)
+function(cr_wasm target name variant)
+  add_executable(${target} $<TARGET_OBJECTS:cr_web> $<TARGET_OBJECTS:cr_web_${variant}>)
+  set_target_properties(${target} PROPERTIES OUTPUT_NAME ${name} SUFFIX ".js" LINK_DEPENDS ${CR_JS_LIBRARY})
+  target_link_libraries(${target} PRIVATE cr_ui)
+  target_link_options(${target} PRIVATE ${CR_LINK_FLAGS} ${ARGN})
+  if(NOT "-sSINGLE_FILE=1" IN_LIST ARGN)
+    add_custom_command(TARGET ${target} POST_BUILD
+      COMMAND ${CR_WASM_OPT} -Oz --converge ${name}.wasm -o ${name}.wasm
+      WORKING_DIRECTORY ${CMAKE_BINARY_DIR} VERBATIM)
+  endif()
+endfunction()
+cr_wasm(crossroads_web crossroads readers)
+cr_wasm(crossroads_full crossroads-full full -sEXPORT_NAME=createCrossroadsFull)
+cr_wasm(crossroads_single crossroads-single full -sSINGLE_FILE=1 -sEXPORT_NAME=createCrossroadsFull)

@@ -14,6 +14,7 @@ import pathlib
 import re
 import shutil
 import subprocess
+import unicodedata
 
 import first_screen
 import tokens
@@ -67,6 +68,27 @@ def stylesheet(web: pathlib.Path, name: str) -> str:
     return tokens.css(tokens.load(), (web / name).read_text(encoding="utf-8"))
 
 
+def pre_checked(quizzes, out: pathlib.Path, cli: str) -> dict:
+    """Writes each quiz's pre-checked form (`crossroads compile`, src/core/form.h) beside it in dist/content/ under a
+    hashed name, from its text composed (NFC) as the page composes a quiz file before the wasm reads it; returns
+    {"content/<quiz>.json": "content/<quiz>.<hash>.crqf"}."""
+    forms = {}
+    for quiz in quizzes:
+        composed = out / "content" / (quiz.stem + ".nfc.tmp")
+        composed.write_text(unicodedata.normalize("NFC", quiz.read_text(encoding="utf-8")), encoding="utf-8")
+        form = composed.with_suffix(".crqf")
+        try:
+            subprocess.run([cli, "compile", str(composed), str(form)], check=True)
+            data = form.read_bytes()
+        finally:
+            composed.unlink()
+            form.unlink(missing_ok=True)
+        name = hashed_name(pathlib.Path(quiz.stem + ".crqf"), data)
+        (out / "content" / name).write_bytes(data)
+        forms["content/" + quiz.name] = "content/" + name
+    return forms
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", required=True)
@@ -82,14 +104,16 @@ def main() -> None:
     (out / "content").mkdir(parents=True)
 
     names = {}
-    wasm = (build / "crossroads.wasm").read_bytes()
-    wasm_name = hashed_name(pathlib.Path("crossroads.wasm"), wasm)
-    (out / wasm_name).write_bytes(wasm)
-    names["crossroads.wasm"] = wasm_name
-    # The loader asks for "crossroads.wasm"; point it at the hashed file.
-    js = (build / "crossroads.js").read_text().replace("crossroads.wasm", wasm_name)
-    names["crossroads.js"] = hashed_name(pathlib.Path("crossroads.js"), js.encode())
-    (out / names["crossroads.js"]).write_text(js)
+    # Two wasms of the same objects (cmake/web.cmake): the readers' and the full one (web/page/wasm.js picks).
+    for stem in ("crossroads", "crossroads-full"):
+        wasm = (build / f"{stem}.wasm").read_bytes()
+        wasm_name = hashed_name(pathlib.Path(f"{stem}.wasm"), wasm)
+        (out / wasm_name).write_bytes(wasm)
+        names[f"{stem}.wasm"] = wasm_name
+        # Its loader asks for "<stem>.wasm"; point it at the hashed file.
+        js = (build / f"{stem}.js").read_text().replace(f"{stem}.wasm", wasm_name)
+        names[f"{stem}.js"] = hashed_name(pathlib.Path(f"{stem}.js"), js.encode())
+        (out / names[f"{stem}.js"]).write_text(js)
     # The page loader: web/app.js and its modules (web/page/), one script; strict, as its modules are.
     scripts = {"app.js": bundle(web / "app.js", '--banner:js="use strict";'), "a11y.js": (web / "a11y.js").read_bytes()}
     # The default quiz's first screen is in the page, drawn as the widget will draw it (scripts/first_screen.py); its
@@ -111,7 +135,6 @@ def main() -> None:
                                                    text=True).stdout)
     shell = page_shell((web / "index.html").read_text(encoding="utf-8"), title, words)
     shell = fill(shell, {"default-quiz": "content/" + default.name, "first-screen": first_html})
-    (out / "index.html").write_text(fill(shell, names), encoding="utf-8")
     # Font packs: the page fetches those a quiz needs (src/web/fonts.cpp), the base pack's with the wasm.
     font_packs = sorted((build / "fonts").glob("*.ttf"))
     (out / "fonts").mkdir()
@@ -122,6 +145,9 @@ def main() -> None:
         shutil.copy(quiz, out / "content" / quiz.name)
     # A knowledge section with "standalone" is also a quiz of its own, written beside the one it comes from.
     quizzes += [pathlib.Path(p) for p in derive([str(q) for q in quizzes], str(out / "content"), args.cli)]
+    # The readers' wasm reads each quiz's pre-checked form; the page learns their names here.
+    forms = pre_checked(quizzes, out, args.cli)
+    (out / "index.html").write_text(fill(shell, {**names, "forms": html.escape(json.dumps(forms))}), encoding="utf-8")
 
     # embed.js reserves the height each quiz's first screen will take at the iframe's width (crossroads-measure
     # draws it with the real UI and fonts; the subset fonts of the wasm build have the same metrics).
@@ -149,11 +175,13 @@ def main() -> None:
     # Offline worker: Workbox's precache manifest, a content revision for every file the page needs.
     subprocess.run(["node", str(pathlib.Path(__file__).with_name("make-sw.mjs")), str(out)], check=True)
 
-    # One self-contained file: styles and scripts inline, the wasm inside the script (SINGLE_FILE).
+    # One self-contained file: styles and scripts inline, the full wasm inside the script (SINGLE_FILE): from disk the
+    # studio shows its live quiz in it, from the quiz file's text (so it names no pre-checked forms).
     single = (build / "crossroads-single.js").read_text()
     # One file asks for nothing else: no icon file either (browsers show their default).
     inline = shell.replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">\n', "")
     inline = re.sub(r'<link rel="preload"[^\n]*\n', "", inline)
+    inline = fill(inline, {"forms": "{}", "crossroads-full.js": "", "crossroads-full.wasm": ""})
     inline = inline.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + style + "</style>")
     inline = inline.replace('<script defer src="{{crossroads.js}}"></script>', "<script>\n" + script_safe(single) + "\n</script>")
     for asset, data in scripts.items():

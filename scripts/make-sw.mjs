@@ -9,9 +9,11 @@ const dist = path.resolve(process.argv[2] || "dist");
 const { count, size, warnings } = await generateSW({
   globDirectory: dist,
   // What the page needs to run offline. quiz.html carries everything itself; embed.js runs on the host page; the
-  // studio is an editor's, cached when an editor opens it (below), not downloaded by every reader.
-  globPatterns: ["index.html", "*.{js,css,wasm,svg}", "content/*.json", "fonts/*.ttf"],
-  globIgnores: ["sw.js", "sw-scope.js", "embed.js", "quiz.html", "demo/**", "studio.*"],
+  // studio is an editor's, cached when an editor opens it (below), not downloaded by every reader. The full wasm
+  // (crossroads-full.*) runs only ?quiz= files the build did not pre-check, the studio and a preview: cached when a
+  // page first uses it (below), so a reader of the shipped quizzes never downloads its 300 KB.
+  globPatterns: ["index.html", "*.{js,css,wasm,svg}", "content/*.{json,crqf}", "fonts/*.ttf"],
+  globIgnores: ["sw.js", "sw-scope.js", "embed.js", "quiz.html", "demo/**", "studio.*", "crossroads-full.*"],
   swDest: path.join(dist, "sw.js"),
   inlineWorkboxRuntime: true,
   sourcemap: false,
@@ -32,6 +34,12 @@ const { count, size, warnings } = await generateSW({
   // scope, and for quizzes and pictures fetched by the widget's own page, so the site's other pages are left alone.
   // These functions and plugins are written into sw.js as source.
   runtimeCaching: [{
+    // The full wasm and its script, named by their content: from the cache the page keeps them in once it used them
+    // (web/page/wasm.js, which also drops an earlier deployment's), else from the network.
+    urlPattern: (o) => self.crossroads.full(o),
+    handler: "CacheFirst",
+    options: { cacheName: "crossroads-full" },
+  }, {
     // Quiz files opened with ?quiz=: from the network while there is one (a withdrawn file is dropped), else the copy.
     urlPattern: (o) => self.crossroads.quiz(o),
     handler: "NetworkFirst",

@@ -16,6 +16,7 @@ import { loadQuiz } from "./page/quiz.js";
 import { firstFrameDrawn, reportHeight, watchHeight } from "./page/ready.js";
 import { shareBase, takeShareCode } from "./page/share.js";
 import { studioCommand } from "./page/studio-preview.js";
+import { haveScript, startWasm } from "./page/wasm.js";
 import { notify, setModule, setStarted, started } from "./page/widget.js";
 
 function afterLoad() {
@@ -34,7 +35,7 @@ function start() {
 
   // The module can fail before it runs: its script missing, the wasm missing, truncated or refused by the
   // page's Content-Security-Policy. Each is signalled (an error event, a rejected promise, an abort).
-  if (typeof createCrossroads !== "function") {
+  if (!haveScript()) {
     fail("script", words().PageCannotStart, [words().PageScriptMissing], reloadAction());
     return;
   }
@@ -62,7 +63,7 @@ function start() {
   setStarted(new Promise(function (painted) {
     requestAnimationFrame(function () { setTimeout(painted); });
     setTimeout(painted, 100);
-  }).then(function () { return createCrossroads(options); }));
+  }).then(function () { return startWasm(options); }));
   started.then(function (m) {
     setModule(m);
     mark("cr:module");

@@ -26,6 +26,8 @@
   self.crossroads = {
     // Quiz files the page opens with ?quiz=: same site, below the scope, fetched by the page.
     quiz: function (o) { return fromShell(o.request) && /\.json$/.test(inScope(o.url) || ""); },
+    // The full wasm and its script (web/page/wasm.js adds them when the page needs them), directly in the scope.
+    full: function (o) { return /^crossroads-full\.[0-9a-f]{10}\.(js|wasm)$/.test(inScope(o.url) || ""); },
     // A quiz's pictures, seen once.
     picture: function (o) { return fromShell(o.request) && /\.(png|jpe?g|webp|gif)$/i.test(inScope(o.url) || ""); },
     // The studio's page and its bundles (studio.html, studio.<hash>.js, studio.<hash>.css), directly in the scope.

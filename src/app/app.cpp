@@ -4,7 +4,7 @@
 
 #include "core/catalogue.h"
 #include "core/codec.h"
-#include "core/loader.h"
+#include "core/intake.h"
 #include "core/protocol.h"
 #include "core/report.h"
 
@@ -106,7 +106,7 @@ void forget_offers(State& s) {
 }
 
 void load(State& s, const LoadQuiz& c, std::vector<Effect>& out) {
-    cr::LoadResult result = cr::load_quiz(c.text, s.env.preview);  // the walk for unreachable outcomes is the editor's
+    cr::LoadResult result = cr::read_quiz(c.text, s.env.preview);  // the walk for unreachable outcomes is the editor's
     // Previewing an edit of the same file: the reader's place and answers carry over to the new version (from the
     // last version that loaded, if the file had errors in between).
     std::unique_ptr<Loaded> before;

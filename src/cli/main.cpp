@@ -22,6 +22,7 @@
 
 #include "core/catalogue.h"
 #include "core/explore.h"
+#include "core/form.h"
 #include "core/json_doc.h"
 #include "core/loader.h"
 #include "core/profiles.h"
@@ -57,6 +58,9 @@ const char* kUsage =
     "      {language, page, words}: FILE is the shipped quiz; language is its language, page its words (its\n"
     "      \"strings\" over the built-in ones), words those of every built-in language by base language ({en: {key:\n"
     "      text}, de: ...}), its own among them.\n"
+    "  crossroads compile FILE OUT\n"
+    "      For the build (scripts/assemble.py): checks FILE as validate does and, when it has no error, writes its\n"
+    "      pre-checked form to OUT (src/core/form.h), which the readers' wasm reads without the JSON loader.\n"
     "  crossroads --help | crossroads COMMAND --help\n";
 
 bool read_file(const std::string& path, std::string& out) {
@@ -349,6 +353,22 @@ int page_words(int argc, char** argv) {
     return 0;
 }
 
+int compile(int argc, char** argv) {
+    if (argc != 4) {
+        std::fprintf(stderr, "crossroads compile: name the quiz file and the form to write\n%s", kUsage);
+        return 2;
+    }
+    cr::LoadResult loaded;
+    if (!load(argv[2], loaded, false)) return 1;  // the build's step: errors stop it, warnings are validate's
+    const std::string form = cr::write_form(loaded.quiz);
+    std::ofstream out(argv[3], std::ios::binary | std::ios::trunc);
+    if (!out.write(form.data(), static_cast<std::streamsize>(form.size())) || !out.flush()) {
+        std::fprintf(stderr, "%s: error: cannot write the file\n", argv[3]);
+        return 2;
+    }
+    return 0;
+}
+
 }  // namespace
 
 // On Linux with glibc, runs this program again with malloc asking for transparent huge pages
@@ -383,6 +403,7 @@ int main(int argc, char** argv) {
     if (command == "test") return test(argc, argv);
     if (command == "explore") return explore(argc, argv);
     if (command == "page-words") return page_words(argc, argv);
+    if (command == "compile") return compile(argc, argv);
     std::fprintf(stderr, "crossroads: unknown command '%s'\n%s", command.c_str(), kUsage);
     return 2;
 }

@@ -3,10 +3,11 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, DIST, ROOT, assertNoProblems, launchBrowser, startServer, tempDir, testSite, waitForState, watchProblems } from "./lib.mjs";
+import { CHROMIUM_ARGS, CLI, DIST, ROOT, assertNoProblems, launchBrowser, startServer, tempDir, testSite, waitForState, watchProblems } from "./lib.mjs";
 import { STEP, closeServer, until, visitAndControl, waitReady } from "./embed-lib.mjs";
 import { click, frameSurface, pageSurface } from "./play.mjs";
 import { serve } from "../../scripts/serve.mjs";
@@ -125,18 +126,24 @@ describe("offline and new deployments", () => {
     }
     const wasmName = [...oldFiles.keys()].find((n) => /^crossroads\.[0-9a-f]+\.wasm$/.test(n));
     const jsName = /src="(crossroads\.[0-9a-f]+\.js)"/.exec(shell)[1];
+    const fullWasm = /data-full-wasm="(crossroads-full\.[0-9a-f]+\.wasm)"/.exec(shell)[1];
+    const fullJs = /data-full="(crossroads-full\.[0-9a-f]+\.js)"/.exec(shell)[1];
+    const forms = /data-forms="([^"]*)"/.exec(shell)[1];
     const build = path.join(work, "build"), web = path.join(work, "web"), content = path.join(work, "content");
     const next = path.join(work, "dist");
     fs.mkdirSync(build);
     fs.writeFileSync(path.join(build, "crossroads.wasm"), oldFiles.get(wasmName));
     fs.writeFileSync(path.join(build, "crossroads.js"), oldFiles.get(jsName).toString().replaceAll(wasmName, "crossroads.wasm"));
+    fs.writeFileSync(path.join(build, "crossroads-full.wasm"), oldFiles.get(fullWasm));
+    fs.writeFileSync(path.join(build, "crossroads-full.js"), oldFiles.get(fullJs).toString().replaceAll(fullWasm, "crossroads-full.wasm"));
     fs.writeFileSync(path.join(build, "crossroads-single.js"), "/* quiz.html is not part of this test */\n");
     // The page shell, loader and styles also come from the old deployment (only the worker template is web/'s).
     fs.cpSync(path.join(ROOT, "web"), web, { recursive: true });
     const appName = /src="(app\.[0-9a-f]+\.js)"/.exec(shell)[1];
     const oldCssName = /href="(style\.[0-9a-f]+\.css)"/.exec(shell)[1];
     fs.writeFileSync(path.join(web, "index.html"), shell.replace(jsName, "{{crossroads.js}}").replace(appName, "{{app.js}}")
-      .replace(oldCssName, "{{style.css}}").replace(wasmName, "{{crossroads.wasm}}"));
+      .replace(oldCssName, "{{style.css}}").replace(wasmName, "{{crossroads.wasm}}").replace(fullJs, "{{crossroads-full.js}}")
+      .replace(fullWasm, "{{crossroads-full.wasm}}").replace(forms, "{{forms}}"));
     fs.writeFileSync(path.join(web, "app.js"), oldFiles.get(appName));
     fs.writeFileSync(path.join(web, "style.css"), oldFiles.get(oldCssName).toString() + "\n/* deployment 2 */\n");
     fs.mkdirSync(content);
@@ -223,12 +230,22 @@ describe("offline and new deployments", () => {
     const next = tempDir("crossroads-quiz-only-");
     fs.cpSync(DIST, site, { recursive: true });
     fs.cpSync(DIST, next, { recursive: true });
+    // The quiz changed, and with it its pre-checked form (a new name, which index.html names) and the worker, as
+    // scripts/assemble.py writes them.
     const readiness = path.join(next, "content/python-readiness.json");
     fs.writeFileSync(readiness, fs.readFileSync(readiness, "utf8").replace(/"title":\s*"/, '"title": "(v2) '));
+    const oldForm = fs.readdirSync(path.join(next, "content")).find((f) => /^python-readiness\.[0-9a-f]{10}\.crqf$/.test(f));
+    execFileSync(CLI, ["compile", readiness, path.join(next, "content", oldForm)]);
+    const form = fs.readFileSync(path.join(next, "content", oldForm));
+    const newForm = `python-readiness.${crypto.createHash("sha256").update(form).digest("hex").slice(0, 10)}.crqf`;
+    fs.renameSync(path.join(next, "content", oldForm), path.join(next, "content", newForm));
+    const index = path.join(next, "index.html");
+    fs.writeFileSync(index, fs.readFileSync(index, "utf8").replace(oldForm, newForm));
     execFileSync("node", [path.join(ROOT, "scripts/make-sw.mjs"), next], { stdio: "ignore" });
     const oldFiles = snapshot(site), newFiles = snapshot(next);
     const changed = [...newFiles.keys()].filter((k) => !oldFiles.get(k)?.equals(newFiles.get(k))).sort();
-    assert.deepEqual(changed, ["content/python-readiness.json", "sw.js"], "the new deployment should differ in the quiz (and so the worker) only");
+    assert.deepEqual(changed, ["content/" + newForm, "content/python-readiness.json", "index.html", "sw.js"],
+                     "the new deployment should differ in the quiz (its form, the page naming it and the worker) only");
 
     const server = await serve(site, 0, "127.0.0.1");
     const origin = `http://127.0.0.1:${server.address().port}`;

@@ -130,3 +130,71 @@ test("the readers' wasm holds none of ImGui's built-in font", () => {
   assert.ok(wasm, "dist/ has no crossroads.*.wasm");
   assert.equal(fs.readFileSync(path.join(L.DIST, wasm)).includes("ProggyClean"), false);
 });
+
+// Two wasms (cmake/web.cmake): the readers' reads pre-checked forms only, so neither the JSON loader's and
+// validator's messages nor the profile runner's are in it; the full one has them (a ?quiz= file, the studio).
+test("the readers' wasm holds no JSON loader, validator or profile runner; the full one does", () => {
+  const wasm = (stem) => {
+    const name = fs.readdirSync(L.DIST).find((f) => new RegExp(`^${stem}\\.[0-9a-f]{10}\\.wasm$`).test(f));
+    assert.ok(name, `dist/ has no ${stem}.*.wasm`);
+    return fs.readFileSync(path.join(L.DIST, name));
+  };
+  const readers = wasm("crossroads"), full = wasm("crossroads-full");
+  for (const text of ["expected an object, found ", "expected true or false, found ", "with at least one profile"]) {
+    assert.equal(readers.includes(text), false, `the readers' wasm holds "${text}"`);
+    assert.equal(full.includes(text), true, `the full wasm lacks "${text}"`);
+  }
+});
+
+// What each page asks the server for: the shipped quiz's page (also as ?quiz=, as embed.js opens it) the readers'
+// wasm and the quiz's pre-checked form, never its JSON; a ?quiz= file the build did not pre-check, the full wasm.
+async function requested(query) {
+  const urls = [];
+  const app = await L.openApp(env, { query, onPage: (page) => page.on("request", (r) => urls.push(new URL(r.url()).pathname)) });
+  try {
+    L.assertNoProblems(app.problems);
+    return { urls, state: await app.page.evaluate(() => window.crossroads.state()) };
+  } finally {
+    await app.close();
+  }
+}
+const readersWasm = /^\/crossroads\.[0-9a-f]{10}\.wasm$/, fullWasm = /^\/crossroads-full\.[0-9a-f]{10}\.(js|wasm)$/;
+
+for (const query of ["", "?quiz=content/python-path.json"]) {
+  test(`the shipped page${query ? ` opened with ${query}` : ""} loads the readers' wasm and the quiz's form, not its JSON`, async () => {
+    const { urls, state } = await requested(query);
+    assert.equal(state.quiz, L.loadJson("content/python-path.json").id);
+    assert.ok(urls.some((u) => readersWasm.test(u)), urls.join(" "));
+    assert.ok(urls.some((u) => /^\/content\/python-path\.[0-9a-f]{10}\.crqf$/.test(u)), urls.join(" "));
+    assert.equal(urls.filter((u) => fullWasm.test(u) || /\.json$/.test(u)).join(" "), "");
+  });
+}
+
+test("a ?quiz= file without a pre-checked form loads the full wasm", async () => {
+  env.site.copy("tests/fixtures/mini.json", "test-fixtures/mini.json");
+  const { urls, state } = await requested("?quiz=test-fixtures/mini.json");
+  assert.equal(state.quiz, L.loadJson("tests/fixtures/mini.json").id);
+  assert.ok(urls.some((u) => /^\/crossroads-full\.[0-9a-f]{10}\.wasm$/.test(u)), urls.join(" "));
+  assert.ok(urls.includes("/test-fixtures/mini.json"), urls.join(" "));
+});
+
+// A stale or damaged form (a cut upload, an old copy in a cache): the readers' wasm refuses it before it draws
+// anything, and the page runs the full wasm with the quiz file instead. The reader sees the quiz, with no error.
+for (const [name, damage] of [["a flipped byte", (b) => { b[b.length >> 1] ^= 0x40; return b; }],
+                              ["a cut", (b) => b.subarray(0, b.length - 100)],
+                              ["another build's format version", (b) => { b[4] += 1; return b; }]]) {
+  test(`${name} in the shipped quiz's form: the quiz still runs, from its JSON in the full wasm`, async () => {
+    const form = fs.readdirSync(path.join(L.DIST, "content")).find((f) => /^python-path\.[0-9a-f]{10}\.crqf$/.test(f));
+    env.site.put(`content/${form}`, damage(Buffer.from(fs.readFileSync(path.join(L.DIST, "content", form)))));
+    try {
+      const { urls, state } = await requested("?start=question");
+      assert.equal(state.quiz, L.loadJson("content/python-path.json").id);
+      assert.equal(state.screen, "question");
+      assert.deepEqual(state.errors, []);
+      assert.ok(urls.some((u) => /^\/crossroads-full\.[0-9a-f]{10}\.wasm$/.test(u)), urls.join(" "));
+      assert.ok(urls.includes("/content/python-path.json"), urls.join(" "));
+    } finally {
+      fs.rmSync(path.join(env.site.dir, "content", form));
+    }
+  });
+}

@@ -320,6 +320,18 @@ run page-words
 expect_status 2
 end
 
+begin "compile: writes the pre-checked form of a valid quiz; a quiz with errors gets none, located"
+run compile mini.json mini.crqf
+expect_status 0
+[ "$(head -c 4 mini.crqf)" = CRQF ] || fail "mini.crqf does not start with CRQF"
+run compile broken.json broken.crqf
+expect_status 1
+[ ! -e broken.crqf ] || fail "a form was written for a quiz with errors"
+grep -q "^broken.json:[0-9]*:[0-9]*: error:" err.txt || fail "no located error: $(head -c 300 err.txt)"
+run compile mini.json
+expect_status 2
+end
+
 begin "usage: no arguments prints usage and exits 2"
 run
 expect_status 2

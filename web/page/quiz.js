@@ -1,10 +1,12 @@
-// The quiz asked for with ?quiz=: fetched from this site, streamed up to the core's size limit, composed (NFC) and
-// handed to the wasm through its heap; its problems replace the widget when it cannot be used. In
-// ./build-wasm.sh preview the server says when the file is saved, and the quiz reloads in place.
+// The quiz asked for with ?quiz=, or the page's own: its pre-checked form (web/page/wasm.js), or the file fetched from
+// this site, streamed up to the core's size limit, composed (NFC), and handed to the wasm through its heap; its
+// problems replace the widget when it cannot be used. In ./build-wasm.sh preview the server says when the file is
+// saved, and the quiz reloads in place.
 import { fromDisk, mark, message, preview, root, words } from "./options.js";
 import { post } from "./host.js";
 import { showMessage } from "./messages.js";
 import { quizUnavailable } from "./ready.js";
+import { form, full } from "./wasm.js";
 import { mod, notify, started, state } from "./widget.js";
 
 // ---- quiz files: streamed up to the core's size limit, handed to the wasm through its heap -----------
@@ -19,9 +21,10 @@ export function withBytes(fn, bytes, source) {
   try { return fn(p, bytes.length, n, name.length); } finally { mod._free(p); mod._free(n); }
 }
 
-// Loads quiz bytes named `source`: "ok", or "invalid" with the error lines to show; `all` has the warnings too.
-export function loadBytes(bytes, source) {
-  var ok = withBytes(mod._cr_load_quiz, composed(bytes), source);
+// Loads quiz bytes named `source`: "ok", or "invalid" with the error lines to show; `all` has the warnings too. A
+// pre-checked form (`form`) is not text: it goes over as it is.
+export function loadBytes(bytes, source, form) {
+  var ok = withBytes(mod._cr_load_quiz, form ? bytes : composed(bytes), source);
   var s = ok >= 0 ? state() : null;
   var all = s ? s.errors : [words().PageNoMemory];
   if (ok === 1) return { kind: "ok", all: all };
@@ -92,21 +95,22 @@ function fetchQuiz(url) {
   });
 }
 
-// The page's own quiz when ?quiz= names none (the shell names it, scripts/assemble.py): fetched like any other, or,
-// in the one-file quiz.html, read from the data the page carries inline.
-function defaultQuiz() {
-  var url = root.getAttribute("data-quiz"), inline = document.getElementById("cr-quiz-data");
-  if (!inline) return { url: url, got: fetchQuiz(url) };
-  var bytes = new TextEncoder().encode(inline.textContent);
-  return { url: url, got: started.then(function () { return loadBytes(bytes, url); }) };
-}
-
-// Loads the quiz at `url` (?quiz=), or the page's own with none: the wasm loads no quiz itself, and the page shows its
-// placeholder until this one is drawn. Call it before the wasm has started, so both come in parallel; `afterLoad`
-// runs once the quiz has loaded.
+// Loads the quiz at `url` (?quiz=), or the page's own with none (the shell names it, scripts/assemble.py): its form when
+// the readers' wasm runs the page, else the file (in the one-file quiz.html, the data it carries inline). The wasm loads no quiz itself, and the page shows its placeholder
+// until this one is drawn. Call it before the wasm has started, so both come in parallel; `afterLoad` runs once the
+// quiz has loaded.
 export function loadQuiz(url, afterLoad) {
-  var quiz = url ? { url: url, got: fetchQuiz(url) } : defaultQuiz();
-  started.then(function () { return quiz.got; }).then(function (got) {
+  var file = url || root.getAttribute("data-quiz"), inline = !url && document.getElementById("cr-quiz-data"), got;
+  if (form) {
+    got = started.then(function () {
+      return full ? fetchQuiz(file) : form.bytes.then(function (bytes) { return loadBytes(bytes, file, true); });
+    });
+  } else if (inline) {
+    got = started.then(function () { return loadBytes(new TextEncoder().encode(inline.textContent), file); });
+  } else {
+    got = fetchQuiz(file);
+  }
+  started.then(function () { return got; }).then(function (got) {
     if (preview && url) watchEdits(url);
     if (got.kind !== "ok") { quizFailed(got.kind, got.lines); return; }
     mark("cr:quiz");  // the quiz is loaded and its saved progress read
