@@ -1,4 +1,4 @@
-// Crossroads UI: widget kit. Custom-drawn on ImGui items (InvisibleButton, sliders) so the look is ours while
+// Crossroads UI: widget kit. Custom-drawn on ImGui items (InvisibleButton) so the look is ours while
 // hover and activation stay ImGui's. All text is drawn by draw_text(), which also records it in the scene, so
 // nothing reaches the canvas without reaching the page's text layer. Colours come from theme.cpp.
 #include "widgets.h"
@@ -498,17 +498,31 @@ void progress(View& v, const cr::Progress& at, const std::string& section) {
     ImGui::Dummy(ImVec2(v.column_width, 8));
 }
 
+// The scale: a track with a thumb that a click or a drag moves to the nearest step under the pointer. Its geometry
+// is that of an ImGui integer slider (the thumb 2 px inside the track, one step wide but at least 28 px), drawn and
+// driven here so the wasm carries no slider code; keyboard readers move the page's range input over it (web/a11y.js).
 bool scale_slider(View& v, const cr::Question& q, double& value) {
     const cr::Scale& s = q.scale;
     const int steps = static_cast<int>(std::lround((s.max - s.min) / s.step));
     int index = static_cast<int>(std::lround((value - s.min) / s.step));
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, 14));
-    ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 28);
-    ImGui::SetNextItemWidth(v.column_width);
-    ImGui::PushFont(v.fonts.bold);
-    const bool changed = ImGui::SliderInt("##scale", &index, 0, steps, "", ImGuiSliderFlags_AlwaysClamp);
-    ImGui::PopFont();
-    ImGui::PopStyleVar(2);
+    ImGui::InvisibleButton("##scale", ImVec2(v.column_width, v.fonts.bold->FontSize + 28));
+    const bool held = ImGui::IsItemActive(), hovered = ImGui::IsItemHovered();
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const float pad = 2, track = b.x - a.x - 2 * pad;
+    const float thumb = std::min(track, std::max(track / static_cast<float>(steps + 1), 28.0f));
+    const float usable = track - thumb, left = a.x + pad + thumb * 0.5f, right = b.x - pad - thumb * 0.5f;
+    const int before = index;
+    if (held) {
+        const float t = usable > 0 ? ImSaturate((ImGui::GetIO().MousePos.x - left) / usable) : 0.0f;
+        index = t <= 0 ? 0 : t >= 1 ? steps : static_cast<int>(static_cast<float>(steps) * t + 0.5f);
+    }
+    const bool changed = index != before;
+    dl()->AddRectFilled(a, b, color(v, held ? Tone::Selected : hovered ? Tone::CardHover : Tone::Track), ImGui::GetStyle().FrameRounding);
+    if (track >= 1) {
+        const float x = ImLerp(left, right, steps > 0 ? static_cast<float>(index) / static_cast<float>(steps) : 0.0f);
+        dl()->AddRectFilled(ImVec2(x - thumb * 0.5f, a.y + pad), ImVec2(x + thumb * 0.5f, b.y - pad), color(v, held ? Tone::AccentStrong : Tone::Accent),
+                            ImGui::GetStyle().GrabRounding);
+    }
     const double shown_value = s.min + index * s.step;
     const std::string shown = cr::tr_number(shown_value);
     focus_ring(v, "scale:" + q.id, 8);
@@ -518,8 +532,7 @@ bool scale_slider(View& v, const cr::Question& q, double& value) {
     item.step = s.step;
     item.value = shown_value;
     item.value_text = shown + " (" + cr::tr_number(s.min) + ": " + s.min_label + ", " + cr::tr_number(s.max) + ": " + s.max_label + ")";
-    // The value, centred on the slider as ImGui would print it.
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    // The value, centred on the track.
     ImFont* bold = v.fonts.bold;
     const float w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, shown.c_str()).x;
     draw_text(v, FontRole::Bold, ImVec2((a.x + b.x - w) * 0.5f, (a.y + b.y - bold->FontSize) * 0.5f), color(v, Tone::Text), shown, 0);
