@@ -251,6 +251,50 @@ void rich_line(View& v, const cr::Line& line, float indent) {
     ImGui::Dummy(ImVec2(std::max(1.0f, right - start.x), y - start.y + line_h));
 }
 
+// A markdown table across the column, laid out as ImGui's tables would (equal columns 16 px apart, wrapped cells
+// padded 6 px above and below, every other row tinted, a rule between rows): the header row and the first column in
+// bold. Each cell is a scene item with its row and column, so the text layer makes it a real table (web/a11y.js).
+void table(View& v, const std::vector<std::vector<cr::Line>>& rows) {
+    const int cols = static_cast<int>(rows[0].size());
+    const std::string name = "t" + std::to_string(v.scene.items.size());
+    const float gap = 8, pad = 6;  // each side of a column; above and below a cell's text
+    // The column widths: what the gaps leave, shared equally in whole pixels, the rest a pixel each from the right.
+    std::vector<float> widths(static_cast<size_t>(cols));
+    const float share = v.column_width - 2 * gap * static_cast<float>(cols - 1);
+    float left_over = share;
+    for (float& w : widths) {
+        w = ImTrunc(std::max(share * (1.0f / static_cast<float>(cols)), 12.0f) + 0.01f);
+        left_over -= w;
+    }
+    for (int c = cols - 1; c >= 0 && left_over >= 1; --c, left_over -= 1) widths[static_cast<size_t>(c)] += 1;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* list = dl();
+    list->ChannelsSplit(2);  // the rows' tints and rules go under the text drawn before them
+    float y = origin.y;
+    for (size_t r = 0; r < rows.size(); ++r) {
+        list->ChannelsSetCurrent(1);
+        float x = origin.x, bottom = y + 2 * pad;
+        for (int c = 0; c < cols; ++c) {
+            const std::string cell = c < static_cast<int>(rows[r].size()) ? cr::plain_text(rows[r][static_cast<size_t>(c)]) : "";
+            const ImVec2 at(x, y + pad);
+            SceneItem& item = open_item(v, Part::Cell, static_cast<int>(r));
+            item.column = c;
+            item.table = name;
+            item.rect_min = item.rect_max = local(at);
+            const float h = draw_text(v, r == 0 || c == 0 ? FontRole::Bold : FontRole::Body, at, color(v, Tone::Text), cell,
+                                      std::max(1.0f, widths[static_cast<size_t>(c)])).y;
+            bottom = std::max(bottom, at.y + h + pad);
+            x += widths[static_cast<size_t>(c)] + 2 * gap;
+        }
+        list->ChannelsSetCurrent(0);
+        if (r % 2 == 1) list->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + v.column_width, bottom), color(v, Tone::Card));
+        if (r > 0) list->AddLine(ImVec2(origin.x, y), ImVec2(origin.x + v.column_width, y), color(v, Tone::Border), 1.0f);
+        y = bottom;
+    }
+    list->ChannelsMerge();
+    ImGui::Dummy(ImVec2(v.column_width, y - origin.y));
+}
+
 bool button(View& v, const char* id, const std::string& label, bool enabled, bool primary, bool same_row) {
     ImFont* font = v.fonts.bold;
     const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
@@ -378,27 +422,8 @@ void markdown(View& v, const std::string& text) {
             rich_line(v, b.text, 18);
             if (list_ends) ImGui::Dummy(ImVec2(0, 6));
         } else {
-            const int cols = static_cast<int>(b.rows.empty() ? 0 : b.rows[0].size());
-            if (cols == 0) continue;
-            const std::string table = "t" + std::to_string(v.scene.items.size());
-            ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(8, 6));
-            if (ImGui::BeginTable(("##" + table).c_str(), cols, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg, ImVec2(v.column_width, 0))) {
-                for (size_t r = 0; r < b.rows.size(); ++r) {
-                    ImGui::TableNextRow();
-                    for (int c = 0; c < cols; ++c) {
-                        ImGui::TableSetColumnIndex(c);
-                        const std::string cell = c < static_cast<int>(b.rows[r].size()) ? cr::plain_text(b.rows[r][c]) : "";
-                        SceneItem& item = open_item(v, Part::Cell, static_cast<int>(r));
-                        item.column = c;
-                        item.table = table;
-                        ImGui::PushTextWrapPos(0.0f);  // wrap at the cell's edge, not the column's
-                        wrapped(v, r == 0 || c == 0 ? FontRole::Bold : FontRole::Body, color(v, Tone::Text), cell);
-                        ImGui::PopTextWrapPos();
-                    }
-                }
-                ImGui::EndTable();
-            }
-            ImGui::PopStyleVar();
+            if (b.rows.empty() || b.rows[0].empty()) continue;
+            table(v, b.rows);
             ImGui::Dummy(ImVec2(0, 6));
         }
     }
@@ -517,11 +542,10 @@ bool scale_slider(View& v, const cr::Question& q, double& value) {
         index = t <= 0 ? 0 : t >= 1 ? steps : static_cast<int>(static_cast<float>(steps) * t + 0.5f);
     }
     const bool changed = index != before;
-    dl()->AddRectFilled(a, b, color(v, held ? Tone::Selected : hovered ? Tone::CardHover : Tone::Track), ImGui::GetStyle().FrameRounding);
+    dl()->AddRectFilled(a, b, color(v, held ? Tone::Selected : hovered ? Tone::CardHover : Tone::Track), 8);
     if (track >= 1) {
         const float x = ImLerp(left, right, steps > 0 ? static_cast<float>(index) / static_cast<float>(steps) : 0.0f);
-        dl()->AddRectFilled(ImVec2(x - thumb * 0.5f, a.y + pad), ImVec2(x + thumb * 0.5f, b.y - pad), color(v, held ? Tone::AccentStrong : Tone::Accent),
-                            ImGui::GetStyle().GrabRounding);
+        dl()->AddRectFilled(ImVec2(x - thumb * 0.5f, a.y + pad), ImVec2(x + thumb * 0.5f, b.y - pad), color(v, held ? Tone::AccentStrong : Tone::Accent), 12);
     }
     const double shown_value = s.min + index * s.step;
     const std::string shown = cr::tr_number(shown_value);

@@ -569,6 +569,54 @@ TEST_CASE("scene: the scale is a slider with its range and value, and a press or
     CHECK(pointer(b.x - 1) == 3);           // released: moving over it changes nothing
 }
 
+TEST_CASE("scene: a markdown table's cells sit in equal columns, wrap inside them, and carry their table, row and column") {
+    std::string text = crt::read_fixture("mini.json");
+    const std::string prompt = R"("prompt": "What have you built?",)";
+    REQUIRE(text.find(prompt) != std::string::npos);
+    text.replace(text.find(prompt), prompt.size(), prompt + R"( "explanation": "| Path | Pay | Note |\n|---|---|---|\n| Internship | | )"
+                 R"(a mentor close by, and a fixed-term contract to plan beyond |\n| Junior job | More | Donaudampfschifffahrtsgesellschaft |",)");
+    const cr::Quiz quiz = crt::load_ok(text);
+    for (double width : {800.0, 360.0}) {
+        INFO("width " << width);
+        app::State s = fresh(quiz, 7);
+        ui::View v = make_view();
+        settle(s, v, width);
+        v.activations.push_back("start");
+        check_glyphs(settle(s, v, width), v);
+        check_runs_in_column(v);
+        std::vector<const ui::SceneItem*> cells;
+        for (const auto& item : v.scene.items)
+            if (item.part == ui::Part::Cell) cells.push_back(&item);
+        REQUIRE(cells.size() == 9);
+        float row_y = cells[0]->rect_min.y;
+        for (int r = 0; r < 3; ++r) {
+            float row_bottom = row_y;
+            for (int c = 0; c < 3; ++c) {
+                const ui::SceneItem& cell = *cells[static_cast<size_t>(r * 3 + c)];
+                INFO("row " << r << ", column " << c);
+                CHECK(cell.level == r);
+                CHECK(cell.column == c);
+                CHECK(cell.table == cells[0]->table);
+                // Columns of equal width (to a pixel), 16 px apart, across the reading column.
+                const float pitch = (v.column_width + 16) / 3;
+                const float x = v.column_left + static_cast<float>(c) * pitch;
+                CHECK(std::fabs(cell.rect_min.x - x) <= 1);
+                CHECK(cell.rect_min.y == row_y);
+                for (const auto& run : cell.runs) {
+                    CHECK(run.font == (r == 0 || c == 0 ? ui::FontRole::Bold : ui::FontRole::Body));
+                    CHECK(run.max.x <= x + pitch - 16 + 1);  // wrapped (or broken) inside its column
+                }
+                row_bottom = std::max(row_bottom, cell.rect_max.y);
+            }
+            if (r < 2) row_y = cells[static_cast<size_t>(r * 3 + 3)]->rect_min.y;
+            if (r < 2) CHECK(row_y == row_bottom + 12);  // 6 px below a row's tallest cell, 6 above the next one's text
+        }
+        CHECK(cells[4]->runs.empty());  // the empty cell is there, with nothing in it
+        CHECK(cells[5]->runs.size() > 1);  // the long note wraps
+        CHECK(cells[8]->runs.size() > (width < 400 ? 1u : 0u));  // the long word breaks on a phone
+    }
+}
+
 TEST_CASE("scene: the JSON the page reads names each part's keys, in alphabetical order, numbers as ImGui measured them") {
     ui::Scene scene;
     scene.screen = "results";
