@@ -43,8 +43,8 @@ float luminance(unsigned c) {
     return (0.2126f * ((c >> 16) & 0xFF) + 0.7152f * ((c >> 8) & 0xFF) + 0.0722f * (c & 0xFF)) / 255.0f;
 }
 
-ImVec4 rgb(unsigned hex, float alpha = 1.0f) {
-    return ImVec4(((hex >> 16) & 0xFF) / 255.0f, ((hex >> 8) & 0xFF) / 255.0f, (hex & 0xFF) / 255.0f, alpha);
+ImVec4 rgb(unsigned hex) {
+    return ImVec4(((hex >> 16) & 0xFF) / 255.0f, ((hex >> 8) & 0xFF) / 255.0f, (hex & 0xFF) / 255.0f, 1.0f);
 }
 
 }  // namespace
@@ -101,26 +101,14 @@ void apply_theme(View& v) {
     style.WindowRounding = 0;
     style.FramePadding = ImVec2(12, 10);
     style.ItemSpacing = ImVec2(10, 10);
-    style.FrameRounding = 8;
-    style.GrabRounding = 12;
     style.ScrollbarSize = 0;
-    style.CellPadding = ImVec2(8, 6);
     ImVec4* c = style.Colors;
     c[ImGuiCol_WindowBg] = color_vec(Tone::Background);
     c[ImGuiCol_Text] = color_vec(Tone::Text);
     c[ImGuiCol_TextDisabled] = color_vec(Tone::Muted);
-    c[ImGuiCol_FrameBg] = color_vec(Tone::Track);
-    c[ImGuiCol_FrameBgHovered] = color_vec(Tone::CardHover);
-    c[ImGuiCol_FrameBgActive] = color_vec(Tone::Selected);
-    c[ImGuiCol_SliderGrab] = color_vec(Tone::Accent);
-    c[ImGuiCol_SliderGrabActive] = color_vec(Tone::AccentStrong);
     c[ImGuiCol_Header] = color_vec(Tone::Card);
     c[ImGuiCol_HeaderHovered] = color_vec(Tone::CardHover);
     c[ImGuiCol_HeaderActive] = color_vec(Tone::Selected);
-    c[ImGuiCol_TableRowBg] = rgb(0, 0.0f);
-    c[ImGuiCol_TableRowBgAlt] = color_vec(Tone::Card);
-    c[ImGuiCol_TableBorderLight] = color_vec(Tone::Border);
-    c[ImGuiCol_TableBorderStrong] = color_vec(Tone::Border);
     c[ImGuiCol_Separator] = color_vec(Tone::Border);
     c[ImGuiCol_NavHighlight] = color_vec(Tone::Focus);
 }

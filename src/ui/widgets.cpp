@@ -1,4 +1,4 @@
-// Crossroads UI: widget kit. Custom-drawn on ImGui items (InvisibleButton, sliders) so the look is ours while
+// Crossroads UI: widget kit. Custom-drawn on ImGui items (InvisibleButton) so the look is ours while
 // hover and activation stay ImGui's. All text is drawn by draw_text(), which also records it in the scene, so
 // nothing reaches the canvas without reaching the page's text layer. Colours come from theme.cpp.
 #include "widgets.h"
@@ -251,6 +251,50 @@ void rich_line(View& v, const cr::Line& line, float indent) {
     ImGui::Dummy(ImVec2(std::max(1.0f, right - start.x), y - start.y + line_h));
 }
 
+// A markdown table across the column, laid out as ImGui's tables would (equal columns 16 px apart, wrapped cells
+// padded 6 px above and below, every other row tinted, a rule between rows): the header row and the first column in
+// bold. Each cell is a scene item with its row and column, so the text layer makes it a real table (web/a11y.js).
+void table(View& v, const std::vector<std::vector<cr::Line>>& rows) {
+    const int cols = static_cast<int>(rows[0].size());
+    const std::string name = "t" + std::to_string(v.scene.items.size());
+    const float gap = 8, pad = 6;  // each side of a column; above and below a cell's text
+    // The column widths: what the gaps leave, shared equally in whole pixels, the rest a pixel each from the right.
+    std::vector<float> widths(static_cast<size_t>(cols));
+    const float share = v.column_width - 2 * gap * static_cast<float>(cols - 1);
+    float left_over = share;
+    for (float& w : widths) {
+        w = ImTrunc(std::max(share * (1.0f / static_cast<float>(cols)), 12.0f) + 0.01f);
+        left_over -= w;
+    }
+    for (int c = cols - 1; c >= 0 && left_over >= 1; --c, left_over -= 1) widths[static_cast<size_t>(c)] += 1;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* list = dl();
+    list->ChannelsSplit(2);  // the rows' tints and rules go under the text drawn before them
+    float y = origin.y;
+    for (size_t r = 0; r < rows.size(); ++r) {
+        list->ChannelsSetCurrent(1);
+        float x = origin.x, bottom = y + 2 * pad;
+        for (int c = 0; c < cols; ++c) {
+            const std::string cell = c < static_cast<int>(rows[r].size()) ? cr::plain_text(rows[r][static_cast<size_t>(c)]) : "";
+            const ImVec2 at(x, y + pad);
+            SceneItem& item = open_item(v, Part::Cell, static_cast<int>(r));
+            item.column = c;
+            item.table = name;
+            item.rect_min = item.rect_max = local(at);
+            const float h = draw_text(v, r == 0 || c == 0 ? FontRole::Bold : FontRole::Body, at, color(v, Tone::Text), cell,
+                                      std::max(1.0f, widths[static_cast<size_t>(c)])).y;
+            bottom = std::max(bottom, at.y + h + pad);
+            x += widths[static_cast<size_t>(c)] + 2 * gap;
+        }
+        list->ChannelsSetCurrent(0);
+        if (r % 2 == 1) list->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + v.column_width, bottom), color(v, Tone::Card));
+        if (r > 0) list->AddLine(ImVec2(origin.x, y), ImVec2(origin.x + v.column_width, y), color(v, Tone::Border), 1.0f);
+        y = bottom;
+    }
+    list->ChannelsMerge();
+    ImGui::Dummy(ImVec2(v.column_width, y - origin.y));
+}
+
 bool button(View& v, const char* id, const std::string& label, bool enabled, bool primary, bool same_row) {
     ImFont* font = v.fonts.bold;
     const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
@@ -380,27 +424,8 @@ void markdown(View& v, const std::string& text) {
             rich_line(v, b.text, 18);
             if (list_ends) ImGui::Dummy(ImVec2(0, 6));
         } else {
-            const int cols = static_cast<int>(b.rows.empty() ? 0 : b.rows[0].size());
-            if (cols == 0) continue;
-            const std::string table = "t" + std::to_string(v.scene.items.size());
-            ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(8, 6));
-            if (ImGui::BeginTable(("##" + table).c_str(), cols, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg, ImVec2(v.column_width, 0))) {
-                for (size_t r = 0; r < b.rows.size(); ++r) {
-                    ImGui::TableNextRow();
-                    for (int c = 0; c < cols; ++c) {
-                        ImGui::TableSetColumnIndex(c);
-                        const std::string cell = c < static_cast<int>(b.rows[r].size()) ? cr::plain_text(b.rows[r][c]) : "";
-                        SceneItem& item = open_item(v, Part::Cell, static_cast<int>(r));
-                        item.column = c;
-                        item.table = table;
-                        ImGui::PushTextWrapPos(0.0f);  // wrap at the cell's edge, not the column's
-                        wrapped(v, r == 0 || c == 0 ? FontRole::Bold : FontRole::Body, color(v, Tone::Text), cell);
-                        ImGui::PopTextWrapPos();
-                    }
-                }
-                ImGui::EndTable();
-            }
-            ImGui::PopStyleVar();
+            if (b.rows.empty() || b.rows[0].empty()) continue;
+            table(v, b.rows);
             ImGui::Dummy(ImVec2(0, 6));
         }
     }
@@ -500,17 +525,30 @@ void progress(View& v, const cr::Progress& at, const std::string& section) {
     ImGui::Dummy(ImVec2(v.column_width, 8));
 }
 
+// The scale: a track with a thumb that a click or a drag moves to the nearest step under the pointer. Its geometry
+// is that of an ImGui integer slider (the thumb 2 px inside the track, one step wide but at least 28 px), drawn and
+// driven here so the wasm carries no slider code; keyboard readers move the page's range input over it (web/a11y.js).
 bool scale_slider(View& v, const cr::Question& q, double& value) {
     const cr::Scale& s = q.scale;
     const int steps = static_cast<int>(std::lround((s.max - s.min) / s.step));
     int index = static_cast<int>(std::lround((value - s.min) / s.step));
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, 14));
-    ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 28);
-    ImGui::SetNextItemWidth(v.column_width);
-    ImGui::PushFont(v.fonts.bold);
-    const bool changed = ImGui::SliderInt("##scale", &index, 0, steps, "", ImGuiSliderFlags_AlwaysClamp);
-    ImGui::PopFont();
-    ImGui::PopStyleVar(2);
+    ImGui::InvisibleButton("##scale", ImVec2(v.column_width, v.fonts.bold->FontSize + 28));
+    const bool held = ImGui::IsItemActive(), hovered = ImGui::IsItemHovered();
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const float pad = 2, track = b.x - a.x - 2 * pad;
+    const float thumb = std::min(track, std::max(track / static_cast<float>(steps + 1), 28.0f));
+    const float usable = track - thumb, left = a.x + pad + thumb * 0.5f, right = b.x - pad - thumb * 0.5f;
+    const int before = index;
+    if (held) {
+        const float t = usable > 0 ? ImSaturate((ImGui::GetIO().MousePos.x - left) / usable) : 0.0f;
+        index = t <= 0 ? 0 : t >= 1 ? steps : static_cast<int>(static_cast<float>(steps) * t + 0.5f);
+    }
+    const bool changed = index != before;
+    dl()->AddRectFilled(a, b, color(v, held ? Tone::Selected : hovered ? Tone::CardHover : Tone::Track), 8);
+    if (track >= 1) {
+        const float x = ImLerp(left, right, steps > 0 ? static_cast<float>(index) / static_cast<float>(steps) : 0.0f);
+        dl()->AddRectFilled(ImVec2(x - thumb * 0.5f, a.y + pad), ImVec2(x + thumb * 0.5f, b.y - pad), color(v, held ? Tone::AccentStrong : Tone::Accent), 12);
+    }
     const double shown_value = s.min + index * s.step;
     const std::string shown = cr::tr_number(shown_value);
     focus_ring(v, "scale:" + q.id, 8);
@@ -520,8 +558,7 @@ bool scale_slider(View& v, const cr::Question& q, double& value) {
     item.step = s.step;
     item.value = shown_value;
     item.value_text = shown + " (" + cr::tr_number(s.min) + ": " + s.min_label + ", " + cr::tr_number(s.max) + ": " + s.max_label + ")";
-    // The value, centred on the slider as ImGui would print it.
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    // The value, centred on the track.
     ImFont* bold = v.fonts.bold;
     const float w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, shown.c_str()).x;
     draw_text(v, FontRole::Bold, ImVec2((a.x + b.x - w) * 0.5f, (a.y + b.y - bold->FontSize) * 0.5f), color(v, Tone::Text), shown, 0);

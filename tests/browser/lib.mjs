@@ -257,9 +257,9 @@ export async function clickAndSettle(page, x, y) {
   await page.waitForFunction((f0) => window.crossroads.frames() >= f0 + 2, f0, { polling: 10 });
 }
 
-// Where on an ImGui SliderInt hit (its frame) the mouse must be for `value`, in canvas CSS px.
-// Mirrors ImGui 1.90 SliderBehaviorT: 2 px grab padding, grab = max(GrabMinSize, size / (steps + 1)),
-// and the value range spans the frame minus the grab, starting at padding + grab / 2.
+// Where on the scale's hit (its track) the mouse must be for `value`, in canvas CSS px. Mirrors scale_slider in
+// src/ui/widgets.cpp (an ImGui integer slider's geometry): 2 px thumb padding, thumb = max(28, size / (steps + 1)),
+// and the value range spans the track minus the thumb, starting at padding + thumb / 2.
 export function sliderPoint(h, value, min, max, step = 1, grabMin = 28) {
   const steps = Math.round((max - min) / step);
   const pad = 2;

@@ -544,6 +544,110 @@ TEST_CASE("scene: a quiz file that cannot be used shows each error, located, eve
     }
 }
 
+TEST_CASE("scene: the scale is a slider with its range and value, and a press or a drag on its track sets it") {
+    const cr::Quiz quiz = crt::load_fixture("mini.json");
+    app::State s = fresh(quiz, 7);
+    ui::View v = make_view();
+    settle(s, v);
+    v.activations.push_back("start");
+    settle(s, v);
+    for (int guard = 0; guard < 20 && !control(v, "scale:alone"); ++guard) {
+        for (const auto& item : v.scene.items)
+            if (item.part == ui::Part::Control && item.role == ui::Role::Radio && !item.checked) {
+                v.activations.push_back(item.id);
+                break;
+            }
+        settle(s, v);
+        v.activations.push_back("next");
+        settle(s, v);
+    }
+    const ui::SceneItem* slider = control(v, "scale:alone");
+    REQUIRE(slider);
+    CHECK(slider->role == ui::Role::Slider);
+    CHECK(slider->name == "Working alone on production code feels...");
+    CHECK(slider->min == 1);
+    CHECK(slider->max == 5);
+    CHECK(slider->step == 1);
+    CHECK(slider->value == 3);
+    CHECK(slider->value_text == "3 (1: Scary, 5: Fine)");
+    REQUIRE(slider->runs.size() == 1);  // the value, drawn at the track's centre
+    CHECK(slider->runs[0].text == "3");
+    CHECK(std::fabs(slider->runs[0].min.x + slider->runs[0].max.x - slider->rect_min.x - slider->rect_max.x) < 1);
+    CHECK(slider->rect_max.x - slider->rect_min.x == doctest::Approx(v.column_width));
+    const ImVec2 a = slider->rect_min, b = slider->rect_max;
+    const float y = (a.y + b.y) * 0.5f;
+    // The pointer's moves and presses, one event a frame as the page delivers them; returns the value drawn after.
+    auto pointer = [&](float x, int press = -1) {
+        ImGui::GetIO().AddMousePosEvent(x, y);
+        frame(s, v);
+        if (press >= 0) ImGui::GetIO().AddMouseButtonEvent(0, press == 1);
+        settle(s, v);
+        return control(v, "scale:alone")->value;
+    };
+    // Where tests/browser/lib.mjs's sliderPoint presses for each value: the thumb (one step wide, at least 28 px,
+    // 2 px inside the track) centred over it.
+    const float track = b.x - a.x - 4, thumb = std::max(28.0f, track / 5);
+    for (int value : {5, 1, 4, 2, 3}) {
+        const float x = a.x + 2 + thumb / 2 + static_cast<float>(value - 1) / 4 * (track - thumb);
+        CHECK(pointer(x, 1) == value);
+        CHECK(pointer(x, 0) == value);
+    }
+    CHECK(pointer(a.x + 1, 1) == 1);        // held at the left end
+    CHECK(pointer(b.x - 1) == 5);           // dragged to the right end
+    CHECK(pointer(b.x + 30) == 5);          // and past it
+    CHECK(pointer((a.x + b.x) * 0.5f) == 3);  // back to the middle, held
+    CHECK(pointer((a.x + b.x) * 0.5f, 0) == 3);
+    CHECK(pointer(b.x - 1) == 3);           // released: moving over it changes nothing
+}
+
+TEST_CASE("scene: a markdown table's cells sit in equal columns, wrap inside them, and carry their table, row and column") {
+    std::string text = crt::read_fixture("mini.json");
+    const std::string prompt = R"("prompt": "What have you built?",)";
+    REQUIRE(text.find(prompt) != std::string::npos);
+    text.replace(text.find(prompt), prompt.size(), prompt + R"( "explanation": "| Path | Pay | Note |\n|---|---|---|\n| Internship | | )"
+                 R"(a mentor close by, and a fixed-term contract to plan beyond |\n| Junior job | More | Donaudampfschifffahrtsgesellschaft |",)");
+    const cr::Quiz quiz = crt::load_ok(text);
+    for (double width : {800.0, 360.0}) {
+        INFO("width " << width);
+        app::State s = fresh(quiz, 7);
+        ui::View v = make_view();
+        settle(s, v, width);
+        v.activations.push_back("start");
+        check_glyphs(settle(s, v, width), v);
+        check_runs_in_column(v);
+        std::vector<const ui::SceneItem*> cells;
+        for (const auto& item : v.scene.items)
+            if (item.part == ui::Part::Cell) cells.push_back(&item);
+        REQUIRE(cells.size() == 9);
+        float row_y = cells[0]->rect_min.y;
+        for (int r = 0; r < 3; ++r) {
+            float row_bottom = row_y;
+            for (int c = 0; c < 3; ++c) {
+                const ui::SceneItem& cell = *cells[static_cast<size_t>(r * 3 + c)];
+                INFO("row " << r << ", column " << c);
+                CHECK(cell.level == r);
+                CHECK(cell.column == c);
+                CHECK(cell.table == cells[0]->table);
+                // Columns of equal width (to a pixel), 16 px apart, across the reading column.
+                const float pitch = (v.column_width + 16) / 3;
+                const float x = v.column_left + static_cast<float>(c) * pitch;
+                CHECK(std::fabs(cell.rect_min.x - x) <= 1);
+                CHECK(cell.rect_min.y == row_y);
+                for (const auto& run : cell.runs) {
+                    CHECK(run.font == (r == 0 || c == 0 ? ui::FontRole::Bold : ui::FontRole::Body));
+                    CHECK(run.max.x <= x + pitch - 16 + 1);  // wrapped (or broken) inside its column
+                }
+                row_bottom = std::max(row_bottom, cell.rect_max.y);
+            }
+            if (r < 2) row_y = cells[static_cast<size_t>(r * 3 + 3)]->rect_min.y;
+            if (r < 2) CHECK(row_y == row_bottom + 12);  // 6 px below a row's tallest cell, 6 above the next one's text
+        }
+        CHECK(cells[4]->runs.empty());  // the empty cell is there, with nothing in it
+        CHECK(cells[5]->runs.size() > 1);  // the long note wraps
+        CHECK(cells[8]->runs.size() > (width < 400 ? 1u : 0u));  // the long word breaks on a phone
+    }
+}
+
 TEST_CASE("scene: the JSON the page reads names each part's keys, in alphabetical order, numbers as ImGui measured them") {
     ui::Scene scene;
     scene.screen = "results";
