@@ -35,21 +35,22 @@ export function startWasm(options) {
   // The readers' wasm checks the form before its main() runs: nothing is drawn or listened to by a module not kept.
   var readers = createCrossroads(Object.assign({}, options, { "noInitialRun": true }));
   return Promise.all([readers, form.bytes.catch(function (e) { return e; })]).then(function (got) {
-    var m = got[0], bytes = got[1], why = bytes instanceof Uint8Array ? check(m, bytes) : "not fetched: " + bytes;
-    if (!why) {
+    // Why the form cannot be used: "" when it can, the wasm's sentence, null without memory, or the fetch's Error.
+    var m = got[0], bytes = got[1], why = bytes instanceof Uint8Array ? check(m, bytes) : bytes;
+    if (why === "") {
       m.callMain([]);
       return m;
     }
-    console.warn("crossroads: the pre-checked quiz " + form.url + " cannot be used (" + why + "); the full wasm reads the quiz file");
+    console.warn("crossroads: the pre-checked quiz " + form.url + " cannot be used (" + (why === null ? "no memory for it" : why) + "); the full wasm reads the quiz file");
     full = true;
     return startFull(options);
   });
 }
 
-// "" when the readers' wasm `m` reads the form `bytes`, else why not.
+// "" when the readers' wasm `m` reads the form `bytes`, else why not (null: no memory to read it in).
 function check(m, bytes) {
   var p = m._malloc(bytes.length + 1);
-  if (!p) return "no memory";
+  if (!p) return null;
   try {
     m.HEAPU8.set(bytes, p);
     return m.UTF8ToString(m._cr_check_form(p, bytes.length));
