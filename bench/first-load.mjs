@@ -87,13 +87,15 @@ async function milestones(page) {
   });
 }
 
-// Network bytes of a page's responses (bodies as sent; this server does not compress) and the URLs, to size them.
-// The list is read once the network has been quiet for 0.5 s (after the timing, so that wait costs no time measured).
+// Network bytes of a page's responses (bodies as sent; this server does not compress), the URLs, to size them, and
+// when each was requested (ms since the epoch, as the page's performance.timeOrigin counts). The list is read once the
+// network has been quiet for 0.5 s (after the timing, so that wait costs no time measured).
 function recordResponses(page) {
   const pending = [];
   page.on("requestfinished", (req) => pending.push((async () => {
     const res = await req.response();
-    return { url: req.url(), bytes: (await req.sizes()).responseBodySize, fromWorker: !!res && res.fromServiceWorker() };
+    return { url: req.url(), bytes: (await req.sizes()).responseBodySize, fromWorker: !!res && res.fromServiceWorker(),
+             requested: req.timing().startTime };
   })()));
   return async () => {
     await page.waitForLoadState("networkidle");
@@ -119,8 +121,14 @@ async function firstLoad(browser, name, url, instrument, watched, more = async (
   const problems = watchProblems(page);
   const responses = recordResponses(page);
   await page.goto(url);
-  const result = { ms: await drawn(page), milestones: await milestones(page), responses: await responses(),
-                   heap: await jsHeapBytes(context, page), ...await more(page) };
+  const ms = await drawn(page);
+  const result = { ms, milestones: await milestones(page), heap: await jsHeapBytes(context, page), ...await more(page) };
+  // The first load is what the page asked for before it drew its first screen (ours: in the frame marked
+  // cr:first-frame; SurveyJS: by its drawn mark); later requests are listed apart.
+  const drawnAt = await page.evaluate((ms) => performance.timeOrigin + ms, result.milestones["cr:first-frame"] ?? ms);
+  const all = await responses();
+  result.responses = all.filter((r) => !(r.requested > drawnAt));
+  result.later = all.filter((r) => r.requested > drawnAt);
   for (const p of problems) console.log(`  warning (${name}): ${p.kind} ${p.url || ""} ${p.text || ""}`);
   await context.close();
   return result;
@@ -187,8 +195,9 @@ function fileSizes(root, responses) {
   return { files, sent: total("sent"), gzip: total("gzip"), brotli: total("brotli") };
 }
 
-function printFiles(name, sizes) {
-  console.log(`\n${name}: files of the first load (bytes)${"sent".padStart(12)}${"gzip".padStart(10)}${"brotli".padStart(10)}`);
+function printFiles(name, sizes, heading = "files of the first load, asked for before the first screen was drawn (bytes)") {
+  console.log(`\n${name}: ${heading}`);
+  console.log(`${"".padEnd(50)}${"sent".padStart(10)}${"gzip".padStart(10)}${"brotli".padStart(10)}`);
   for (const f of sizes.files) console.log(`  ${f.file.padEnd(48)}${fmt(f.sent).padStart(10)}${fmt(f.gzip).padStart(10)}${fmt(f.brotli).padStart(10)}`);
   console.log(`  ${"total".padEnd(48)}${fmt(sizes.sent).padStart(10)}${fmt(sizes.gzip).padStart(10)}${fmt(sizes.brotli).padStart(10)}`);
 }
@@ -259,4 +268,8 @@ console.log(`Frames drawn in 3 s of idling after the first frame: ${idleFrames}`
 printBreakdown("Crossroads", ours);
 printBreakdown("SurveyJS", theirs);
 printFiles("Crossroads", oursSizes);
+const oursLater = fileSizes(dist, ours[0].later);
+if (oursLater.files.length) printFiles("Crossroads", oursLater, "asked for after the first screen was drawn, not counted above (bytes)");
 printFiles("SurveyJS", theirSizes);
+const theirLater = fileSizes(SURVEYJS, theirs[0].later);
+if (theirLater.files.length) printFiles("SurveyJS", theirLater, "asked for after the first screen was drawn, not counted above (bytes)");
