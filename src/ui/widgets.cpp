@@ -85,8 +85,9 @@ const char* fitting_prefix(ImFont* font, float size, const char* b, const char* 
 }  // namespace
 
 // Draws text from `pos` (screen coordinates), wrapped at `wrap` px (0: only at line breaks), one line after
-// another `size` px apart, and records each drawn line as a run of the current scene item. Returns the size.
-ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::string& text, float wrap, float size) {
+// another `size` px apart, each from `pos` or (Align::Right) ending at `wrap`, and records each drawn line as a run of
+// the current scene item. Returns the size.
+ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::string& text, float wrap, float size, Align align) {
     ImFont* font = font_of(v, role);
     if (size <= 0) size = font->FontSize;
     const char* s = text.c_str();
@@ -100,8 +101,14 @@ ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::strin
             line_end = font->CalcWordWrapPositionA(size / font->FontSize, s, nl, wrap);
             if (line_end == s) line_end = fitting_prefix(font, size, s, nl, wrap);
         }
-        dl()->AddText(font, size, ImVec2(pos.x, y), col, s, line_end);
-        add_run(v, role, size, ImVec2(pos.x, y), s, line_end, {});
+        float x = pos.x;
+        if (align == Align::Right) {
+            const char* ink_end = line_end;  // a blank at the line's end takes no room at the right edge
+            while (ink_end > s && ink_end[-1] == ' ') --ink_end;
+            x += wrap - font->CalcTextSizeA(size, FLT_MAX, 0, s, ink_end).x;
+        }
+        dl()->AddText(font, size, ImVec2(x, y), col, s, line_end);
+        add_run(v, role, size, ImVec2(x, y), s, line_end, {});
         width = std::max(width, font->CalcTextSizeA(size, FLT_MAX, 0, s, line_end).x);
         y += size;
         s = line_end;
@@ -525,6 +532,41 @@ void progress(View& v, const cr::Progress& at, const std::string& section) {
     ImGui::Dummy(ImVec2(v.column_width, 8));
 }
 
+namespace {
+
+// The width of the widest word of `text` (between blanks) in `font`.
+float widest_word(ImFont* font, const std::string& text) {
+    float widest = 0;
+    for (size_t i = 0; i < text.size();) {
+        size_t j = text.find_first_of(" \n", i);
+        if (j == std::string::npos) j = text.size();
+        widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str() + i, text.c_str() + j).x);
+        i = j + 1;
+    }
+    return widest;
+}
+
+// The scale's end labels under its track, the min label from the left edge and the max label to the right one: on
+// one line when both fit with a gap between them; else each wrapped within its half of the column, from the same
+// line; else (a word wider than a half) one under the other across the column. As tall as what it drew.
+void scale_labels(View& v, const cr::Scale& s) {
+    ImFont* small = v.fonts.small;
+    const float gap = 16, half = (v.column_width - gap) * 0.5f;
+    const auto width = [&](const std::string& t) { return small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, t.c_str()).x; };
+    const bool one_line = width(s.min_label) + gap + width(s.max_label) <= v.column_width;
+    const bool stacked = !one_line && std::max(widest_word(small, s.min_label), widest_word(small, s.max_label)) > half;
+    const float room = one_line || stacked ? v.column_width : half;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    open_item(v, Part::Paragraph);
+    const float min_h = draw_text(v, FontRole::Small, p, color(v, Tone::Muted), s.min_label, room).y;
+    const ImVec2 at(p.x + v.column_width - room, stacked ? p.y + min_h : p.y);
+    open_item(v, Part::Paragraph);
+    const float max_h = draw_text(v, FontRole::Small, at, color(v, Tone::Muted), s.max_label, room, 0, Align::Right).y;
+    ImGui::Dummy(ImVec2(v.column_width, std::max(small->FontSize, std::max(p.y + min_h, at.y + max_h) - p.y)));
+}
+
+}  // namespace
+
 // The scale: a track with a thumb that a click or a drag moves to the nearest step under the pointer. Its geometry
 // is that of an ImGui integer slider (the thumb 2 px inside the track, one step wide but at least 28 px), drawn and
 // driven here so the wasm carries no slider code; keyboard readers move the page's range input over it (web/a11y.js).
@@ -562,14 +604,7 @@ bool scale_slider(View& v, const cr::Question& q, double& value) {
     ImFont* bold = v.fonts.bold;
     const float w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, shown.c_str()).x;
     draw_text(v, FontRole::Bold, ImVec2((a.x + b.x - w) * 0.5f, (a.y + b.y - bold->FontSize) * 0.5f), color(v, Tone::Text), shown, 0);
-    ImFont* small = v.fonts.small;
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    open_item(v, Part::Paragraph);
-    draw_text(v, FontRole::Small, p, color(v, Tone::Muted), s.min_label, 0);
-    const float mw = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, s.max_label.c_str()).x;
-    open_item(v, Part::Paragraph);
-    draw_text(v, FontRole::Small, ImVec2(p.x + v.column_width - mw, p.y), color(v, Tone::Muted), s.max_label, 0);
-    ImGui::Dummy(ImVec2(v.column_width, small->FontSize));
+    scale_labels(v, s);
     if (changed) value = s.min + index * s.step;
     return changed;
 }

@@ -12,9 +12,14 @@
 
 namespace ui {
 
+// How draw_text places each line: from `pos`, or ending `wrap` px right of it.
+enum class Align { Left, Right };
+
 // Draws text at `pos` (screen coordinates) wrapped at `wrap` px (0: only at line breaks), in `role`'s font at
-// `size` px (0: the font's own), and records each drawn line as a run of the scene item last opened. Returns its size.
-ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::string& text, float wrap, float size = 0);
+// `size` px (0: the font's own), each line aligned as `align` says (Right needs a wrap), and records each drawn line
+// as a run of the scene item last opened. Returns its size.
+ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::string& text, float wrap, float size = 0,
+                 Align align = Align::Left);
 
 void title_text(View& v, const std::string& text, int level);     // large, a heading of `level`
 void heading_text(View& v, const std::string& text, int level);   // bold; a heading when level > 0, else a paragraph

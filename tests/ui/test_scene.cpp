@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/catalogue.h"
 #include "core/report.h"
@@ -598,6 +600,86 @@ TEST_CASE("scene: the scale is a slider with its range and value, and a press or
     CHECK(pointer((a.x + b.x) * 0.5f) == 3);  // back to the middle, held
     CHECK(pointer((a.x + b.x) * 0.5f, 0) == 3);
     CHECK(pointer(b.x - 1) == 3);           // released: moving over it changes nothing
+}
+
+namespace {
+
+// A reader's state on question `id` of `quiz`, nothing answered.
+app::State asking(const cr::Quiz& quiz, const char* id) {
+    cr::SessionState state;
+    state.screen = cr::Screen::Question;
+    state.current = quiz.question_index(id);
+    REQUIRE(state.current >= 0);
+    return app::showing(quiz, state);
+}
+
+// The scale `id` and its two end labels (the scene items after it): no two of their runs overlap, and what follows
+// starts below them. Returns the labels' items.
+std::pair<const ui::SceneItem*, const ui::SceneItem*> check_scale_labels(const ui::View& v, const std::string& id) {
+    const auto& items = v.scene.items;
+    size_t at = 0;
+    while (at < items.size() && items[at].id != id) ++at;
+    REQUIRE(at + 2 < items.size());
+    const ui::SceneItem &min_label = items[at + 1], &max_label = items[at + 2];
+    REQUIRE_FALSE(min_label.runs.empty());
+    REQUIRE_FALSE(max_label.runs.empty());
+    std::vector<ui::TextRun> runs;
+    for (size_t i = at; i < at + 3; ++i) runs.insert(runs.end(), items[i].runs.begin(), items[i].runs.end());
+    for (size_t i = 0; i < runs.size(); ++i)
+        for (size_t j = i + 1; j < runs.size(); ++j) {
+            INFO("'" << runs[i].text << "' and '" << runs[j].text << "'");
+            const bool apart = runs[i].max.x <= runs[j].min.x || runs[j].max.x <= runs[i].min.x ||
+                               runs[i].max.y <= runs[j].min.y || runs[j].max.y <= runs[i].min.y;
+            CHECK(apart);
+        }
+    const float bottom = std::max(min_label.rect_max.y, max_label.rect_max.y);
+    for (size_t i = at + 3; i < items.size(); ++i) CHECK(items[i].rect_min.y >= bottom);
+    return {&min_label, &max_label};
+}
+
+}  // namespace
+
+TEST_CASE("scene: the scale's end labels never overlap: on one line when they fit, else wrapped in halves of the column") {
+    const cr::Quiz quiz = shipped_quiz();
+    app::State s = asking(quiz, "solo-comfort");
+    for (double width : {800.0, 360.0, 300.0}) {
+        INFO("width " << width);
+        ui::View v = make_view();
+        check_glyphs(settle(s, v, width), v);
+        REQUIRE(v.scene.screen == "question:solo-comfort");
+        check_runs_in_column(v);
+        const auto [min_label, max_label] = check_scale_labels(v, "scale:solo-comfort");
+        // The min label from the column's left edge, the max label to its right one, both from the same line.
+        CHECK(min_label->runs[0].min.x == doctest::Approx(v.column_left));
+        CHECK(max_label->runs[0].min.y == doctest::Approx(min_label->runs[0].min.y));
+        for (const auto& run : max_label->runs) CHECK(run.max.x == doctest::Approx(v.column_left + v.column_width));
+        if (width >= 800) {
+            CHECK(min_label->runs.size() == 1);  // as wide screens always showed them
+            CHECK(max_label->runs.size() == 1);
+        } else {
+            CHECK(min_label->runs.size() > 1);  // each wrapped within (just under) half the column
+            for (const auto& run : min_label->runs) CHECK(run.max.x < v.column_left + v.column_width * 0.5f);
+            for (const auto& run : max_label->runs) CHECK(run.min.x > v.column_left + v.column_width * 0.5f);
+        }
+    }
+}
+
+TEST_CASE("scene: the scale's end labels stand one under the other when a word will not fit in half the column") {
+    std::string text = crt::read_fixture("mini.json");
+    const std::string label = R"("max_label": "Fine")";
+    REQUIRE(text.find(label) != std::string::npos);
+    text.replace(text.find(label), label.size(), R"("max_label": "Fine, like a Donaudampfschifffahrtskapitän")");
+    const cr::Quiz quiz = crt::load_ok(text);
+    app::State s = asking(quiz, "alone");
+    ui::View v = make_view();
+    check_glyphs(settle(s, v, 300), v);
+    REQUIRE(v.scene.screen == "question:alone");
+    check_runs_in_column(v);
+    const auto [min_label, max_label] = check_scale_labels(v, "scale:alone");
+    CHECK(min_label->runs.size() == 1);
+    CHECK(min_label->runs[0].min.x == doctest::Approx(v.column_left));
+    CHECK(max_label->runs[0].min.y >= min_label->runs[0].max.y);  // below it
+    for (const auto& run : max_label->runs) CHECK(run.max.x == doctest::Approx(v.column_left + v.column_width));
 }
 
 TEST_CASE("scene: a markdown table's cells sit in equal columns, wrap inside them, and carry their table, row and column") {
