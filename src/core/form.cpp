@@ -296,6 +296,17 @@ struct Checker {
         }
         for (const Rule& part : r.parts) rule(part);
     }
+    // Every item's id is an id, none twice (ids name parts in session links, answer lists and reports).
+    template <class T> void ids(const std::vector<T>& items, const char* what) {
+        std::vector<std::string> sorted;
+        for (const T& item : items) sorted.push_back(item.id);
+        std::sort(sorted.begin(), sorted.end());
+        for (size_t k = 0; k < sorted.size(); ++k)
+            if (!valid_id(sorted[k]) || (k > 0 && sorted[k] == sorted[k - 1])) {
+                fail(std::string("has ") + what + " id that is not an id or is given twice");
+                return;
+            }
+    }
     void image(const Image& i) {
         if (i.width < 0 || i.width > kMaxImageSide || i.height < 0 || i.height > kMaxImageSide)
             fail("has a picture of " + std::to_string(i.width) + " x " + std::to_string(i.height) + " px");
@@ -318,7 +329,10 @@ struct Checker {
     void question(const Question& q, size_t i) {
         const size_t n = q.options.size();
         const bool knowledge = quiz.sections[q.section].kind == SectionKind::Knowledge;
-        if (q.kind == QuestionKind::Scale ? n != 0 : q.kind == QuestionKind::TrueFalse ? n != 2 : n < 2 || n > kMaxOptions)
+        ids(q.options, "an option");
+        if (q.kind == QuestionKind::Scale                ? n != 0
+            : q.kind == QuestionKind::TrueFalse          ? n != 2 || q.options[0].id != "true" || q.options[1].id != "false"
+                                                         : n < 2 || n > kMaxOptions)
             fail(std::string("is a ") + kind_name(q.kind) + " question with " + std::to_string(n) + " options");
         const int correct = static_cast<int>(std::count_if(q.options.begin(), q.options.end(), [](const Option& o) { return o.correct; }));
         if (q.kind == QuestionKind::Multiple ? q.min_select < 0 || q.max_select < 1 || q.min_select > q.max_select ||
@@ -339,6 +353,14 @@ struct Checker {
     std::string run() {
         where = "quiz";
         if (quiz.version < 1 || !numbers({quiz.minutes}) || quiz.minutes < 0) fail("has a version below 1 or negative minutes");
+        if (!valid_id(quiz.id)) fail("has an id that is not one");
+        ids(quiz.outcomes, "an outcome");
+        ids(quiz.sections, "a section");
+        ids(quiz.questions, "a question");
+        ids(quiz.bands, "a band");
+        ids(quiz.rules, "a rule");
+        ids(quiz.faq, "a faq");
+        ids(quiz.ranges.items, "a range item");
         if (quiz.outcomes.size() > kMaxOutcomes) fail("has more than " + std::to_string(kMaxOutcomes) + " outcomes");
         std::vector<bool> keyed(static_cast<size_t>(Key::Count), false);
         for (const WordOverride& w : quiz.strings) {

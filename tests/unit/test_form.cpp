@@ -166,6 +166,10 @@ TEST_CASE("form: a form that reads cleanly but breaks what load_quiz guarantees 
         {"its tie rule lists outcome 1 twice", [](cr::Quiz& q) { q.tie = {true, {0, 1, 1}, 0, cr::TieUnit::Points, 2}; }},
         {"its outcome 0 has a button to an address it may not link to",
          [](cr::Quiz& q) { q.outcomes[0].cta = {"Go", "javascript:alert(1)"}; }},
+        {"its quiz has an id that is not one", [](cr::Quiz& q) { q.id = "a.b"; }},
+        {"its quiz has a question id that is not an id or is given twice", [](cr::Quiz& q) { q.questions[1].id = q.questions[0].id; }},
+        {at_single + " has an option id that is not an id or is given twice",
+         [&](cr::Quiz& q) { q.questions[single].options[1].id = "B"; }},
         {"its quiz lists its characters out of order", [](cr::Quiz& q) { q.characters = U"\u00e9\u00e4"; }},
     };
     for (const auto& [says, damage] : cases) {
