@@ -1,10 +1,17 @@
 // Crossroads core: the pre-checked form (form.h). One field list per model type (`fields`), walked by the writer
-// and by the reader alike, so the two cannot drift; the reader checks every length, count and enum against its input.
+// and by the reader alike, so the two cannot drift; the reader checks every length, count and enum against its input,
+// then the quiz it read against what load_quiz guarantees (Checker).
 #include "form.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <type_traits>
+
+#include "locale.h"
+#include "markdown.h"
 
 namespace cr {
 namespace {
@@ -227,6 +234,221 @@ struct Reader {
     }
 };
 
+// ---- the check: what load_quiz guarantees and the rest of the core relies on, for a form that read cleanly -------
+// Every index in range, every list the right size, every number finite and in order; one sentence for the first
+// problem ("its question 3 names outcome 9 of 3", indices counted from 0), nothing for a quiz load_quiz accepted.
+constexpr size_t kMaxOutcomes = 100, kMaxOptions = 12, kMaxScaleSteps = 1000;
+constexpr int kMaxImageSide = 2000;
+
+struct Checker {
+    const Quiz& quiz;
+    std::string where;  // the part being checked, e.g. "outcome 2's requirement 0"
+    std::string error;
+
+    bool fail(const std::string& what) {
+        if (error.empty()) error = "its " + where + " " + what;
+        return false;
+    }
+    bool index(int i, size_t n, const std::string& what) {
+        return (i >= 0 && static_cast<size_t>(i) < n) ||
+               fail("names " + what + " " + std::to_string(i) + " of " + std::to_string(n));
+    }
+    bool numbers(std::initializer_list<double> values) {
+        for (double d : values)
+            if (!std::isfinite(d)) return fail("holds a number that is not finite");
+        return true;
+    }
+    void weights(const std::vector<OutcomeWeight>& weights) {
+        for (const OutcomeWeight& w : weights)
+            if (index(w.outcome, quiz.outcomes.size(), "outcome") && numbers({w.weight}) && std::fabs(w.weight) > 1e6)
+                fail("gives a weight beyond 1000000 either way");
+    }
+    // `before`: the questions it may name, [0, before) (a show_if uses only answers given earlier).
+    void condition(const Condition& c, size_t before) {
+        if (!c.present || !index(c.question, quiz.questions.size(), "question") || !numbers({c.min, c.max})) return;
+        if (static_cast<size_t>(c.question) >= before)
+            fail("is shown by question " + std::to_string(c.question) + ", which does not come before it");
+        const size_t options = quiz.questions[c.question].options.size();
+        for (const auto* list : {&c.any_of, &c.none_of})
+            for (int o : *list)
+                if (o < 0 || static_cast<size_t>(o) >= options)
+                    fail("names option " + std::to_string(o) + " of question " + std::to_string(c.question) + "'s " +
+                         std::to_string(options));
+    }
+    void rule(const Rule& r) {
+        switch (r.kind) {
+            case Rule::Kind::Answer: condition(r.answer, quiz.questions.size()); break;
+            case Rule::Kind::Band:
+                for (int b : r.bands) index(b, quiz.bands.size(), "band");
+                break;
+            case Rule::Kind::Requirements:
+                if (index(r.outcome, quiz.outcomes.size(), "outcome") &&
+                    (r.unmet < 0 || static_cast<size_t>(r.unmet) > quiz.outcomes[r.outcome].requirements.size()))
+                    fail("counts " + std::to_string(r.unmet) + " unmet requirements of outcome " +
+                         std::to_string(r.outcome) + ", which has " +
+                         std::to_string(quiz.outcomes[r.outcome].requirements.size()));
+                break;
+            case Rule::Kind::Not:
+                if (r.parts.size() != 1) fail("negates " + std::to_string(r.parts.size()) + " conditions, not one");
+                break;
+            case Rule::Kind::All:
+            case Rule::Kind::Any: break;
+        }
+        for (const Rule& part : r.parts) rule(part);
+    }
+    // Every item's id is an id, none twice (ids name parts in session links, answer lists and reports).
+    template <class T> void ids(const std::vector<T>& items, const char* what) {
+        std::vector<std::string> sorted;
+        for (const T& item : items) sorted.push_back(item.id);
+        std::sort(sorted.begin(), sorted.end());
+        for (size_t k = 0; k < sorted.size(); ++k)
+            if (!valid_id(sorted[k]) || (k > 0 && sorted[k] == sorted[k - 1])) {
+                fail(std::string("has ") + what + " id that is not an id or is given twice");
+                return;
+            }
+    }
+    void image(const Image& i) {
+        if (i.width < 0 || i.width > kMaxImageSide || i.height < 0 || i.height > kMaxImageSide)
+            fail("has a picture of " + std::to_string(i.width) + " x " + std::to_string(i.height) + " px");
+    }
+    void scale(const Scale& s) {
+        if (!numbers({s.min, s.max, s.step, s.initial})) return;
+        const double steps = (s.max - s.min) / s.step;
+        if (!(s.min < s.max) || !(s.step > 0) || steps > kMaxScaleSteps || std::fabs(steps - std::round(steps)) > 1e-9 ||
+            s.initial < s.min || s.initial > s.max) {
+            fail("has a scale that is not min < max in whole steps (at most " + std::to_string(kMaxScaleSteps) +
+                 ") with its start between");
+            return;
+        }
+        for (const ScaleRule& r : s.rules) {
+            if (numbers({r.from, r.to}) && (r.from > r.to || r.from < s.min || r.to > s.max))
+                fail("has a scale range outside its scale");
+            weights(r.weights);
+        }
+    }
+    void question(const Question& q, size_t i) {
+        const size_t n = q.options.size();
+        const bool knowledge = quiz.sections[q.section].kind == SectionKind::Knowledge;
+        ids(q.options, "an option");
+        if (q.kind == QuestionKind::Scale                ? n != 0
+            : q.kind == QuestionKind::TrueFalse          ? n != 2 || q.options[0].id != "true" || q.options[1].id != "false"
+                                                         : n < 2 || n > kMaxOptions)
+            fail(std::string("is a ") + kind_name(q.kind) + " question with " + std::to_string(n) + " options");
+        const int correct = static_cast<int>(std::count_if(q.options.begin(), q.options.end(), [](const Option& o) { return o.correct; }));
+        if (q.kind == QuestionKind::Multiple ? q.min_select < 0 || q.max_select < 1 || q.min_select > q.max_select ||
+                                                   static_cast<size_t>(q.max_select) > n || correct > q.max_select
+                                             : q.min_select != 1 || q.max_select != 1)
+            fail("lets a reader pick " + std::to_string(q.min_select) + " to " + std::to_string(q.max_select) + " of " +
+                 std::to_string(n) + " options (" + std::to_string(correct) + " correct)");
+        if (q.scored != knowledge || (q.scored && (q.kind == QuestionKind::Scale || correct == 0)))
+            fail("is scored unlike its section's kind or has no correct option");
+        if (numbers({q.points}) && !(q.points > 0)) fail("is worth " + std::to_string(q.points) + " points");
+        condition(q.show_if, i);
+        for (const Option& o : q.options) weights(o.weights);
+        scale(q.scale);
+        image(q.image);
+    }
+
+    // The first problem in the whole quiz, or "".
+    std::string run() {
+        where = "quiz";
+        if (quiz.version < 1 || !numbers({quiz.minutes}) || quiz.minutes < 0) fail("has a version below 1 or negative minutes");
+        if (!valid_id(quiz.id)) fail("has an id that is not one");
+        ids(quiz.outcomes, "an outcome");
+        ids(quiz.sections, "a section");
+        ids(quiz.questions, "a question");
+        ids(quiz.bands, "a band");
+        ids(quiz.rules, "a rule");
+        ids(quiz.faq, "a faq");
+        ids(quiz.ranges.items, "a range item");
+        if (quiz.outcomes.size() > kMaxOutcomes) fail("has more than " + std::to_string(kMaxOutcomes) + " outcomes");
+        std::vector<bool> keyed(static_cast<size_t>(Key::Count), false);
+        for (const WordOverride& w : quiz.strings) {
+            if (keyed[static_cast<size_t>(w.key)]) fail("gives a widget string twice");
+            keyed[static_cast<size_t>(w.key)] = true;
+        }
+        for (size_t k = 0; k < quiz.characters.size(); ++k)
+            if (quiz.characters[k] <= 0x7f || (k > 0 && quiz.characters[k] <= quiz.characters[k - 1]))
+                fail("lists its characters out of order");
+        image(quiz.image);
+        size_t next = 0;  // the sections share the questions out in order, none left over
+        for (size_t i = 0; i < quiz.sections.size(); ++i) {
+            const Section& s = quiz.sections[i];
+            where = "section " + std::to_string(i);
+            if (s.first != static_cast<int>(next) || s.count < 0 || static_cast<size_t>(s.count) > quiz.questions.size() - next) {
+                fail("holds questions " + std::to_string(s.first) + " to " + std::to_string(s.first + s.count) + " of " +
+                     std::to_string(quiz.questions.size()) + ", not the next ones from " + std::to_string(next));
+                return error;
+            }
+            condition(s.show_if, next);
+            for (size_t q = next; q < next + s.count; ++q)
+                if (quiz.questions[q].section != static_cast<int>(i)) {
+                    where = "question " + std::to_string(q);
+                    fail("names section " + std::to_string(quiz.questions[q].section) + ", not the section " +
+                         std::to_string(i) + " that holds it");
+                    return error;
+                }
+            next += s.count;
+        }
+        if (next != quiz.questions.size()) {
+            fail("has questions from " + std::to_string(next) + " on in no section");
+            return error;
+        }
+        for (size_t i = 0; i < quiz.questions.size(); ++i) {
+            where = "question " + std::to_string(i);
+            question(quiz.questions[i], i);
+        }
+        for (size_t i = 0; i < quiz.outcomes.size(); ++i) {
+            const Outcome& o = quiz.outcomes[i];
+            where = "outcome " + std::to_string(i);
+            if (!o.cta.label.empty() && !link_problem(o.cta.url).empty()) fail("has a button to an address it may not link to");
+            image(o.image);
+            for (size_t k = 0; k < o.requirements.size(); ++k) {
+                where = "outcome " + std::to_string(i) + "'s requirement " + std::to_string(k);
+                rule(o.requirements[k].rule);
+            }
+            for (size_t k = 0; k < o.next_steps.size(); ++k) {
+                where = "outcome " + std::to_string(i) + "'s next step " + std::to_string(k);
+                if (o.next_steps[k].has_show_if) rule(o.next_steps[k].show_if);
+                if (o.next_steps[k].has_done_if) rule(o.next_steps[k].done_if);
+            }
+        }
+        double reached = 0;  // the bands cover 0 to 100 percent in order, without gaps or overlaps
+        for (size_t i = 0; i < quiz.bands.size(); ++i) {
+            const Band& b = quiz.bands[i];
+            where = "band " + std::to_string(i);
+            if (numbers({b.min, b.max}) && (b.min != reached || !(b.max > b.min) || b.max > 100))
+                fail("runs from " + format_number(b.min) + " to " + format_number(b.max) + " percent, not on from " +
+                     format_number(reached));
+            reached = b.max;
+            weights(b.weights);
+        }
+        where = "bands";
+        if (quiz.bands.empty() ? quiz.knowledge_section() >= 0 : reached != 100) fail("do not cover 0 to 100 percent");
+        const TieRule& tie = quiz.tie;
+        where = "tie rule";
+        if (tie.present) index(tie.winner, quiz.outcomes.size(), "outcome");
+        std::vector<bool> listed(quiz.outcomes.size(), false);
+        for (int o : tie.between)
+            if (index(o, quiz.outcomes.size(), "outcome")) {
+                if (o == tie.winner || listed[o]) fail("lists outcome " + std::to_string(o) + " twice");
+                listed[o] = true;
+            }
+        if (numbers({tie.margin}) && tie.margin < 0) fail("has a negative margin");
+        for (size_t i = 0; i < quiz.rules.size(); ++i) {
+            where = "rule " + std::to_string(i);
+            index(quiz.rules[i].outcome, quiz.outcomes.size(), "outcome");
+            rule(quiz.rules[i].condition);
+        }
+        for (size_t i = 0; i < quiz.ranges.items.size(); ++i) {
+            const RangeItem& r = quiz.ranges.items[i];
+            where = "range " + std::to_string(i);
+            if (numbers({r.low, r.high}) && (r.low < 0 || r.low > r.high)) fail("runs from " + format_number(r.low) + " to " + format_number(r.high));
+        }
+        return error;
+    }
+};
+
 }  // namespace
 
 std::string seal_form(std::string_view payload) {
@@ -274,6 +496,7 @@ bool read_form(std::string_view bytes, Quiz& quiz, std::string& error) {
     Quiz read;
     reader(read);
     if (reader.error.empty() && reader.at != payload.size()) reader.fail("bytes are left over after the quiz");
+    if (reader.error.empty()) reader.error = Checker{read, {}, {}}.run();
     if (!reader.error.empty()) return refuse(reader.error);
     quiz = std::move(read);
     return true;

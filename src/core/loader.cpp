@@ -35,6 +35,16 @@ int option_index(const Question& q, const std::string& id) {
     return -1;
 }
 
+bool valid_id(const std::string& id) {
+    if (id.empty() || id.size() > 64) return false;
+    for (size_t i = 0; i < id.size(); ++i) {
+        const char c = id[i];
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (i > 0 && (c == '-' || c == '_'));
+        if (!ok) return false;
+    }
+    return true;
+}
+
 namespace loader {
 
 void QuizBuilder::build(const Json& root) {

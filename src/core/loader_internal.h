@@ -26,8 +26,6 @@ size_t characters_in(const std::string& text);
 // "an object", "a string", ...: what a value is, for "expected ..., found ...".
 const char* type_name(const Json& v);
 
-// Lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters.
-bool valid_id(const std::string& id);
 
 // A number in a message: 2.5, 10 (at most six decimals, no trailing zeros).
 std::string fmt(double v);

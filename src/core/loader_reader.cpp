@@ -40,16 +40,6 @@ const char* type_name(const Json& v) {
     }
 }
 
-bool valid_id(const std::string& id) {
-    if (id.empty() || id.size() > 64) return false;
-    for (size_t i = 0; i < id.size(); ++i) {
-        const char c = id[i];
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (i > 0 && (c == '-' || c == '_'));
-        if (!ok) return false;
-    }
-    return true;
-}
-
 std::string fmt(double v) {
     std::string s = std::to_string(v);
     s.erase(s.find_last_not_of('0') + 1);

@@ -225,4 +225,8 @@ struct Quiz {
 
 int option_index(const Question& q, const std::string& id);
 
+// True when `id` can be an id: lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64
+// characters (session links and answer lists rely on it: no '.', '-' first, ':' or ',').
+bool valid_id(const std::string& id);
+
 }  // namespace cr

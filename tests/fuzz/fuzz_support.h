@@ -15,6 +15,7 @@
 
 #include "core/codec.h"
 #include "core/loader.h"
+#include "core/report.h"
 #include "core/session.h"
 
 namespace crf {
@@ -65,6 +66,49 @@ inline void check_round_trip(const cr::Quiz& quiz, const cr::SessionState& state
         require(a.options == b.options, "picked options changed in a round trip");
         require(std::fabs(a.value - b.value) <= 1e-6 * std::max(1.0, std::fabs(a.value)), "a scale value changed in a round trip");
     }
+}
+
+// One reader command chosen by the next byte; the byte after it picks the option or the scale value.
+inline void step(cr::Session& s, Bytes& bytes) {
+    const uint8_t command = bytes.next();
+    switch (command % 6) {
+        case 0: s.start(); break;
+        case 1: {
+            const int current = s.current();
+            const uint8_t pick = bytes.next();
+            if (current >= 0) s.select(static_cast<int>(pick % (s.quiz().questions[current].options.size() + 1)) - (pick & 1));
+            break;
+        }
+        case 2: {
+            const int current = s.current();
+            if (current < 0) break;
+            const cr::Scale& scale = s.quiz().questions[current].scale;
+            s.set_value(scale.min + (scale.max - scale.min) * (bytes.next() - 16) / 200.0);
+            break;
+        }
+        case 3: s.next(); break;
+        case 4: s.back(); break;
+        default:
+            if (command == 255) s.restart();
+            else s.next();
+    }
+}
+
+// A reader's session of `quiz` that the rest of `bytes` drives (start, pick, slide, next, back, restart), scored,
+// reported, and its state carried through an encode/decode round trip at every step.
+inline void drive_session(const cr::Quiz& quiz, Bytes& bytes) {
+    cr::Session session(quiz, 1u + bytes.next());
+    for (int i = 0; i < 256 && !bytes.done(); ++i) {
+        step(session, bytes);
+        (void)session.position();
+        (void)session.total();
+        if (session.current() >= 0) (void)session.option_order(session.current());
+        check_round_trip(quiz, session.state());
+    }
+    const cr::Result result = session.result();
+    (void)cr::result_text(quiz, session.state().answers, result);
+    (void)cr::result_json(quiz, session.state().answers, result);
+    (void)cr::Session(quiz, session.state()).result();  // as a resumed reader would see it
 }
 
 }  // namespace crf

@@ -1,8 +1,11 @@
 // The pre-checked form (src/core/form.h): every shipped and fixture quiz the loader accepts comes back from its form
-// as the same Quiz, and a cut, damaged or other-version form is refused with a sentence, never misread.
+// as the same Quiz, and a cut, damaged or other-version form, or one whose quiz names what is not there, is refused
+// with a sentence, never misread.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -110,4 +113,74 @@ TEST_CASE("form: a cut, damaged or other-version form is refused with a sentence
     std::string other_version = form;
     other_version[4] = static_cast<char>(cr::kFormVersion + 1);
     CHECK(refusal(other_version).find("format version " + std::to_string(cr::kFormVersion + 1)) != std::string::npos);
+}
+
+TEST_CASE("form: a form that reads cleanly but breaks what load_quiz guarantees is refused with one sentence") {
+    const cr::Quiz shipped = crt::load_ok(crt::read_fixture("../../content/python-path.json"));
+    REQUIRE(shipped.sections.size() >= 2);
+    REQUIRE(shipped.questions.size() >= 3);
+    REQUIRE(!shipped.rules.empty());
+    REQUIRE(shipped.bands.size() >= 2);
+    const std::string outcomes = std::to_string(shipped.outcomes.size()), bands = std::to_string(shipped.bands.size());
+    const size_t last = shipped.questions.size() - 1;
+    const int single = [&] {
+        for (size_t i = 0; i < shipped.questions.size(); ++i)
+            if (shipped.questions[i].kind == cr::QuestionKind::Single) return static_cast<int>(i);
+        return -1;
+    }();
+    REQUIRE(single >= 0);
+    const std::string at_single = "its question " + std::to_string(single);
+    auto answer = [](int question, std::vector<int> any_of) {
+        cr::Condition c;
+        c.present = true;
+        c.question = question;
+        c.any_of = std::move(any_of);
+        return c;
+    };
+    const std::vector<std::pair<std::string, std::function<void(cr::Quiz&)>>> cases = {
+        {"its question 0 names outcome 99 of " + outcomes, [](cr::Quiz& q) { q.questions[0].options[0].weights = {{99, 1}}; }},
+        {"its question 0 holds a number that is not finite", [](cr::Quiz& q) { q.questions[0].options[0].weights = {{0, NAN}}; }},
+        {at_single + " is a single question with 0 options", [&](cr::Quiz& q) { q.questions[single].options.clear(); }},
+        {at_single + " lets a reader pick 5 to 1", [&](cr::Quiz& q) { q.questions[single].min_select = 5; }},
+        {"its question 0 has a scale that is not min < max", [](cr::Quiz& q) { q.questions[0].scale.step = 0; }},
+        {"its question 0 has a scale that is not min < max", [](cr::Quiz& q) { q.questions[0].scale.min = 11; }},
+        {"its question 0 holds a number that is not finite", [](cr::Quiz& q) { q.questions[0].scale.max = INFINITY; }},
+        {"its question 0 is shown by question 1, which does not come before it",
+         [&](cr::Quiz& q) { q.questions[0].show_if = answer(1, {0}); }},
+        {"its question 1 names option 7 of question 0's ", [&](cr::Quiz& q) { q.questions[1].show_if = answer(0, {7}); }},
+        {"its question " + std::to_string(last) + " names section 0, not the section",
+         [&](cr::Quiz& q) { q.questions[last].section = 0; }},
+        {"its section 1 holds questions", [](cr::Quiz& q) { q.sections[1].first += 1; }},
+        {"its section 0 is shown by question 0, which does not come before it",
+         [&](cr::Quiz& q) { q.sections[0].show_if = answer(0, {0}); }},
+        {"its rule 0 names outcome " + outcomes + " of " + outcomes,
+         [](cr::Quiz& q) { q.rules[0].outcome = static_cast<int>(q.outcomes.size()); }},
+        {"its rule 0 negates 0 conditions, not one", [](cr::Quiz& q) { q.rules[0].condition = {cr::Rule::Kind::Not}; }},
+        {"its rule 0 names band 5 of " + bands, [](cr::Quiz& q) { q.rules[0].condition = {cr::Rule::Kind::Band, {}, {5}}; }},
+        {"its rule 0 names question -1 of", [&](cr::Quiz& q) { q.rules[0].condition.parts = {{cr::Rule::Kind::Answer, answer(-1, {0})}}; }},
+        {"its rule 0 counts 3 unmet requirements of outcome 0, which has",
+         [](cr::Quiz& q) { q.rules[0].condition = {cr::Rule::Kind::Requirements, {}, {}, 0, 3}; }},
+        {"its band 1 runs from", [](cr::Quiz& q) { q.bands[1].min += 1; }},
+        {"its bands do not cover 0 to 100 percent", [](cr::Quiz& q) { q.bands.pop_back(); }},
+        {"its tie rule names outcome 42 of " + outcomes, [](cr::Quiz& q) { q.tie = {true, {0, 1}, 0, cr::TieUnit::Points, 42}; }},
+        {"its tie rule lists outcome 1 twice", [](cr::Quiz& q) { q.tie = {true, {0, 1, 1}, 0, cr::TieUnit::Points, 2}; }},
+        {"its outcome 0 has a button to an address it may not link to",
+         [](cr::Quiz& q) { q.outcomes[0].cta = {"Go", "javascript:alert(1)"}; }},
+        {"its quiz has an id that is not one", [](cr::Quiz& q) { q.id = "a.b"; }},
+        {"its quiz has a question id that is not an id or is given twice", [](cr::Quiz& q) { q.questions[1].id = q.questions[0].id; }},
+        {at_single + " has an option id that is not an id or is given twice",
+         [&](cr::Quiz& q) { q.questions[single].options[1].id = "B"; }},
+        {"its quiz lists its characters out of order", [](cr::Quiz& q) { q.characters = U"\u00e9\u00e4"; }},
+    };
+    for (const auto& [says, damage] : cases) {
+        cr::Quiz quiz = shipped;
+        damage(quiz);
+        const std::string error = refusal(cr::write_form(quiz));
+        CHECK_MESSAGE(error.find(says) != std::string::npos, error << "\n  expected: " << says);
+    }
+    CHECK(refusal(cr::write_form([&] {
+              cr::Quiz quiz = shipped;
+              quiz.questions[0].options[0].weights = {{99, 1}};
+              return quiz;
+          }())) == "not a usable pre-checked quiz: its question 0 names outcome 99 of " + outcomes);
 }
