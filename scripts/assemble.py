@@ -114,8 +114,9 @@ def main() -> None:
         js = (build / f"{stem}.js").read_text().replace(f"{stem}.wasm", wasm_name)
         names[f"{stem}.js"] = hashed_name(pathlib.Path(f"{stem}.js"), js.encode())
         (out / names[f"{stem}.js"]).write_text(js)
-    # The page loader: web/app.js and its modules (web/page/), one script; strict, as its modules are.
-    scripts = {"app.js": bundle(web / "app.js", '--banner:js="use strict";'), "a11y.js": (web / "a11y.js").read_bytes()}
+    # The page loader: web/app.js and its modules (web/page/), one script; strict, as its modules are. The text layer,
+    # web/a11y.js, minified alike (its comments are for its developers).
+    scripts = {"app.js": bundle(web / "app.js", '--banner:js="use strict";'), "a11y.js": bundle(web / "a11y.js")}
     # The default quiz's first screen is in the page, drawn as the widget will draw it (scripts/first_screen.py); its
     # places and fonts go into the stylesheet.
     default = pathlib.Path(args.content) / "python-path.json"
