@@ -257,7 +257,7 @@ describe("studio", () => {
       // Hover over a key: its kind and the schema's description.
       await page.keyboard.press("Control+Home");  // back to the top, where "language" is
       // The key is plain text in its line (the highlighting styles only values): a Range finds where it is drawn.
-      const at = await root(".cm-line").filter({ hasText: /^\s*"language":/ }).evaluate((line) => {
+      const keyAt = () => root(".cm-line").filter({ hasText: /^\s*"language":/ }).evaluate((line) => {
         const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const i = n.data.indexOf('"language"');
@@ -270,7 +270,14 @@ describe("studio", () => {
         }
         return null;
       });
-      await page.mouse.move(at.x, at.y);
+      // As a reader would, the pointer rests on the key until its help shows: the page around the editor may still
+      // move as the live quiz starts (the key's place is measured again for each try).
+      for (let tries = 0; tries < 5 && !(await root(".st-help").isVisible()); tries++) {
+        const at = await keyAt();
+        await page.mouse.move(at.x - 3, at.y);
+        await page.mouse.move(at.x, at.y);
+        await root(".st-help").waitFor({ timeout: 2000 }).catch(() => {});
+      }
       const help = await root(".st-help").innerText();
       assert.ok(help.startsWith("language: string"), help);
       assert.ok(help.includes(schema.properties.language.description), help);
