@@ -1,6 +1,7 @@
 // Crossroads core: markdown subset parser. Line based; anything it does not know stays plain text. Also literal(),
 // its inverse for plain text.
 #include "markdown.h"
+#include <utility>
 
 namespace cr {
 
@@ -116,11 +117,13 @@ std::vector<Block> parse_blocks(std::string_view text, bool any_link) {
         if (!paragraph.empty()) blocks.push_back({BlockKind::Paragraph, inline_runs(paragraph, any_link), {}});
         paragraph.clear();
     };
+    bool table_row = false;  // the line before was a table's row: a row now continues that table
     size_t start = 0;
     while (start <= text.size()) {
         const size_t end = text.find('\n', start);
         const std::string_view line = trim(text.substr(start, end == std::string_view::npos ? end : end - start));
         start = end == std::string_view::npos ? text.size() + 1 : end + 1;
+        const bool continues_table = std::exchange(table_row, false);
         if (line.empty()) {
             flush();
         } else if (line.size() > 1 && (line[0] == '-' || line[0] == '*') && line[1] == ' ') {
@@ -128,8 +131,9 @@ std::vector<Block> parse_blocks(std::string_view text, bool any_link) {
             blocks.push_back({BlockKind::Bullet, inline_runs(trim(line.substr(2)), any_link), {}});
         } else if (line[0] == '|') {
             flush();
-            if (blocks.empty() || blocks.back().kind != BlockKind::Table) blocks.push_back({BlockKind::Table, {}, {}});
+            if (!continues_table) blocks.push_back({BlockKind::Table, {}, {}});
             if (!is_separator_row(line)) blocks.back().rows.push_back(table_cells(line, any_link));
+            table_row = true;
         } else {
             if (!paragraph.empty()) paragraph += ' ';
             paragraph.append(line);

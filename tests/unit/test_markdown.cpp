@@ -35,6 +35,16 @@ TEST_CASE("markdown: a table drops its separator row and keeps cells") {
     CHECK(plain_text(blocks[1].text) == "After.");
 }
 
+TEST_CASE("markdown: a blank line ends a table, so two tables stay two") {
+    const auto blocks = parse_markdown("| Internship | Junior |\n|---|---|\n| 3 months | 1 year |\n\n| Stack | Salary |\n|---|---|\n| Python | $70,000 |");
+    REQUIRE(blocks.size() == 2);
+    for (const Block& b : blocks) {
+        REQUIRE(b.kind == BlockKind::Table);
+        CHECK(b.rows.size() == 2);
+    }
+    CHECK(plain_text(blocks[1].rows[0][0]) == "Stack");
+}
+
 TEST_CASE("markdown: an unclosed bold marker stays harmless") {
     const auto blocks = parse_markdown("**open");
     REQUIRE(blocks.size() == 1);
