@@ -258,23 +258,25 @@ void rich_line(View& v, const cr::Line& line, float indent) {
     ImGui::Dummy(ImVec2(std::max(1.0f, right - start.x), y - start.y + line_h));
 }
 
-// A markdown table across the column, laid out as ImGui's tables would (equal columns 16 px apart, wrapped cells
+// A markdown table across the column (from the cursor, so indented under an answer, to the column's right edge), laid
+// out as ImGui's tables would (equal columns 16 px apart, wrapped cells
 // padded 6 px above and below, every other row tinted, a rule between rows): the header row and the first column in
 // bold. Each cell is a scene item with its row and column, so the text layer makes it a real table (web/a11y.js).
 void table(View& v, const std::vector<std::vector<cr::Line>>& rows) {
     const int cols = static_cast<int>(rows[0].size());
     const std::string name = "t" + std::to_string(v.scene.items.size());
     const float gap = 8, pad = 6;  // each side of a column; above and below a cell's text
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetWindowPos().x + v.column_left + v.column_width - origin.x;
     // The column widths: what the gaps leave, shared equally in whole pixels, the rest a pixel each from the right.
     std::vector<float> widths(static_cast<size_t>(cols));
-    const float share = v.column_width - 2 * gap * static_cast<float>(cols - 1);
+    const float share = width - 2 * gap * static_cast<float>(cols - 1);
     float left_over = share;
     for (float& w : widths) {
         w = ImTrunc(std::max(share * (1.0f / static_cast<float>(cols)), 12.0f) + 0.01f);
         left_over -= w;
     }
     for (int c = cols - 1; c >= 0 && left_over >= 1; --c, left_over -= 1) widths[static_cast<size_t>(c)] += 1;
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* list = dl();
     list->ChannelsSplit(2);  // the rows' tints and rules go under the text drawn before them
     float y = origin.y;
@@ -294,12 +296,12 @@ void table(View& v, const std::vector<std::vector<cr::Line>>& rows) {
             x += widths[static_cast<size_t>(c)] + 2 * gap;
         }
         list->ChannelsSetCurrent(0);
-        if (r % 2 == 1) list->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + v.column_width, bottom), color(v, Tone::Card));
-        if (r > 0) list->AddLine(ImVec2(origin.x, y), ImVec2(origin.x + v.column_width, y), color(v, Tone::Border), 1.0f);
+        if (r % 2 == 1) list->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + width, bottom), color(v, Tone::Card));
+        if (r > 0) list->AddLine(ImVec2(origin.x, y), ImVec2(origin.x + width, y), color(v, Tone::Border), 1.0f);
         y = bottom;
     }
     list->ChannelsMerge();
-    ImGui::Dummy(ImVec2(v.column_width, y - origin.y));
+    ImGui::Dummy(ImVec2(width, y - origin.y));
 }
 
 bool button(View& v, const char* id, const std::string& label, bool enabled, bool primary, bool same_row) {

@@ -730,6 +730,34 @@ TEST_CASE("scene: a markdown table's cells sit in equal columns, wrap inside the
     }
 }
 
+// A question readers ask is answered indented under its row: a table there spans what is left of the column (it ran
+// 12 px past the column's right edge, as wide as an unindented one).
+TEST_CASE("scene: a table in an open question's answer stays inside the column") {
+    cr::Quiz quiz = shipped_quiz();
+    REQUIRE_FALSE(quiz.faq.empty());
+    // The long word breaks inside its cell, so its first line fills the last column to the table's right edge.
+    quiz.faq[0].answer = "| Path | Note |\n|---|---|\n| Internship | Donaudampfschifffahrtsgesellschaftskapitaensmuetzen |";
+    app::State s = results_for(quiz, "background=student,work-history=none,portfolio=one,take-readiness=yes");
+    for (double width : {800.0, 360.0}) {
+        INFO("width " << width);
+        ui::View v = make_view();
+        v.open.insert("faq:" + quiz.faq[0].id);
+        settle(s, v, width);
+        check_runs_in_column(v);
+        float right = 0;
+        int cells = 0;
+        for (const auto& item : v.scene.items) {
+            if (item.part != ui::Part::Cell || item.region != "faq:" + quiz.faq[0].id) continue;
+            ++cells;
+            CHECK(item.rect_min.x >= v.column_left + 12);  // indented with the answer
+            for (const auto& run : item.runs) right = std::max(right, run.max.x);
+        }
+        CHECK(cells == 4);
+        CHECK(right > v.column_left + v.column_width - 30);  // the broken word reaches the table's edge...
+        CHECK(right <= v.column_left + v.column_width + 0.5f);  // ... which is the column's
+    }
+}
+
 TEST_CASE("scene: the JSON the page reads names each part's keys, in alphabetical order, numbers as ImGui measured them") {
     ui::Scene scene;
     scene.screen = "results";
