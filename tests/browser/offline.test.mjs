@@ -69,6 +69,30 @@ describe("offline and new deployments", () => {
   before(async () => { browser = await launchBrowser(); });
   after(async () => { await browser?.close(); });
 
+  // Its precache downloads the whole deployment: registered sooner, it competed with the files the widget was loading.
+  test("the worker is registered after the page's load event", async () => {
+    const site = testSite();
+    const srv = await startServer("127.0.0.1", site);
+    const context = await browser.newContext();
+    try {
+      await context.addInitScript(() => {
+        window.__order = [];
+        addEventListener("load", () => window.__order.push("load"));
+        const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+        navigator.serviceWorker.register = (...args) => { window.__order.push("register"); return register(...args); };
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(STEP);
+      await page.goto(srv.origin + "/index.html");
+      await page.waitForFunction(() => window.__order.includes("register"));
+      assert.deepEqual(await page.evaluate(() => window.__order), ["load", "register"]);
+    } finally {
+      await context.close();
+      await srv.close();
+      site.remove();
+    }
+  });
+
   test("after one visit the quiz starts with the network gone, also with ?quiz=, also a quiz opened once", async () => {
     // A quiz that is not part of the deployment, served beside it.
     const extra = testSite();
