@@ -87,12 +87,14 @@ const char* fitting_prefix(ImFont* font, float size, const char* b, const char* 
 // Draws text from `pos` (screen coordinates), wrapped at `wrap` px (0: only at line breaks), one line after
 // another `size` px apart, each from `pos` or (Align::Right) ending at `wrap`, and records each drawn line as a run of
 // the current scene item. Returns the size.
-ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::string& text, float wrap, float size, Align align) {
+ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::string& text, float wrap, float size, Align align,
+                 float pitch) {
     ImFont* font = font_of(v, role);
     if (size <= 0) size = font->FontSize;
+    if (pitch <= 0) pitch = size;
     const char* s = text.c_str();
     const char* end = s + text.size();
-    float y = pos.y, width = 0;
+    float y = pos.y, width = 0, bottom = pos.y;
     while (s < end) {
         const char* nl = static_cast<const char*>(std::memchr(s, '\n', static_cast<size_t>(end - s)));
         if (!nl) nl = end;
@@ -110,7 +112,8 @@ ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::strin
         dl()->AddText(font, size, ImVec2(x, y), col, s, line_end);
         add_run(v, role, size, ImVec2(x, y), s, line_end, {});
         width = std::max(width, font->CalcTextSizeA(size, FLT_MAX, 0, s, line_end).x);
-        y += size;
+        bottom = y + size;
+        y += pitch;
         s = line_end;
         if (s < nl) {
             while (s < nl && (*s == ' ' || *s == '\t')) ++s;  // a wrapped line starts at its first word
@@ -118,8 +121,10 @@ ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::strin
             ++s;  // past the line break
         }
     }
-    return ImVec2(width, y - pos.y);
+    return ImVec2(width, bottom - pos.y);
 }
+
+float body_line_height(const View& v) { return v.fonts.body->FontSize * 1.45f; }
 
 namespace {
 
@@ -192,7 +197,7 @@ void rich_line(View& v, const cr::Line& line, float indent) {
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float x0 = start.x + indent;
     const float right = ImGui::GetWindowPos().x + v.column_left + v.column_width;
-    const float line_h = v.fonts.body->FontSize * 1.45f;
+    const float line_h = body_line_height(v);
     const ImU32 col = color(v, Tone::Text);
     float x = x0, y = start.y;
     std::string pending;  // words drawn but not yet recorded
@@ -259,8 +264,8 @@ void rich_line(View& v, const cr::Line& line, float indent) {
 }
 
 // A markdown table across the column (from the cursor, so indented under an answer, to the column's right edge), laid
-// out as ImGui's tables would (equal columns 16 px apart, wrapped cells
-// padded 6 px above and below, every other row tinted, a rule between rows): the header row and the first column in
+// out as ImGui's tables would (equal columns 16 px apart, cells padded 6 px above and below, every other row tinted, a
+// rule between rows), a wrapped cell's lines as far apart as a paragraph's: the header row and the first column in
 // bold. Each cell is a scene item with its row and column, so the text layer makes it a real table (web/a11y.js).
 void table(View& v, const std::vector<std::vector<cr::Line>>& rows) {
     const int cols = static_cast<int>(rows[0].size());
@@ -291,7 +296,7 @@ void table(View& v, const std::vector<std::vector<cr::Line>>& rows) {
             item.table = name;
             item.rect_min = item.rect_max = local(at);
             const float h = draw_text(v, r == 0 || c == 0 ? FontRole::Bold : FontRole::Body, at, color(v, Tone::Text), cell,
-                                      std::max(1.0f, widths[static_cast<size_t>(c)])).y;
+                                      std::max(1.0f, widths[static_cast<size_t>(c)]), 0, Align::Left, body_line_height(v)).y;
             bottom = std::max(bottom, at.y + h + pad);
             x += widths[static_cast<size_t>(c)] + 2 * gap;
         }
@@ -392,7 +397,7 @@ void section_heading(View& v, const std::string& text) {
 
 void bullet_text(View& v, const std::string& text) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float line_h = v.fonts.body->FontSize * 1.45f;
+    const float line_h = body_line_height(v);
     const auto& blocks = parsed(v, text);
     open_item(v, Part::ListItem);
     list_mark(v, ImVec2(p.x + 6, p.y + line_h * 0.5f));
@@ -401,7 +406,7 @@ void bullet_text(View& v, const std::string& text) {
 
 void checklist_item(View& v, const std::string& text, bool done) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float line_h = v.fonts.body->FontSize * 1.45f;
+    const float line_h = body_line_height(v);
     const ImVec2 a(p.x + 1, p.y + (line_h - 16) * 0.5f), b(a.x + 16, a.y + 16);
     const auto& blocks = parsed(v, text);
     SceneItem& item = open_item(v, Part::ListItem);

@@ -16,10 +16,14 @@ namespace ui {
 enum class Align { Left, Right };
 
 // Draws text at `pos` (screen coordinates) wrapped at `wrap` px (0: only at line breaks), in `role`'s font at
-// `size` px (0: the font's own), each line aligned as `align` says (Right needs a wrap), and records each drawn line
-// as a run of the scene item last opened. Returns its size.
+// `size` px (0: the font's own), each line aligned as `align` says (Right needs a wrap) and `pitch` px below the one
+// before (0: set solid, `size` apart, as ImGui sets text), and records each drawn line as a run of the scene item last
+// opened. Returns its size: the widest line, and from the first line's top to the last one's bottom.
 ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::string& text, float wrap, float size = 0,
-                 Align align = Align::Left);
+                 Align align = Align::Left, float pitch = 0);
+
+// The distance between two lines of body text, px: the body font's size x 1.45.
+float body_line_height(const View& v);
 
 void title_text(View& v, const std::string& text, int level);     // large, a heading of `level`
 void heading_text(View& v, const std::string& text, int level);   // bold; a heading when level > 0, else a paragraph

@@ -18,6 +18,7 @@
 #include "app/app.h"
 #include "app/screen.h"
 #include "ui/headless.h"
+#include "ui/widgets.h"
 #include "unit/helpers.h"
 
 namespace {
@@ -725,7 +726,8 @@ TEST_CASE("scene: a markdown table's cells sit in equal columns, wrap inside the
             if (r < 2) CHECK(row_y == row_bottom + 12);  // 6 px below a row's tallest cell, 6 above the next one's text
         }
         CHECK(cells[4]->runs.empty());  // the empty cell is there, with nothing in it
-        CHECK(cells[5]->runs.size() > 1);  // the long note wraps
+        REQUIRE(cells[5]->runs.size() > 1);  // the long note wraps, its lines as far apart as a paragraph's (not set solid)
+        CHECK(cells[5]->runs[1].min.y - cells[5]->runs[0].min.y == doctest::Approx(ui::body_line_height(v)));
         CHECK(cells[8]->runs.size() > (width < 400 ? 1u : 0u));  // the long word breaks on a phone
     }
 }
