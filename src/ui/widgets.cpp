@@ -82,27 +82,54 @@ const char* fitting_prefix(ImFont* font, float size, const char* b, const char* 
     return p;
 }
 
+// Where the line that starts at `b` ends when wrapped at `wrap` px: after its last whole word that fits (words end at
+// a blank; a number's comma or a name's dot is no place to break, unlike ImGui's own wrapping), else inside a first
+// word wider than the line. Blanks at the line's end take no room.
+const char* wrap_position(ImFont* font, float size, const char* b, const char* e, float wrap) {
+    const float scale = size / font->FontSize;
+    const char* fits = nullptr;
+    float w = 0;
+    for (const char* p = b; p < e;) {
+        unsigned int c = 0;
+        const int len = ImTextCharFromUtf8(&c, p, e);
+        const bool blank = c == ' ' || c == '\t';
+        if (blank && p > b && p[-1] != ' ' && p[-1] != '\t') fits = p;
+        w += font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
+        if (!blank && w > wrap) return fits ? fits : fitting_prefix(font, size, b, e, wrap);
+        p += len > 0 ? len : 1;
+    }
+    return e;
+}
+
+// Calls line(begin, end) for each line of `text` as draw_text sets it: at its line breaks, and (when `wrap` > 0) where
+// wrap_position ends a line; a wrapped line starts at its next word.
+template <class Line>
+void for_each_line(ImFont* font, float size, const std::string& text, float wrap, Line&& line) {
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    while (s < end) {
+        const char* nl = static_cast<const char*>(std::memchr(s, '\n', static_cast<size_t>(end - s)));
+        if (!nl) nl = end;
+        const char* line_end = wrap > 0 ? wrap_position(font, size, s, nl, wrap) : nl;
+        line(s, line_end);
+        s = line_end;
+        if (s < nl) {
+            while (s < nl && (*s == ' ' || *s == '\t')) ++s;
+        } else if (s < end) {
+            ++s;  // past the line break
+        }
+    }
+}
+
 }  // namespace
 
-// Draws text from `pos` (screen coordinates), wrapped at `wrap` px (0: only at line breaks), one line after
-// another `size` px apart, each from `pos` or (Align::Right) ending at `wrap`, and records each drawn line as a run of
-// the current scene item. Returns the size.
 ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::string& text, float wrap, float size, Align align,
                  float pitch) {
     ImFont* font = font_of(v, role);
     if (size <= 0) size = font->FontSize;
     if (pitch <= 0) pitch = size;
-    const char* s = text.c_str();
-    const char* end = s + text.size();
     float y = pos.y, width = 0, bottom = pos.y;
-    while (s < end) {
-        const char* nl = static_cast<const char*>(std::memchr(s, '\n', static_cast<size_t>(end - s)));
-        if (!nl) nl = end;
-        const char* line_end = nl;
-        if (wrap > 0) {
-            line_end = font->CalcWordWrapPositionA(size / font->FontSize, s, nl, wrap);
-            if (line_end == s) line_end = fitting_prefix(font, size, s, nl, wrap);
-        }
+    for_each_line(font, size, text, wrap, [&](const char* s, const char* line_end) {
         float x = pos.x;
         if (align == Align::Right) {
             const char* ink_end = line_end;  // a blank at the line's end takes no room at the right edge
@@ -114,14 +141,19 @@ ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::strin
         width = std::max(width, font->CalcTextSizeA(size, FLT_MAX, 0, s, line_end).x);
         bottom = y + size;
         y += pitch;
-        s = line_end;
-        if (s < nl) {
-            while (s < nl && (*s == ' ' || *s == '\t')) ++s;  // a wrapped line starts at its first word
-        } else if (s < end) {
-            ++s;  // past the line break
-        }
-    }
+    });
     return ImVec2(width, bottom - pos.y);
+}
+
+ImVec2 text_size(const View& v, FontRole role, const std::string& text, float wrap, float size) {
+    ImFont* font = font_of(v, role);
+    if (size <= 0) size = font->FontSize;
+    float width = 0, height = 0;
+    for_each_line(font, size, text, wrap, [&](const char* s, const char* line_end) {
+        width = std::max(width, font->CalcTextSizeA(size, FLT_MAX, 0, s, line_end).x);
+        height += size;
+    });
+    return ImVec2(width, height);
 }
 
 float body_line_height(const View& v) { return v.fonts.body->FontSize * 1.45f; }
@@ -342,9 +374,8 @@ bool button(View& v, const char* id, const std::string& label, bool enabled, boo
 // while it is open belongs to its region (see View::region), until the caller closes it.
 bool disclosure(View& v, const std::string& id, const std::string& title, Tone mark) {
     bool open = v.printing || v.open.count(id) > 0;
-    ImFont* font = v.fonts.bold;
     const float text_w = v.column_width - 70;  // clear of the dot on the left and the chevron on the right
-    const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, text_w, title.c_str());
+    const ImVec2 text = text_size(v, FontRole::Bold, title, text_w);
     const ImVec2 size(v.column_width, text.y + 22);
     if (ImGui::InvisibleButton(id.c_str(), size) || activated(v, id)) {
         open = !open;
@@ -452,7 +483,7 @@ void code_block(View& v, const std::string& code) {
     const float natural = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, code.c_str()).x;
     // Narrow screens: shrink the code (down to 75%) before wrapping it, since wrapped code reads badly.
     const float size = natural > room ? std::max(font->FontSize * 0.75f, font->FontSize * room / natural) : font->FontSize;
-    const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, room, code.c_str());
+    const ImVec2 text = text_size(v, FontRole::Mono, code, room, size);
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const ImVec2 b(a.x + v.column_width, a.y + text.y + 24);
     dl()->AddRectFilled(a, b, color(v, Tone::CodeBg), 8);
@@ -466,9 +497,8 @@ void code_block(View& v, const std::string& code) {
 }
 
 void notice_card(View& v, const std::string& text) {
-    ImFont* font = v.fonts.body;
     const float room = v.column_width - 36;
-    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, room, text.c_str());
+    const ImVec2 size = text_size(v, FontRole::Body, text, room);
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const ImVec2 b(a.x + v.column_width, a.y + size.y + 24);
     dl()->AddRectFilled(a, b, color(v, Tone::Selected), 10);
@@ -488,9 +518,8 @@ bool secondary_button(View& v, const char* id, const std::string& label, bool en
 bool option_card(View& v, const std::string& id, const std::string& group, const std::string& label, bool selected,
                  bool multiple, bool mono) {
     const FontRole role = mono ? FontRole::Mono : FontRole::Body;
-    ImFont* font = font_of(v, role);
     const float text_w = v.column_width - 64;
-    const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, text_w, label.c_str());
+    const ImVec2 text = text_size(v, role, label, text_w);
     const ImVec2 size(v.column_width, std::max(52.0f, text.y + 28));
     const bool clicked = ImGui::InvisibleButton(id.c_str(), size) || activated(v, id);
     const bool hovered = ImGui::IsItemHovered();

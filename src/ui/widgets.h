@@ -22,6 +22,10 @@ enum class Align { Left, Right };
 ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::string& text, float wrap, float size = 0,
                  Align align = Align::Left, float pitch = 0);
 
+// The size of `text` as draw_text sets it (wrapped at `wrap` px, 0: only at line breaks; lines set solid), without
+// drawing it: for boxes sized before their text is drawn.
+ImVec2 text_size(const View& v, FontRole role, const std::string& text, float wrap, float size = 0);
+
 // The distance between two lines of body text, px: the body font's size x 1.45.
 float body_line_height(const View& v);
 

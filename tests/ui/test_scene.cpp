@@ -732,6 +732,27 @@ TEST_CASE("scene: a markdown table's cells sit in equal columns, wrap inside the
     }
 }
 
+// ImGui's own wrapping breaks after a comma or a dot, which cut the article's "$110,000" into "$110," and "000" in the
+// comparison table on a phone. Lines now break only between words (or inside a word wider than the line).
+TEST_CASE("scene: wrapped text breaks between words, never inside a figure like $110,000") {
+    const cr::Quiz quiz = shipped_quiz();
+    app::State s = results_for(quiz, "background=student,work-history=none,portfolio=one,take-readiness=yes");
+    for (double width = 300; width <= 560; width += 4) {  // every place the cell's lines could end
+        INFO("width " << width);
+        ui::View v = make_view();
+        settle(s, v, width);
+        int salary = 0;
+        for (const auto& item : v.scene.items) {
+            std::string cell;
+            for (const auto& run : item.runs) cell += run.text + "\n";
+            if (item.part != ui::Part::Cell || cell.find("$70,000") == std::string::npos) continue;
+            ++salary;
+            CHECK_MESSAGE(cell.find("$110,000") != std::string::npos, cell);
+        }
+        CHECK(salary == 1);
+    }
+}
+
 // A question readers ask is answered indented under its row: a table there spans what is left of the column (it ran
 // 12 px past the column's right edge, as wide as an unindented one).
 TEST_CASE("scene: a table in an open question's answer stays inside the column") {
