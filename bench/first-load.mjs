@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DIST, ROOT, launchBrowser, watchProblems } from "../tests/browser/lib.mjs";
 import { serve } from "../scripts/serve.mjs";
+import { START_SCREEN, markWhenDrawn, writeStaticCopy } from "./start-screen.mjs";
 import { OUT as SURVEYJS, writePage } from "./surveyjs-page.mjs";
 
 const args = process.argv.slice(2);
@@ -43,34 +44,18 @@ function instrumentOurs() {
   });
 }
 
-// Marks bench:<inDom> when `selector` first matches in the page, and bench:<drawn> two frames on (the first frame lays
-// it out and paints it). Runs before the page's HTML is parsed.
-function markWhenDrawn({ selector, inDom, drawn }) {
-  const watch = new MutationObserver(() => {
-    if (!document.querySelector(selector)) return;
-    watch.disconnect();
-    performance.mark(`bench:${inDom}`);
-    requestAnimationFrame(() => {
-      performance.mark(`bench:${inDom}, next frame begun`);
-      requestAnimationFrame(() => performance.mark(`bench:${drawn}`));
-    });
-  });
-  watch.observe(document, { childList: true, subtree: true });
-}
 // SurveyJS's first screen drawn: its first question's title.
 const SURVEYJS_DRAWN = { selector: ".sd-question__title", inDom: "question-in-dom", drawn: "drawn" };
-// Ours before the wasm: the start screen the page carries (scripts/first_screen.py), drawn alike once its Start button
-// (after the title and intro) is in the page.
-const OURS_START_SCREEN = { selector: "#cr-first [data-hit=start]", inDom: "start-screen-in-dom", drawn: "start-screen-drawn" };
 
-async function drawn(page) {
+// When the page's first screen was drawn (the performance mark `mark`), ms after navigation start.
+async function drawn(page, mark = "bench:drawn") {
   try {
-    await page.waitForFunction(() => performance.getEntriesByName("bench:drawn").length, null, WAIT);
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length, mark, WAIT);
   } catch (e) {
     throw new Error(`${page.url()}: no first screen within ${WAIT.timeout / 1000} s (a dist/ built before web/app.js ` +
                     `marked cr:first-frame never shows one): ${e.message}`);
   }
-  return page.evaluate(() => performance.getEntriesByName("bench:drawn")[0].startTime);
+  return page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, mark);
 }
 
 // Milestones of one load, in ms since navigation start: the HTML and each file received (and, for files a script
@@ -142,7 +127,7 @@ async function firstLoad(browser, name, url, instrument, watched, more = async (
 const loadSurveyJs = (browser, url) => firstLoad(browser, "SurveyJS", url, () => {}, SURVEYJS_DRAWN);
 
 // Ours adds its wasm memory and, when `idle`, the frames it draws while nothing changes (an idle widget draws none).
-const loadOurs = (browser, url, idle) => firstLoad(browser, "Crossroads", url, instrumentOurs, OURS_START_SCREEN, async (page) => {
+const loadOurs = (browser, url, idle) => firstLoad(browser, "Crossroads", url, instrumentOurs, START_SCREEN, async (page) => {
   const out = await page.evaluate(() => ({ wasm: window.__benchModule?.HEAPU8.length ?? null,
                                            wasmHeap: window.__benchModule?._cr_heap_in_use?.() ?? null }));
   if (idle) {
@@ -153,6 +138,17 @@ const loadOurs = (browser, url, idle) => firstLoad(browser, "Crossroads", url, i
   }
   return out;
 });
+
+// Our start screen in the page without its scripts (start-screen.mjs): drawn, ms, as the real start screen is timed.
+async function loadStatic(browser, url) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  await context.addInitScript(markWhenDrawn, START_SCREEN);
+  const page = await context.newPage();
+  await page.goto(url);
+  const ms = await drawn(page, `bench:${START_SCREEN.drawn}`);
+  await context.close();
+  return { ms };
+}
 
 // A repeat visit of ours: the offline worker installs during a first load and takes control; the reload is timed.
 async function repeatVisit(browser, url) {
@@ -222,23 +218,23 @@ if (!fs.existsSync(path.join(dist, "index.html"))) {
 }
 writePage();
 const version = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/survey-core/package.json"), "utf8")).version;
-const [oursServer, theirServer] = await Promise.all([serve(dist, 0), serve(SURVEYJS, 0)]);
-const oursUrl = `http://127.0.0.1:${oursServer.address().port}/`;
-const theirUrl = `http://127.0.0.1:${theirServer.address().port}/`;
+const servers = await Promise.all([dist, SURVEYJS, writeStaticCopy(dist)].map((dir) => serve(dir, 0)));
+const [oursUrl, theirUrl, staticUrl] = servers.map((s) => `http://127.0.0.1:${s.address().port}/`);
 const browser = await launchBrowser();
 // One untimed load of each first: the browser's first page pays for starting its processes (the GPU's above all).
 const { idleFrames } = await loadOurs(browser, oursUrl, true);
 await loadSurveyJs(browser, theirUrl);
-const ours = [], theirs = [], repeats = [];
+const ours = [], theirs = [], statics = [], repeats = [];
 for (let i = 0; i < N; i++) {
   // Who goes first alternates too, so neither page always follows the other's clean-up.
-  const pair = [async () => ours.push(await loadOurs(browser, oursUrl, false)),
-                async () => theirs.push(await loadSurveyJs(browser, theirUrl))];
-  for (const load of i % 2 ? pair.reverse() : pair) await load();
+  const round = [async () => ours.push(await loadOurs(browser, oursUrl, false)),
+                 async () => theirs.push(await loadSurveyJs(browser, theirUrl)),
+                 async () => statics.push(await loadStatic(browser, staticUrl))];
+  for (const load of i % 2 ? round.reverse() : round) await load();
   repeats.push(await repeatVisit(browser, oursUrl));
 }
 await browser.close();
-for (const s of [oursServer, theirServer]) { s.closeAllConnections?.(); s.close(); }
+for (const s of servers) { s.closeAllConnections?.(); s.close(); }
 
 const oursSizes = fileSizes(dist, ours[0].responses), theirSizes = fileSizes(SURVEYJS, theirs[0].responses);
 const t = (loads) => median(loads.map((l) => l.ms));
@@ -255,8 +251,10 @@ row("  fastest-slowest (ms)", spread(ours), spread(theirs));
 const startScreen = median(ours.map((l) => l.milestones["bench:start-screen-drawn"]));
 row("real start screen drawn, before the wasm", fmt(startScreen), fmt(t(theirs)),
     startScreen && t(theirs) ? (startScreen / t(theirs)).toFixed(2) : "-");
+row("  the same page without its scripts", fmt(t(statics)), fmt(t(theirs)), t(statics) && t(theirs) ? (t(statics) / t(theirs)).toFixed(2) : "-");
 console.log("  (ms, median; ours: the page's own start screen with its title and Start, drawn as first screen drawn is;");
-console.log("  SurveyJS: its first question drawn; this ratio is ours / SurveyJS's, goal <= 0.35)");
+console.log("  without its scripts: the same HTML and CSS with no script file and no preload, what this browser alone");
+console.log("  takes; SurveyJS: its first question drawn; these ratios are ours / SurveyJS's, goal <= 0.35)");
 row("first contentful paint (ms, median)", fmt(fcp(ours)), fmt(fcp(theirs)), ratio(fcp(theirs), fcp(ours)));
 row("bytes transferred (uncompressed)", fmt(oursSizes.sent), fmt(theirSizes.sent), ratio(theirSizes.sent, oursSizes.sent));
 row("  as gzip -9", fmt(oursSizes.gzip), fmt(theirSizes.gzip), ratio(theirSizes.gzip, oursSizes.gzip));

@@ -1,44 +1,33 @@
 // Benchmark: the page's own start screen (scripts/first_screen.py) drawn, for two builds of dist/ side by side, loads
 // alternating in one headless Chromium (fresh context each, service workers blocked), optionally on a throttled
-// network. Medians, ms after navigation start. Asserts nothing. Usage: node bench/first-paint-ab.mjs DIST_A DIST_B [N] [--slow]
+// network; B may be "static", DIST_A's page without its scripts. Medians, ms after navigation start. Asserts nothing.
+// Usage: node bench/first-paint-ab.mjs DIST_A DIST_B|static [N] [--slow]
 import { launchBrowser } from "../tests/browser/lib.mjs";
 import { serve } from "../scripts/serve.mjs";
+import { START_SCREEN, markWhenDrawn, writeStaticCopy } from "./start-screen.mjs";
 
 const args = process.argv.slice(2);
 const slow = args.includes("--slow");
 const [a, b, n] = args.filter((x) => x !== "--slow");
 if (!a || !b) {
-  console.error("usage: node bench/first-paint-ab.mjs DIST_A DIST_B [N, default 15] [--slow]");
+  console.error("usage: node bench/first-paint-ab.mjs DIST_A DIST_B|static [N, default 15] [--slow]");
   process.exit(1);
 }
+// B "static": DIST_A's page without its scripts and preloads (start-screen.mjs), the floor for DIST_A.
+const dirs = [a, b === "static" ? writeStaticCopy(a) : b];
 const N = Number(n || 15);
 // --slow: Chrome DevTools' "Fast 3G" figures (150 ms latency, 1.6 Mbit/s down, 750 kbit/s up); scripts/serve.mjs does
 // not compress, so each file comes at its raw size.
 const SLOW = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 
-// Marks, as bench/first-load.mjs does: the start screen's Start button in the DOM, the next animation frame begun, and
-// the one after (drawn: the main thread's work for the screen is done).
-function markStartScreen() {
-  const watch = new MutationObserver(() => {
-    if (!document.querySelector("#cr-first [data-hit=start]")) return;
-    watch.disconnect();
-    performance.mark("ab:in-dom");
-    requestAnimationFrame(() => {
-      performance.mark("ab:frame-begun");
-      requestAnimationFrame(() => performance.mark("ab:drawn"));
-    });
-  });
-  watch.observe(document, { childList: true, subtree: true });
-}
-
 const browser = await launchBrowser();
-const servers = await Promise.all([a, b].map((dir) => serve(dir, 0)));
+const servers = await Promise.all(dirs.map((dir) => serve(dir, 0)));
 const urls = servers.map((s) => `http://127.0.0.1:${s.address().port}/`);
 
 // One load: its milestones, once the widget is ready too.
 async function load(url) {
   const context = await browser.newContext({ serviceWorkers: "block" });
-  await context.addInitScript(markStartScreen);
+  await context.addInitScript(markWhenDrawn, START_SCREEN);
   const page = await context.newPage();
   if (slow) {
     const cdp = await context.newCDPSession(page);
@@ -46,12 +35,19 @@ async function load(url) {
     await cdp.send("Network.emulateNetworkConditions", SLOW);
   }
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName("ab:drawn").length && window.crossroads?.ready, null,
-                             { timeout: 120000 });
+  // Once the widget is ready too (a page without scripts has none).
+  await page.waitForFunction(() => performance.getEntriesByName("bench:start-screen-drawn").length &&
+                                   (window.crossroads?.ready || !document.querySelector("script[src]")), null, { timeout: 120000 });
   const marks = await page.evaluate(() => {
     const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
-    return { "start screen in DOM": at("ab:in-dom"), "DOMContentLoaded": performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd,
-             "next frame begun": at("ab:frame-begun"), "start screen drawn": at("ab:drawn"), "canvas ready (cr:first-frame)": at("cr:first-frame") };
+    const nav = performance.getEntriesByType("navigation")[0];
+    const css = performance.getEntriesByType("resource").find((r) => /\/style\.[0-9a-f]+\.css$/.test(r.name));
+    return { "HTML first byte": nav.responseStart, "HTML received": nav.responseEnd,
+             "style.css requested": css?.startTime, "style.css received": css?.responseEnd,
+             "start screen in DOM": at("bench:start-screen-in-dom"), "DOMContentLoaded": nav.domContentLoadedEventEnd,
+             "next frame begun": at("bench:start-screen-in-dom, next frame begun"),
+             "start screen drawn": at("bench:start-screen-drawn"),
+             "first-contentful-paint": performance.getEntriesByName("first-contentful-paint")[0]?.startTime, "canvas ready (cr:first-frame)": at("cr:first-frame") };
   });
   await context.close();
   return marks;
@@ -71,6 +67,7 @@ console.log(`${N} loads of each, alternating${slow ? ", network throttled (--slo
 console.log(`${"".padEnd(32)}${"A".padStart(8)}${"B".padStart(8)}`);
 for (const name of Object.keys(runs[0][0])) {
   const [ma, mb] = runs.map((r) => median(r.map((m) => m[name])));
-  console.log(`${name.padEnd(32)}${String(Math.round(ma)).padStart(8)}${String(Math.round(mb)).padStart(8)}`);
+    const ms = (m) => (m === null ? "-" : String(Math.round(m)));
+  console.log(`${name.padEnd(32)}${ms(ma).padStart(8)}${ms(mb).padStart(8)}`);
 }
-console.log(`A: ${a}\nB: ${b}`);
+console.log(`A: ${dirs[0]}\nB: ${dirs[1]}`);
