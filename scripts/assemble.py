@@ -182,11 +182,12 @@ def main() -> None:
     # One file asks for nothing else: no icon file either (browsers show their default).
     inline = shell.replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">\n', "")
     inline = re.sub(r'<link rel="preload"[^\n]*\n', "", inline)
-    inline = fill(inline, {"forms": "{}", "crossroads-full.js": "", "crossroads-full.wasm": ""})
+    inline = fill(inline, {"forms": "{}", "crossroads-full.js": "", "crossroads-full.wasm": "", "crossroads.js": "",
+                           "a11y.js": ""})
     inline = inline.replace('<link rel="stylesheet" href="{{style.css}}">', "<style>\n" + style + "</style>")
-    inline = inline.replace('<script defer src="{{crossroads.js}}"></script>', "<script>\n" + script_safe(single) + "\n</script>")
-    for asset, data in scripts.items():
-        inline = inline.replace('<script defer src="{{' + asset + '}}"></script>', "<script>\n" + script_safe(data.decode()) + "\n</script>")
+    # In place of the async loader, which would add the other two: the wasm's script, the loader, the text layer's.
+    inline = inline.replace('<script async src="{{app.js}}"></script>', "\n".join(
+        "<script>\n" + script_safe(code) + "\n</script>" for code in (single, scripts["app.js"].decode(), scripts["a11y.js"].decode())))
     # ... and the font packs, as data the page hands to the wasm instead of fetching fonts/*.ttf.
     packs = {f"fonts/{f.name}": base64.b64encode(f.read_bytes()).decode() for f in font_packs}
     texts = '<script type="application/json" id="cr-texts">'  # before the loader, which may read them at once

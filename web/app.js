@@ -5,18 +5,18 @@ import { applyAccent, applyContrast, applyTheme, followAppearance } from "./page
 import { contextLost } from "./page/canvas.js";
 import { onHostEvent, onState, watchLeaving } from "./page/events.js";
 import { requestFont, requestPicture } from "./page/files.js";
-import { keepEarlyTaps } from "./page/first-screen.js";
+import { useWidgetFonts } from "./page/first-screen.js";
 import { listenToHost } from "./page/host.js";
 import { openLink, openQuiz } from "./page/links.js";
 import { fail, reloadAction } from "./page/messages.js";
 import { registerWorker } from "./page/offline.js";
 import { printPage, watchPrinting } from "./page/print.js";
-import { embedded, fromDisk, mark, params, preview, words } from "./page/options.js";
+import { embedded, fromDisk, mark, params, preview, root, words } from "./page/options.js";
 import { loadQuiz } from "./page/quiz.js";
 import { firstFrameDrawn, reportHeight, watchHeight } from "./page/ready.js";
 import { shareBase, takeShareCode } from "./page/share.js";
 import { studioCommand } from "./page/studio-preview.js";
-import { haveScript, startWasm } from "./page/wasm.js";
+import { addScript, scriptMissing, startWasm } from "./page/wasm.js";
 import { notify, setModule, setStarted, started } from "./page/widget.js";
 
 function afterLoad() {
@@ -24,21 +24,15 @@ function afterLoad() {
 }
 
 function start() {
-  applyTheme();  // the page's colours follow ?theme= and ?accent= at once; the wasm is told when it runs
+  applyTheme();  // the page's colours follow ?theme= and ?accent= (as its inline script did); the wasm is told when it runs
   applyAccent();
-  keepEarlyTaps();
+  useWidgetFonts();
   watchLeaving();
   listenToHost(studioCommand);
   watchHeight();
   followAppearance();
   watchPrinting();
 
-  // The module can fail before it runs: its script missing, the wasm missing, truncated or refused by the
-  // page's Content-Security-Policy. Each is signalled (an error event, a rejected promise, an abort).
-  if (!haveScript()) {
-    fail("script", words().PageCannotStart, [words().PageScriptMissing], reloadAction());
-    return;
-  }
   var options = {
     "onfirstframe": firstFrameDrawn,
     "onstate": onState,
@@ -57,13 +51,12 @@ function start() {
     "embedded": embedded,
     "preview": preview
   };
-  // The wasm starts once the first screen is painted: instantiating it and creating its WebGL context keep the main
-  // thread busy for a while (bench/first-load.mjs), and the reader sees the screen meanwhile. In a hidden tab, where
-  // frames wait, it starts after a moment all the same.
-  setStarted(new Promise(function (painted) {
-    requestAnimationFrame(function () { setTimeout(painted); });
-    setTimeout(painted, 100);
-  }).then(function () { return startWasm(options); }));
+  setStarted(startWasm(options));
+  // The text layer's script (web/a11y.js), which index.html leaves to this loader (quiz.html carries it).
+  var textLayer = root.getAttribute("data-text-layer");
+  if (textLayer) addScript(textLayer).catch(function (e) { console.warn("crossroads: no text layer: " + e.message); });
+  // The module can fail before it runs: its script missing, the wasm missing, truncated or refused by the
+  // page's Content-Security-Policy. Each is signalled (an error event, a rejected promise, an abort).
   started.then(function (m) {
     setModule(m);
     mark("cr:module");
@@ -72,11 +65,30 @@ function start() {
     applyContrast();
     applyTheme();
   }, function (e) {
-    fail("wasm", words().PageCannotStart, [words().PageWasmFailed + " " + String(e && e.message || e)], reloadAction());
+    if (e === scriptMissing) fail("script", words().PageCannotStart, [words().PageScriptMissing], reloadAction());
+    else fail("wasm", words().PageCannotStart, [words().PageWasmFailed + " " + String(e && e.message || e)], reloadAction());
   });
   loadQuiz(params.get("quiz"), afterLoad);  // fetched while the wasm downloads and starts
 
   registerWorker();
 }
 
-start();
+// Everything starts once the page's first screen has been painted: this, evaluating the wasm's script, instantiating it
+// and creating its WebGL context keep the main thread busy for a while, and the reader sees the screen meanwhile. Work
+// begun in the frame after the first paint still delays that paint's display (bench/first-paint-ab.mjs: about 45 ms
+// here), so it waits one frame more; at once if this script came after the browser reported its first contentful
+// paint. (The files are already on their way: the page preloads them, web/page/wasm.js asks for the quiz's form.) A
+// hidden page, which draws no frames, starts at once; one whose frames are held back (an iframe out of view) after
+// half a second.
+var begun = false;
+function startOnce() {
+  if (begun) return;
+  begun = true;
+  start();
+}
+if (document.visibilityState === "hidden" || performance.getEntriesByName("first-contentful-paint").length) {
+  startOnce();
+} else {
+  requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(startOnce); }); });
+  setTimeout(startOnce, 500);
+}

@@ -17,14 +17,14 @@ const firstRuns = (page) => page.evaluate(() => [...document.querySelectorAll("#
   .filter((s) => s.getClientRects().length > 0)  // drawn: neither it nor the first screen hidden
   .map((s) => { const r = s.getBoundingClientRect(); return { text: s.textContent, x: r.left, y: r.top }; }));
 
-// A page whose wasm is held back until release() is called: the first screen stays up meanwhile. `prepare` may set
-// up the context first (a Content-Security-Policy).
-async function heldPage(width, search = "", prepare = async () => {}) {
+// A page whose wasm (or the files `held` matches) is held back until release() is called: the first screen stays up
+// meanwhile. `prepare` may set up the context first (a Content-Security-Policy).
+async function heldPage(width, search = "", prepare = async () => {}, held = /\.wasm$/) {
   const context = await env.browser.newContext({ viewport: { width, height: 900 }, colorScheme: "light" });
   await prepare(context);
   let release;
-  const held = new Promise((r) => { release = r; });
-  await context.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  const holding = new Promise((r) => { release = r; });
+  await context.route(held, async (route) => { await holding; await route.continue(); });
   await context.addInitScript(() => {
     window.__shifts = 0;
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts += e.value; })
@@ -101,20 +101,26 @@ for (const width of [360, 1280]) {
   });
 }
 
-test("a tap on Start before the widget is ready is carried out when it is", async () => {
-  const { context, page, problems, release } = await heldPage(1280);
-  try {
-    await page.waitForFunction(() => window.crossroads && !window.crossroads.ready);
-    await page.getByRole("button", { name: "Start the quiz" }).click();
-    release();
-    await L.waitForScreen(page, "question");
-    assert.equal(new URL(page.url()).search, "", "kept, not sent as ?start=question");
-    L.assertNoProblems(problems);
-  } finally {
-    release();
-    await context.close();
-  }
-});
+// A tap on Start is kept until the widget is ready: while its wasm is held back, and before the page's loader (app.js:
+// async, and started after the first paint) has even arrived, when the page's inline script keeps it.
+for (const [before, held, meanwhile] of [
+  ["the widget is ready", /\.wasm$/, () => window.crossroads && !window.crossroads.ready],
+  ["the page's script has arrived", /\/app\.[0-9a-f]+\.js$/, () => window.crossroads === undefined]]) {
+  test(`a tap on Start before ${before} is carried out once it is ready`, async () => {
+    const { context, page, problems, release } = await heldPage(1280, "", undefined, held);
+    try {
+      await page.getByRole("button", { name: "Start the quiz" }).click();
+      assert.ok(await page.evaluate(meanwhile), `the tap came after ${before}`);
+      release();
+      await L.waitForScreen(page, "question");
+      assert.equal(new URL(page.url()).search, "", "kept, not sent as ?start=question");
+      L.assertNoProblems(problems);
+    } finally {
+      release();
+      await context.close();
+    }
+  });
+}
 
 test("under the documented Content-Security-Policy the first screen is drawn, and a page for another quiz shows the placeholder instead", async () => {
   for (const [search, first] of [["", true], ["?quiz=content/python-path.json", true], ["?quiz=content/another.json", false]]) {
@@ -134,12 +140,12 @@ test("under the documented Content-Security-Policy the first screen is drawn, an
   }
 });
 
-test("?theme= and ?accent= set the page's colours as the canvas's: the first screen is dark with ?theme=dark, its Start in the accent", async () => {
+// Before the loader (app.js) has run: the page's inline script sets them for the first paint.
+test("?theme= and ?accent= set the page's colours as the canvas's at the first paint: the first screen is dark with ?theme=dark, its Start in the accent", async () => {
   const rgb = (n) => `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
   for (const [search, scheme, accent] of [["", "light"], ["?theme=dark", "dark"], ["?accent=0f766e", "light", 0x0f766e]]) {
-    const { context, page, problems, release } = await heldPage(360, search);
+    const { context, page, problems, release } = await heldPage(360, search, undefined, /\/app\.[0-9a-f]+\.js$/);
     try {
-      await page.waitForFunction(() => document.documentElement.dataset.theme);
       const colours = await page.evaluate(() => ({
         page: getComputedStyle(document.body).backgroundColor,
         start: getComputedStyle(document.querySelector("#cr-first [data-hit=start]")).backgroundColor,

@@ -145,11 +145,11 @@ describe("offline and new deployments", () => {
     fs.cpSync(DIST, site, { recursive: true });
     const oldFiles = snapshot(site);
     const shell = oldFiles.get("index.html").toString();
-    for (const [, ref] of shell.matchAll(/(?:href|src)="([^":]+)"/g)) {
+    for (const [, ref] of shell.matchAll(/(?:href|src|data-script|data-text-layer)="([^":]+)"/g)) {
       assert.ok(oldFiles.has(ref), `dist/ is incomplete (${ref} is missing; was it being rebuilt?)`);
     }
     const wasmName = [...oldFiles.keys()].find((n) => /^crossroads\.[0-9a-f]+\.wasm$/.test(n));
-    const jsName = /src="(crossroads\.[0-9a-f]+\.js)"/.exec(shell)[1];
+    const jsName = /data-script="(crossroads\.[0-9a-f]+\.js)"/.exec(shell)[1];
     const fullWasm = /data-full-wasm="(crossroads-full\.[0-9a-f]+\.wasm)"/.exec(shell)[1];
     const fullJs = /data-full="(crossroads-full\.[0-9a-f]+\.js)"/.exec(shell)[1];
     const forms = /data-forms="([^"]*)"/.exec(shell)[1];
@@ -165,7 +165,7 @@ describe("offline and new deployments", () => {
     fs.cpSync(path.join(ROOT, "web"), web, { recursive: true });
     const appName = /src="(app\.[0-9a-f]+\.js)"/.exec(shell)[1];
     const oldCssName = /href="(style\.[0-9a-f]+\.css)"/.exec(shell)[1];
-    fs.writeFileSync(path.join(web, "index.html"), shell.replace(jsName, "{{crossroads.js}}").replace(appName, "{{app.js}}")
+    fs.writeFileSync(path.join(web, "index.html"), shell.replaceAll(jsName, "{{crossroads.js}}").replace(appName, "{{app.js}}")
       .replace(oldCssName, "{{style.css}}").replace(wasmName, "{{crossroads.wasm}}").replace(fullJs, "{{crossroads-full.js}}")
       .replace(fullWasm, "{{crossroads-full.wasm}}").replace(forms, "{{forms}}"));
     fs.writeFileSync(path.join(web, "app.js"), oldFiles.get(appName));

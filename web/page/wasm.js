@@ -26,13 +26,32 @@ export var form = (function () {
 // True once the full wasm runs the page (web/page/quiz.js then loads the quiz file itself, not its form).
 export var full = !form;
 
-// True when the page has a wasm's script: the readers' (index.html), or the full one inside quiz.html.
-export function haveScript() { return typeof createCrossroads === "function" || typeof createCrossroadsFull === "function"; }
+// Adds the script at `src` to the page: a promise that it has run, rejected with an Error naming it when it cannot load.
+export function addScript(src) {
+  return new Promise(function (loaded, failed) {
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = function () { loaded(); };
+    script.onerror = function () { failed(new Error(src)); };
+    document.head.appendChild(script);
+  });
+}
 
-// Starts the wasm with the Module `options`: a promise of the module, whose main() has run.
+// Starts the wasm with the Module `options`: a promise of the module, whose main() has run. The readers' wasm's script
+// is added now, not before (the page preloads it, and evaluating it would delay the first paint); the promise is
+// rejected with scriptMissing when it defines no createCrossroads.
+export var scriptMissing = {};  // the reason only (app.js words it: PageScriptMissing)
 export function startWasm(options) {
   if (full) return startFull(options);
-  // The readers' wasm checks the form before its main() runs: nothing is drawn or listened to by a module not kept.
+  var script = typeof createCrossroads === "function" ? Promise.resolve() : addScript(root.getAttribute("data-script"));
+  return script.catch(function () { /* the check below says so */ }).then(function () {
+    if (typeof createCrossroads !== "function") throw scriptMissing;
+    return startReaders(options);
+  });
+}
+
+// The readers' wasm: it checks the form before its main() runs, so nothing is drawn or listened to by a module not kept.
+function startReaders(options) {
   var readers = createCrossroads(Object.assign({}, options, { "noInitialRun": true }));
   return Promise.all([readers, form.bytes.catch(function (e) { return e; })]).then(function (got) {
     // Why the form cannot be used: "" when it can, the wasm's sentence, null without memory, or the fetch's Error.
@@ -63,23 +82,15 @@ function check(m, bytes) {
 var fullScript = null;
 function loadFull() {
   if (fullScript) return fullScript;
-  fullScript = new Promise(function (loaded, failed) {
-    if (typeof createCrossroadsFull === "function") { loaded(); return; }  // quiz.html carries it
-    var wasm = document.createElement("link");
-    wasm.rel = "preload";
-    wasm.as = "fetch";
-    wasm.crossOrigin = "anonymous";
-    wasm.href = root.getAttribute("data-full-wasm");
-    document.head.appendChild(wasm);
-    var script = document.createElement("script");
-    script.src = root.getAttribute("data-full");
-    script.onload = function () {
-      keep([script.src, wasm.href]);
-      loaded();
-    };
-    script.onerror = function () { failed(new Error(script.src)); };
-    document.head.appendChild(script);
-  });
+  if (typeof createCrossroadsFull === "function") return (fullScript = Promise.resolve());  // quiz.html carries it
+  var wasm = document.createElement("link");
+  wasm.rel = "preload";
+  wasm.as = "fetch";
+  wasm.crossOrigin = "anonymous";
+  wasm.href = root.getAttribute("data-full-wasm");
+  document.head.appendChild(wasm);
+  var src = root.getAttribute("data-full");
+  fullScript = addScript(src).then(function () { keep([src, wasm.href]); });
   return fullScript;
 }
 if (full) loadFull();
