@@ -28,7 +28,8 @@ function responseLog(origin) {
   return {
     watch(page, label) {
       page.setDefaultTimeout(STEP);
-      // Bodies are read at once: after a navigation they are gone.
+      // Bodies are read at once: after a navigation they are gone, so a test lets the network settle before it
+      // navigates (the base pack's mono font, for one, is asked for after the first frame).
       page.on("response", (res) => log.push({ label, url: res.url(), body: res.body().catch((e) => e) }));
       return watchProblems(page);
     },
@@ -208,6 +209,7 @@ describe("offline and new deployments", () => {
       // The old page keeps working, also across a reload, and a second tab still gets the old deployment.
       await click(pageSurface(p1), "start");
       await waitForState(p1, (s) => s.screen === "question");
+      await p1.waitForLoadState("networkidle");  // every body is read before the reload (see responseLog)
       await p1.reload({ waitUntil: "load" });
       await waitReady(p1);
       assert.equal(await cssOf(p1), oldCss, "a reload of the open page switched deployments");
@@ -284,6 +286,7 @@ describe("offline and new deployments", () => {
       await p1.evaluate(() => navigator.serviceWorker.ready.then(() => true));
       const title = (await waitForState(p1, (s) => s.quiz === "python-readiness")).title;
       assert.ok(!title.startsWith("(v2)"));
+      await p1.waitForLoadState("networkidle");  // every body is read before the reload (see responseLog)
 
       upload(site, next);
       // The first visit after the deploy finds the new worker (the browser checks on navigation; update() makes the
