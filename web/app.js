@@ -24,8 +24,7 @@ function afterLoad() {
 }
 
 function start() {
-  applyTheme();  // the page's colours follow ?theme= and ?accent= (as its inline script did); the wasm is told when it runs
-  applyAccent();
+  applyTheme();  // the page's colours follow ?theme= (as its inline script did); the wasm is told when it runs
   useWidgetFonts();
   watchLeaving();
   listenToHost(studioCommand);

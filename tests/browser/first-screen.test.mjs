@@ -160,3 +160,29 @@ test("?theme= and ?accent= set the page's colours as the canvas's at the first p
     }
   }
 });
+
+// The text on an editor's accent is white or black as the canvas draws it: the first screen's Start kept the default
+// scheme's (dark on dark theme, white on light) and changed when the canvas took over (white on #b03060, dark on a
+// yellow accent).
+test("?accent= gives the first screen's Start the text colour the canvas gives it", async () => {
+  for (const search of ["?accent=0f766e", "?theme=dark&accent=b03060", "?accent=f5d90a", "?theme=dark&accent=%23f5d90a"]) {
+    const { context, page, problems, release } = await heldPage(360, search, undefined, /\/app\.[0-9a-f]+\.js$/);
+    try {
+      const first = await page.evaluate(() => getComputedStyle(document.querySelector("#cr-first [data-hit=start]")).color);
+      release();
+      await page.waitForFunction(() => window.crossroads && window.crossroads.ready);
+      // The canvas's colour, from the scene's palette the text layer sets, resolved by the browser as the first was.
+      const canvas = await page.evaluate(() => {
+        const probe = document.createElement("span");
+        probe.style.color = getComputedStyle(document.getElementById("cr-root")).getPropertyValue("--cr-on-accent");
+        document.body.appendChild(probe);
+        return getComputedStyle(probe).color;
+      });
+      assert.equal(first, canvas, search);
+      L.assertNoProblems(problems);
+    } finally {
+      release();
+      await context.close();
+    }
+  }
+});

@@ -1,7 +1,7 @@
 // How the widget looks, from the page's options and the reader's settings: the theme (?theme=, else the system's
 // colour scheme), the editor's accent (?accent=), forced colours and more contrast (with the system colours), and
 // reduced motion, all followed live and handed to the wasm (cr_set_theme, cr_set_accent, cr_set_contrast, ...).
-import { params, root } from "./options.js";
+import { params } from "./options.js";
 import { mod } from "./widget.js";
 
 // ---- page options: theme -----------------------------------------------------------------------------
@@ -14,13 +14,12 @@ export function applyTheme() {
 }
 
 // ---- page options: accent -----------------------------------------------------------------------------
-// ?accent=RRGGBB (with or without "#"). The page's first screen takes it at once; once the wasm runs, the scene's
-// palette (web/a11y.js) gives the widget every colour as the canvas draws it, the accent's shades included.
+// ?accent=RRGGBB (with or without "#"), handed to the wasm. The page's first screen takes it from the page's inline
+// script (web/index.html) before this runs; once the wasm runs, the scene's palette (web/a11y.js) gives the widget
+// every colour as the canvas draws it, the accent's shades included.
 var accent = /^#?([0-9a-fA-F]{6})$/.exec(params.get("accent") || "");
 export function applyAccent() {
-  if (!accent) return;
-  if (mod) mod._cr_set_accent(parseInt(accent[1], 16));
-  else root.style.setProperty("--cr-accent", "#" + accent[1]);
+  if (accent && mod) mod._cr_set_accent(parseInt(accent[1], 16));
 }
 
 // The reader's contrast and motion settings, followed live: forced colours (the canvas then draws with the
