@@ -62,6 +62,16 @@ const precached = (page) => page.evaluate(async () => {
   return out;
 });
 
+// The offline worker's versions, id -> status ("installed" while waiting, then "activated"), as the browser reports them
+// (DevTools protocol, ServiceWorker domain), watched from `page`.
+async function workerVersions(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const versions = new Map();
+  cdp.on("ServiceWorker.workerVersionUpdated", (e) => { for (const v of e.versions) versions.set(v.versionId, v.status); });
+  await cdp.send("ServiceWorker.enable");
+  return versions;
+}
+
 // The stylesheet file name the page's document links to.
 const cssOf = (page) => page.evaluate(() => new URL(document.querySelector('link[rel="stylesheet"]').href).pathname.slice(1));
 
@@ -226,10 +236,15 @@ describe("offline and new deployments", () => {
       assertNoProblems(problems1);
       assertNoProblems(problems2);
 
-      // No page of the old deployment left: the next visit gets the new one, and the old cache is gone.
+      // No page of the old deployment left: the next visit gets the new one, and the old cache is gone. The new
+      // worker takes over once the browser has seen the last old page go; a visit begun before that is still the old
+      // worker's (one run went on at once, and got the old stylesheet).
+      const p3 = await context.newPage();
+      const versions = await workerVersions(p3);
+      const waiting = await until(() => [...versions].find(([, status]) => status === "installed")?.[0], "the waiting worker");
       await p1.close();
       await p2.close();
-      const p3 = await context.newPage();
+      await until(() => versions.get(waiting) === "activated", "the new worker to take over");
       const problems3 = log.watch(p3, "new page");
       await p3.goto(origin + "/index.html?quiz=content/python-readiness.json", { waitUntil: "load" });
       await waitReady(p3);
