@@ -273,9 +273,11 @@ void QuizBuilder::read_knowledge(const Json& q, const std::string& path, Questio
     const Json* correct = r_.field(q, path, "correct", false);
     const std::string cpath = path_key(path, "correct");
     if (!correct) {
-        r_.error(cpath, "a knowledge question needs a correct answer: add \"correct\" with the id of the "
-                        "right option" + std::string(out.kind == QuestionKind::Multiple ? "s" : ""),
-                 Check::Required);
+        // The advice has the shape of the answer each type takes (as the type errors below do).
+        const char* how = out.kind == QuestionKind::TrueFalse ? "add \"correct\": true or \"correct\": false"
+                          : out.kind == QuestionKind::Multiple ? "add \"correct\" with a list of the ids of the right options"
+                                                               : "add \"correct\" with the id of the right option";
+        r_.error(cpath, std::string("a knowledge question needs a correct answer: ") + how, Check::Required);
         return;
     }
     // Each type has one shape of answer, so "false" in quotes or ["a"] on a single question is a type error.

@@ -281,7 +281,15 @@ TEST_CASE("validation: knowledge questions need a valid correct answer") {
     SUBCASE("multiple without correct") {
         CHECK(errors_of(edit(kKnowledge, R"("correct": ["x", "y"], )", "")) ==
               "quiz.json:6:3: error: question \"q2\" › correct: a knowledge question needs a correct answer: "
-              "add \"correct\" with the id of the right options\n");
+              "add \"correct\" with a list of the ids of the right options\n");
+    }
+    SUBCASE("true_false without correct: the advice is a boolean, not an option id") {
+        const std::string tf = edit(kKnowledge, R"({"id": "q1", "type": "single", "prompt": "P", "explanation": "E", "correct": "x", "options": [
+    {"id": "x", "label": "X"},
+    {"id": "y", "label": "Y"}]})", R"({"id": "q1", "type": "true_false", "prompt": "P", "explanation": "E"})");
+        CHECK(errors_of(tf) ==
+              "quiz.json:3:3: error: question \"q1\" › correct: a knowledge question needs a correct answer: "
+              "add \"correct\": true or \"correct\": false\n");
     }
     SUBCASE("single with a list of correct options") {
         CHECK(errors_of(edit(kKnowledge, R"("correct": "x")", R"("correct": ["x", "y"])")) ==
