@@ -223,6 +223,9 @@ test("the results print as a document: outcome, every next step, the open FAQ, t
     try {
       const { page } = app;
       const { final } = await playThrough(pageSurface(page, "bridge"));
+      // A notice of the moment ("Share link copied", or that it could not be) is no part of the printed result.
+      await page.evaluate(() => window.crossroads.activate("share"));
+      const { status } = await L.waitForState(page, (s) => s.status !== "");
       await L.waitForIdle(page);
       const pdf = path.join(L.tempDir("crossroads-print-"), "results.pdf");
       await page.emulateMedia({ media: "print" });
@@ -236,6 +239,14 @@ test("the results print as a document: outcome, every next step, the open FAQ, t
       assert.ok(text.includes(flat(quiz.title)), "the quiz's title is not in the PDF");
       assert.ok(text.includes(env.origin + "/"), "the quiz's address is not in the PDF");
       assert.ok(!text.includes("Copy share link"), "a button is printed");
+      assert.ok(!text.includes(flat(status)), `the notice "${status}" is printed`);
+      // Every cell of the outcome's table reads as written, its words apart also where the screen wrapped it
+      // (at 360 px "Python internship" is two lines, and printed as "Pythoninternship" before).
+      const details = quiz.outcomes.find((o) => o.id === final.result.outcome).details;
+      const cells = details.split("\n").filter((l) => l.startsWith("|") && !/^[|\s-]+$/.test(l))
+        .flatMap((l) => l.split("|").slice(1, -1).map((c) => c.trim()));
+      assert.ok(cells.length >= 8, "the outcome has no table to print");
+      for (const cell of cells) assert.ok(text.includes(flat(cell)), `the table cell "${cell}" is not printed as written:\n${text}`);
       // Pages to look at.
       const base = L.screenshotPath(`print-${width}`).replace(/\.png$/, "");
       execFileSync("pdftoppm", ["-png", "-r", "60", pdf, base]);
