@@ -40,18 +40,20 @@ mergeInto(LibraryManager.library, {
   },
 
   // ---- page actions the UI asks for (src/web/bridge.cpp) ---------------------------------------------------------
+  // Copies `text`; when the browser refuses both ways, the wasm hears so (cr_copy_failed) and takes back its "copied".
   js_copy_text: function (text) {
     var s = UTF8ToString(text);
     var fallback = function () {
-      var t = document.createElement("textarea");
+      var t = document.createElement("textarea"), done = false;
       t.value = s;
       t.setAttribute("readonly", "");
       t.style.position = "fixed";
       t.style.opacity = "0";
       document.body.appendChild(t);
       t.select();
-      try { document.execCommand("copy"); } catch (e) {}
+      try { done = document.execCommand("copy"); } catch (e) {}
       document.body.removeChild(t);
+      if (!done) Module["ccall"]("cr_copy_failed", null, ["string"], [s]);
     };
     var c = navigator["clipboard"];
     if (c && c["writeText"]) c["writeText"](s)["catch"](fallback); else fallback();

@@ -263,6 +263,14 @@ std::vector<Effect> apply(State& s, const Command& command, double now_ms) {
             s.status = cr::tr(cr::Key::ShareCopied);
             seen = true;
         },
+        [&](const CopyFailed& c) {
+            // The confirmation given with the copy is taken back: the share link is shown to copy by hand, the
+            // result's text is on the page already.
+            if (!s.loaded) return;
+            const bool link = !s.env.share_base.empty() && c.text.rfind(s.env.share_base, 0) == 0;
+            s.status = link ? cr::tr(cr::Key::ShareCopyBlocked, {c.text}) : cr::tr(cr::Key::CopyBlocked);
+            seen = true;
+        },
         [&](const OpenRelated&) {
             if (!s.loaded || !s.loaded->quiz.related.present) return;
             out.push_back(OpenQuiz{s.source, s.loaded->quiz.related.quiz});
@@ -291,6 +299,7 @@ std::vector<Effect> apply(State& s, const Command& command, double now_ms) {
     ++s.revision;
     // The confirmation under the buttons belongs to the screen it was given on.
     if (s.loaded && !std::holds_alternative<CopyResult>(command) && !std::holds_alternative<CopyShareLink>(command) &&
+        !std::holds_alternative<CopyFailed>(command) &&
         (s.loaded->session.screen() != screen_before || s.loaded->session.current() != question_before))
         s.status.clear();
     if (session) {

@@ -88,13 +88,14 @@ struct AdoptShared {};                     // a shared result the reader changed
 struct LeaveShared {};                     // back to the reader's own progress (or a fresh start)
 struct CopyResult {};
 struct CopyShareLink {};
+struct CopyFailed { std::string text; };   // the page could not put `text` (a CopyText's) on the clipboard
 struct OpenRelated {};
 struct OpenCta {};
 struct Print {};                           // "Print or save as PDF" on the results
 struct PageHidden {};                      // the reader left the page (hidden or unloaded)
 using Command = std::variant<Configure, LoadQuiz, StoredProgress, ShareCode, Start, Select, SetValue, Next, Back,
                              Restart, Resume, DiscardResume, AdoptShared, LeaveShared, CopyResult, CopyShareLink,
-                             OpenRelated, OpenCta, Print, PageHidden>;
+                             CopyFailed, OpenRelated, OpenCta, Print, PageHidden>;
 
 // ---- effects: what the platform must do after a command ---------------------------------------------
 // Write `value` under `key` ("" removes it); then, only when the browser kept it, remove `then_remove` (if any).

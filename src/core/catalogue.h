@@ -51,6 +51,10 @@ struct ReviewItem;
     X(StartOver, "Start over", nullptr)                                                                              \
     X(Copied, "Copied to your clipboard.", nullptr)                                                                  \
     X(ShareCopied, "Share link copied. Anyone who opens it sees this result.", nullptr)                              \
+    X(CopyBlocked, "Your browser didn't let the page copy. You can select the text on this page and copy it yourself.", \
+      nullptr)                                                                                                       \
+    X(ShareCopyBlocked, "Your browser didn't let the page copy the link. Select it here and copy it yourself: {0}",  \
+      nullptr)                                                                                                       \
     X(Right, "Right", nullptr)                                                                                       \
     X(Skipped, "Skipped", nullptr)                                                                                   \
     X(PartlyRight, "Partly right", nullptr)                                                                          \

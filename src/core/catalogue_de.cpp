@@ -40,6 +40,8 @@ constexpr WordEntry kGerman[] = {
     {Key::StartOver, "Von vorn beginnen", nullptr},
     {Key::Copied, "In die Zwischenablage kopiert.", nullptr},
     {Key::ShareCopied, "Link kopiert. Wer ihn öffnet, sieht dieses Ergebnis.", nullptr},
+    {Key::CopyBlocked, "Ihr Browser hat das Kopieren nicht erlaubt. Sie können den Text auf dieser Seite markieren und selbst kopieren.", nullptr},
+    {Key::ShareCopyBlocked, "Ihr Browser hat das Kopieren des Links nicht erlaubt. Markieren und kopieren Sie ihn hier selbst: {0}", nullptr},
     {Key::Right, "Richtig", nullptr},
     {Key::Skipped, "Übersprungen", nullptr},
     {Key::PartlyRight, "Teilweise richtig", nullptr},

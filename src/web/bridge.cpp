@@ -103,6 +103,9 @@ EMSCRIPTEN_KEEPALIVE void cr_command(const char* name) {
     else if (command == "start") web::dispatch(app::Start{});
 }
 
+// The browser refused to put `text` (a js_copy_text's) on the clipboard: the confirmation is taken back.
+EMSCRIPTEN_KEEPALIVE void cr_copy_failed(const char* text) { web::dispatch(app::CopyFailed{text}); }
+
 // The page was hidden or unloaded (the reader left): the host page hears "abandoned" when a run was open.
 EMSCRIPTEN_KEEPALIVE void cr_page_hidden() { web::dispatch(app::PageHidden{}); }
 

@@ -159,6 +159,21 @@ TEST_CASE("app: progress under the key without the shape is taken over when it f
     CHECK_FALSE(other.resume_offered);
 }
 
+// The page reports a copy the browser refused: "copied" is taken back, and a share link is given to copy by hand.
+TEST_CASE("app: a copy the browser refused is not confirmed; the share link is shown instead") {
+    double now = 0;
+    State a = loaded("mini.json", Environment{false, false, true, "https://blog.example/post#"});
+    answer(a, "built=one,work=none,alone=3,check=false", now);
+    const std::string link = only<CopyText>(apply(a, CopyShareLink{})).at(0).text;
+    apply(a, CopyFailed{link});
+    CHECK(a.status == cr::tr(cr::Key::ShareCopyBlocked, {link}));
+    CHECK(a.status.find(link) != std::string::npos);
+    const std::string text = only<CopyText>(apply(a, CopyResult{})).at(0).text;
+    CHECK(a.status == cr::tr(cr::Key::Copied));
+    apply(a, CopyFailed{text});
+    CHECK(a.status == cr::tr(cr::Key::CopyBlocked));
+}
+
 TEST_CASE("app: a share link is shown apart, never stored, and asked about before it becomes the reader's own") {
     double now = 0;
     State a = loaded("mini.json", Environment{false, false, true, "https://blog.example/post#"});

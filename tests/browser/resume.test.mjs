@@ -136,6 +136,32 @@ describe("resume and share", () => {
     }
   });
 
+  // A browser that refuses the clipboard (an iframe without clipboard-write, a denied permission): the page said
+  // "Share link copied" all the same, and the reader pasted nothing.
+  test("a copy the browser refuses is not confirmed: the notice gives the share link to copy by hand", async () => {
+    const refuse = () => {
+      Object.defineProperty(navigator, "clipboard", { configurable: true,
+        value: { writeText: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")) } });
+      document.execCommand = () => false;
+    };
+    const a = await open({ init: refuse });
+    try {
+      await playThrough(a.surface);
+      await click(a.surface, "share");
+      const s = await waitForState(a.page, (s) => s.status !== "");
+      assert.doesNotMatch(s.status, /copied/i);
+      const link = /(http\S+#s=\S+)$/.exec(s.status)?.[1];
+      assert.ok(link && link.startsWith(env.origin + "/"), `no share link in the notice: ${s.status}`);
+      // What a screen reader and a reader selecting text get: the same notice, link included, in the text layer.
+      await until(async () => (await a.page.locator("#cr-a11y").textContent()).includes(link), "the link in the text layer");
+      await click(a.surface, "copy");
+      assert.match((await waitForState(a.page, (s) => !s.status.includes(link))).status, /select the text on this page/i);
+      assertNoProblems(a.problems);
+    } finally {
+      await a.context.close();
+    }
+  });
+
   test("a share link reopens the same result in a new context; a damaged one says it could not be opened", async () => {
     const a = await open({ permissions: ["clipboard-read", "clipboard-write"] });
     let link;
