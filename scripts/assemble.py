@@ -47,6 +47,14 @@ def bundle(entry: pathlib.Path, *flags: str) -> bytes:
                           check=True, capture_output=True, env=env).stdout
 
 
+def prepare_script(web: pathlib.Path) -> str:
+    """web/page/prepare.js as the page's inline script: its function without the module's export (and without its
+    opening comment, which the shell's says), called at once. Its hash is in docs/embedding.md's policy."""
+    code = (web / "page" / "prepare.js").read_text(encoding="utf-8")
+    code = re.sub(r"\A(//[^\n]*\n)+", "", code).replace("export function prepare(", "function prepare(", 1)
+    return script_safe("(function () {\n" + code + 'prepare(document.getElementById("cr-root"), new URLSearchParams(location.search));\n})();')
+
+
 def page_shell(shell: str, title: str, words) -> str:
     """The page shell in the shipped quiz's title and language, the page's words (`crossroads page-words`) in that
     language where it says {{words:KEY}}, and in every language for web/app.js at {{page-words}}."""
@@ -135,7 +143,7 @@ def main() -> None:
     words = args.cli and json.loads(subprocess.run([args.cli, "page-words", str(default)], check=True, capture_output=True,
                                                    text=True).stdout)
     shell = page_shell((web / "index.html").read_text(encoding="utf-8"), title, words)
-    shell = fill(shell, {"default-quiz": "content/" + default.name, "first-screen": first_html})
+    shell = fill(shell, {"default-quiz": "content/" + default.name, "first-screen": first_html, "prepare": prepare_script(web)})
     # Font packs: the page fetches those a quiz needs (src/web/fonts.cpp), the base pack's with the wasm.
     font_packs = sorted((build / "fonts").glob("*.ttf"))
     (out / "fonts").mkdir()

@@ -12,6 +12,7 @@ import { fail, reloadAction } from "./page/messages.js";
 import { registerWorker } from "./page/offline.js";
 import { printPage, watchPrinting } from "./page/print.js";
 import { embedded, fromDisk, mark, params, preview, root, words } from "./page/options.js";
+import { prepare } from "./page/prepare.js";
 import { loadQuiz } from "./page/quiz.js";
 import { firstFrameDrawn, reportHeight, watchHeight } from "./page/ready.js";
 import { shareBase, takeShareCode } from "./page/share.js";
@@ -79,6 +80,9 @@ function start() {
 // paint. (The files are already on their way: the page preloads them, web/page/wasm.js asks for the quiz's form.) A
 // hidden page, which draws no frames, starts at once; one whose frames are held back (an iframe out of view) after
 // half a second.
+// The page's inline script (the same function) has done this, unless a policy without its hash refused it.
+prepare(root, params);
+
 var begun = false;
 function startOnce() {
   if (begun) return;

@@ -122,6 +122,31 @@ for (const [before, held, meanwhile] of [
   });
 }
 
+// A host kept an older copy of the policy: its hash no longer matches the inline script, which the browser refuses.
+// The page's script does the same work once it arrives (before: no accent on the first screen, and a tap on Start was
+// sent as the plain form, which the policy's form-action 'none' refused: the tap did nothing).
+test("under a policy with an outdated hash, the page's script prepares the first screen: accent colours, a tap on Start kept", async () => {
+  const stale = L.documentedCsp().replace(/'sha256-[^']+'/, "'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='");
+  const search = "?id=post-7&accent=f5d90a";
+  const { context, page, problems, release } = await heldPage(1280, search, (c) => L.withCsp(c, stale));
+  try {
+    await page.waitForFunction(() => window.crossroads && !window.crossroads.ready);
+    const start = page.getByRole("button", { name: "Start the quiz" });
+    assert.deepEqual(await start.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]),
+                     ["rgb(245, 217, 10)", "rgb(17, 17, 17)"]);
+    await start.click();
+    release();
+    await L.waitForScreen(page, "question");
+    assert.equal(new URL(page.url()).search, search, "kept, not sent as ?start=question");
+    const csp = (p) => /Content.Security.Policy/i.test(p.text || "");
+    assert.ok(problems.some(csp), "the inline script was refused");
+    L.assertNoProblems(problems.filter((p) => !csp(p)));
+  } finally {
+    release();
+    await context.close();
+  }
+});
+
 test("under the documented Content-Security-Policy the first screen is drawn, and a page for another quiz shows the placeholder instead", async () => {
   for (const [search, first] of [["", true], ["?quiz=content/python-path.json", true], ["?quiz=content/another.json", false]]) {
     const { context, page, release } = await heldPage(360, search, (c) => L.withCsp(c, L.documentedCsp()));
