@@ -265,8 +265,9 @@ std::vector<Effect> apply(State& s, const Command& command, double now_ms) {
         },
         [&](const CopyFailed& c) {
             // The confirmation given with the copy is taken back: the share link is shown to copy by hand, the
-            // result's text is on the page already.
-            if (!s.loaded) return;
+            // result's text is on the page already. Only while that confirmation shows: a refusal that comes after
+            // the reader moved on belongs to no screen.
+            if (!s.loaded || (s.status != cr::tr(cr::Key::Copied) && s.status != cr::tr(cr::Key::ShareCopied))) return;
             const bool link = !s.env.share_base.empty() && c.text.rfind(s.env.share_base, 0) == 0;
             s.status = link ? cr::tr(cr::Key::ShareCopyBlocked, {c.text}) : cr::tr(cr::Key::CopyBlocked);
             seen = true;

@@ -172,6 +172,11 @@ TEST_CASE("app: a copy the browser refused is not confirmed; the share link is s
     CHECK(a.status == cr::tr(cr::Key::Copied));
     apply(a, CopyFailed{text});
     CHECK(a.status == cr::tr(cr::Key::CopyBlocked));
+    // A refusal that comes once the reader has left the screen of the copy shows nowhere.
+    apply(a, CopyShareLink{});
+    apply(a, Restart{});
+    apply(a, CopyFailed{link});
+    CHECK(a.status.empty());
 }
 
 TEST_CASE("app: a share link is shown apart, never stored, and asked about before it becomes the reader's own") {
