@@ -49,7 +49,7 @@
     return s;
   }
   // The item's runs into `into`; between lines a space (a line break in code, inside <pre>), so the text that is
-  // copied, found and spoken reads as drawn.
+  // copied, found and spoken reads as drawn; none before a run that goes on a word wrapping broke (run.joined).
   // A link's runs go into one real <a>, which opens as the page's links do: a new tab, or with ?links=top (an embed
   // whose editor chose it) the whole window.
   // Only an address the core's link check allows (http:, https:, mailto:) becomes an <a>; any other stays text,
@@ -60,7 +60,7 @@
     item.runs.forEach(function (run, i) {
       var href = linkable(run.href);
       var parent = href ? (link && link.getAttribute("href") === href ? link : null) : into;
-      if (i > 0) (parent || into).appendChild(document.createTextNode(lineBreak ? "\n" : " "));
+      if (i > 0 && !run.joined) (parent || into).appendChild(document.createTextNode(lineBreak ? "\n" : " "));
       if (href && !parent) {
         link = el("a", { href: href, target: linkTarget, rel: "noopener" });
         into.appendChild(link);

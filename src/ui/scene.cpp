@@ -37,6 +37,7 @@ std::string scene_json(const Scene& scene) {
         for (const TextRun& r : it.runs) {
             Json run = {{"font", font_name(r.font)}, {"h", r.max.y - r.min.y}};
             if (!r.href.empty()) run["href"] = r.href;
+            if (r.joined) run["joined"] = true;
             run["size"] = r.size;
             run["text"] = r.text;
             run["w"] = r.max.x - r.min.x;

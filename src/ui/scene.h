@@ -25,6 +25,7 @@ struct TextRun {
     FontRole font = FontRole::Body;
     float size = 0;  // font size in CSS px
     std::string href;  // the run is (part of) a link to this address (markdown [text](https://...)), or ""
+    bool joined = false;  // the run goes on a word that wrapping broke at the line before (a long link): no space between
 };
 
 // A drawn rectangle that carries meaning (a bar's track and fill, a tie's bracket, a list's mark): where (CSS px of

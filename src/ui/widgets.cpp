@@ -53,7 +53,8 @@ SceneItem& current_item(View& v) {
     return v.scene.items.back();
 }
 
-void add_run(View& v, FontRole role, float size, ImVec2 a, const char* b, const char* e, const std::string& href) {
+void add_run(View& v, FontRole role, float size, ImVec2 a, const char* b, const char* e, const std::string& href,
+             bool joined = false) {
     while (e > b && (e[-1] == ' ' || e[-1] == '\n')) --e;  // the run is what is drawn, not trailing blanks
     if (e == b) return;
     ImFont* font = font_of(v, role);
@@ -61,7 +62,8 @@ void add_run(View& v, FontRole role, float size, ImVec2 a, const char* b, const 
     SceneItem& item = current_item(v);
     const ImVec2 min = local(a), max(min.x + s.x, min.y + size);
     // The scene carries only addresses a reader may open, whatever text produced the run (issue 23).
-    item.runs.push_back({std::string(b, e), min, max, role, size, href.empty() || !cr::link_problem(href).empty() ? std::string() : href});
+    item.runs.push_back({std::string(b, e), min, max, role, size, href.empty() || !cr::link_problem(href).empty() ? std::string() : href,
+                         joined});
     if (item.runs.size() == 1 && item.part != Part::Control) item.rect_min = min;
     item.rect_min = ImVec2(std::min(item.rect_min.x, min.x), std::min(item.rect_min.y, min.y));
     item.rect_max = ImVec2(std::max(item.rect_max.x, max.x), std::max(item.rect_max.y, max.y));
@@ -129,6 +131,7 @@ ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::strin
     if (size <= 0) size = font->FontSize;
     if (pitch <= 0) pitch = size;
     float y = pos.y, width = 0, bottom = pos.y;
+    const char* last_end = nullptr;  // where the line before ended: a line that starts there goes on a broken word
     for_each_line(font, size, text, wrap, [&](const char* s, const char* line_end) {
         float x = pos.x;
         if (align == Align::Right) {
@@ -137,7 +140,8 @@ ImVec2 draw_text(View& v, FontRole role, ImVec2 pos, ImU32 col, const std::strin
             x += wrap - font->CalcTextSizeA(size, FLT_MAX, 0, s, ink_end).x;
         }
         dl()->AddText(font, size, ImVec2(x, y), col, s, line_end);
-        add_run(v, role, size, ImVec2(x, y), s, line_end, {});
+        add_run(v, role, size, ImVec2(x, y), s, line_end, {}, s == last_end);
+        last_end = line_end;
         width = std::max(width, font->CalcTextSizeA(size, FLT_MAX, 0, s, line_end).x);
         bottom = y + size;
         y += pitch;

@@ -781,6 +781,29 @@ TEST_CASE("scene: a table in an open question's answer stays inside the column")
     }
 }
 
+// A word wider than its line is broken inside; the text layer joins its pieces without a space (a share link shown
+// to copy by hand was copied with spaces in it), and the lines between whole words with one.
+TEST_CASE("scene: a run that goes on a word wrapping broke is marked joined, and only such a run") {
+    cr::Quiz quiz = shipped_quiz();
+    const std::string word = "Donaudampfschifffahrtsgesellschaftskapitaensmuetzen";
+    quiz.faq[0].answer = "| Path | Note |\n|---|---|\n| Internship | " + word + " and a few more words after it |";
+    app::State s = results_for(quiz, "background=student,work-history=none,portfolio=one,take-readiness=yes");
+    ui::View v = make_view();
+    v.open.insert("faq:" + quiz.faq[0].id);
+    settle(s, v, 360);
+    std::string read;  // the cell as the text layer joins it
+    int joined = 0;
+    for (const auto& item : v.scene.items) {
+        if (item.part != ui::Part::Cell || item.region != "faq:" + quiz.faq[0].id || item.runs.front().text.rfind("Donau", 0) != 0) continue;
+        for (size_t i = 0; i < item.runs.size(); ++i) {
+            read += (i > 0 && !item.runs[i].joined ? " " : "") + item.runs[i].text;
+            joined += item.runs[i].joined;
+        }
+    }
+    CHECK(joined >= 1);
+    CHECK(read == word + " and a few more words after it");
+}
+
 TEST_CASE("scene: the JSON the page reads names each part's keys, in alphabetical order, numbers as ImGui measured them") {
     ui::Scene scene;
     scene.screen = "results";
