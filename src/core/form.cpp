@@ -371,11 +371,12 @@ struct Checker {
             if (quiz.characters[k] <= 0x7f || (k > 0 && quiz.characters[k] <= quiz.characters[k - 1]))
                 fail("lists its characters out of order");
         image(quiz.image);
+        if (quiz.sections.empty()) fail("has no sections");  // as load_quiz: a session and its links need a question
         size_t next = 0;  // the sections share the questions out in order, none left over
         for (size_t i = 0; i < quiz.sections.size(); ++i) {
             const Section& s = quiz.sections[i];
             where = "section " + std::to_string(i);
-            if (s.first != static_cast<int>(next) || s.count < 0 || static_cast<size_t>(s.count) > quiz.questions.size() - next) {
+            if (s.first != static_cast<int>(next) || s.count < 1 || static_cast<size_t>(s.count) > quiz.questions.size() - next) {
                 fail("holds questions " + std::to_string(s.first) + " to " + std::to_string(s.first + s.count) + " of " +
                      std::to_string(quiz.questions.size()) + ", not the next ones from " + std::to_string(next));
                 return error;

@@ -151,6 +151,13 @@ TEST_CASE("form: a form that reads cleanly but breaks what load_quiz guarantees 
         {"its question " + std::to_string(last) + " names section 0, not the section",
          [&](cr::Quiz& q) { q.questions[last].section = 0; }},
         {"its section 1 holds questions", [](cr::Quiz& q) { q.sections[1].first += 1; }},
+        // fuzz_form: a form of no questions read cleanly, and its session's link did not decode.
+        {"its quiz has no sections", [](cr::Quiz& q) { q.sections.clear(); q.questions.clear(); }},
+        {"its section 0 holds questions 0 to 0", [](cr::Quiz& q) {
+             q.questions.erase(q.questions.begin(), q.questions.begin() + q.sections[0].count);
+             for (auto& s : q.sections) s.first -= q.sections[0].count;
+             q.sections[0].first = 0;
+             q.sections[0].count = 0; }},
         {"its section 0 is shown by question 0, which does not come before it",
          [&](cr::Quiz& q) { q.sections[0].show_if = answer(0, {0}); }},
         {"its rule 0 names outcome " + outcomes + " of " + outcomes,
