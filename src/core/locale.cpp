@@ -57,7 +57,11 @@ const Locale& english_locale() { return kLocales[0]; }
 
 Plural plural_category(const Locale& locale, double n, int fraction_digits) {
     const std::string_view lang = locale.language;
-    const long long i = static_cast<long long>(std::fabs(std::trunc(n)));
+    // The integer digits the rules read (i = 0, 1, 2..4; i % 10, % 100, % 1000000): exact below 1e15; beyond, or
+    // not finite (a count from a damaged form), the same residues above 1,000,000, where no rule counts further.
+    const double whole = std::fabs(std::trunc(n));
+    const long long i = whole < 1e15 ? static_cast<long long>(whole)
+                                     : 1000000 + static_cast<long long>(std::isfinite(whole) ? std::fmod(whole, 1e6) : 5);
     const bool v0 = fraction_digits == 0;
     const long long i10 = i % 10, i100 = i % 100;
     if (lang == "fr" || lang == "es") {

@@ -38,6 +38,12 @@ TEST_CASE("locale: CLDR cardinal categories, whole numbers and decimals") {
     CHECK(cat("es", 1) == Plural::One);
     CHECK(cat("es", 0) == Plural::Other);
     CHECK(cat("es", 2000000) == Plural::Many);
+    // Counts too large for an integer (fuzz_form: 2.2e43 points from a damaged form, a cast out of range before).
+    CHECK(cat("fr", 1e21) == Plural::Many);
+    CHECK(cat("pl", 2.2e43) == Plural::Many);
+    CHECK(cat("en", 2.2e43) == Plural::Other);
+    CHECK(cat("en", INFINITY) == Plural::Other);
+    CHECK(cat("cs", NAN) == Plural::Other);
     CHECK(cat("pl", 1) == Plural::One);
     CHECK(cat("pl", 2) == Plural::Few);
     CHECK(cat("pl", 4) == Plural::Few);
