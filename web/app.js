@@ -73,6 +73,9 @@ function start() {
   registerWorker();
 }
 
+// The page's inline script (the same function) has done this, unless a policy without its hash refused it.
+prepare(root, params);
+
 // Everything starts once the page's first screen has been painted: this, evaluating the wasm's script, instantiating it
 // and creating its WebGL context keep the main thread busy for a while, and the reader sees the screen meanwhile. Work
 // begun in the frame after the first paint still delays that paint's display (bench/first-paint-ab.mjs: about 45 ms
@@ -80,9 +83,6 @@ function start() {
 // paint. (The files are already on their way: the page preloads them, web/page/wasm.js asks for the quiz's form.) A
 // hidden page, which draws no frames, starts at once; one whose frames are held back (an iframe out of view) after
 // half a second.
-// The page's inline script (the same function) has done this, unless a policy without its hash refused it.
-prepare(root, params);
-
 var begun = false;
 function startOnce() {
   if (begun) return;
